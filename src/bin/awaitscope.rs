@@ -1,0 +1,3 @@
+fn main() {
+    println!("awaitscope {}", env!("CARGO_PKG_VERSION"));
+}

@@ -1,0 +1,12 @@
+//! Awaitscope: Python asyncio programs run on CPython 3.11's event-loop algorithm,
+//! traced, and drawn as a Gantt chart.
+//!
+//! The flow, one stage per module:
+//! source → [`python`] (lex, parse) → compile → vm ↔ asyncio → [`trace`] → chart → renderers.
+//! Everything here except [`web`] is plain Rust with no browser dependency.
+
+pub mod python;
+pub mod trace;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
