@@ -12,6 +12,16 @@ const MATRIX_A: u32 = 0x9908_b0df;
 const UPPER_MASK: u32 = 0x8000_0000;
 const LOWER_MASK: u32 = 0x7fff_ffff;
 
+/// Python's `a // b` (rounds toward negative infinity); `b != 0`.
+fn floor_div(a: i128, b: i128) -> i128 {
+    let q = a / b;
+    if a % b != 0 && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    }
+}
+
 /// The state of one `random.Random` instance.
 #[derive(Clone)]
 pub struct MersenneTwister {
@@ -162,9 +172,9 @@ impl MersenneTwister {
             ));
         }
         let n = if step > 0 {
-            (width + step - 1).div_euclid(step)
+            floor_div(width + step - 1, step)
         } else if step < 0 {
-            (width + step + 1).div_euclid(step)
+            floor_div(width + step + 1, step)
         } else {
             return Err("zero step for randrange()".to_string());
         };

@@ -67,14 +67,16 @@ impl PercentSpec {
         Ok(())
     }
 
-    fn width(&self) -> i64 {
+    /// The width, or -1 when there is none (or it is still `*`).
+    pub fn width(&self) -> i64 {
         match self.width {
             PercentNum::Fixed(w) => w as i64,
             _ => -1,
         }
     }
 
-    fn precision(&self) -> i64 {
+    /// The precision, or -1 when there is none (or it is still `*`).
+    pub fn precision(&self) -> i64 {
         match self.precision {
             PercentNum::Fixed(p) => p as i64,
             _ => -1,
