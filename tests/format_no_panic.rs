@@ -45,14 +45,15 @@ fn random_inputs_never_panic() {
             format_int(n, &text),
             format_float(x, &text),
             format_str(&text, &text),
-        ] {
-            if let Ok(out) = result {
-                assert!(
-                    out.len() < 200_000_000,
-                    "spec {text:?} made {} bytes",
-                    out.len()
-                );
-            }
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(
+                result.len() < 200_000_000,
+                "spec {text:?} made {} bytes",
+                result.len()
+            );
         }
         let _ = parse_format_template(&text);
         if let Ok(pieces) = parse_percent_template(&text) {
