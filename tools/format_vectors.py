@@ -192,6 +192,17 @@ for s in FLOAT_TEXTS:
         r[1] = bits(r[1])
     emit("parse_float", s, *r)
 
+# --- round(x, n) -------------------------------------------------------------
+for x in TRICKY + randoms[:400]:
+    for n in [0, 1, 2, 3, -1, -2, 5, 10, 17, 300, 400, -300, -400, -20]:
+        r = run(lambda: round(x, n))
+        if r[0] == "ok":
+            r[1] = bits(r[1])
+        emit("round", bits(x), n, *r)
+for x in TRICKY + randoms[:500] + [0.5, 1.5, 2.5, -0.5, -2.5, 4503599627370497.0]:
+    if x == x and abs(x) != float("inf"):
+        emit("round0", bits(x), "ok", bits(float(round(x))))
+
 # --- repr of str ---------------------------------------------------------------
 REPRS = ["", "a", "it's", 'say "hi"', "both ' and \"", "tab\there", "nl\n", "cr\r",
          "back\\slash", "\x00\x01\x1f\x7f\x80\x9f\xa0\xad\xff", "\u00e9\u65e5\U0001F600",

@@ -66,6 +66,10 @@ def apply(r, op):
     raise AssertionError(name)
 
 
+for seed in [1.5, -1.5, 2.0, 0.1, -0.0, 1e300, 5e-324, float("inf"), float("-inf"), -2.0 ** 70, 123456.789]:
+    r = random.Random(seed)
+    print(json.dumps({"seed": {"$f": bits(seed)}, "hash": hash(seed), "ops": [op + [apply(r, op)] for op in OPS[:12]]}))
+
 for seed in [0, 1, 42, 12345, -7, 2 ** 32 - 1, 2 ** 32, 2 ** 32 + 5, 2 ** 63 - 1, -2 ** 63, 1 << 40]:
     r = random.Random(seed)
     print(json.dumps({"seed": seed, "ops": [op + [apply(r, op)] for op in OPS]}))

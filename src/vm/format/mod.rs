@@ -7,6 +7,7 @@
 mod float_repr;
 mod parse_number;
 mod percent;
+mod round;
 mod spec;
 mod str_repr;
 mod template;
@@ -17,6 +18,7 @@ pub use percent::{
     format_percent_float, format_percent_int, format_percent_str, parse_percent_template,
     PercentNum, PercentPiece, PercentSpec,
 };
+pub use round::{round_float, round_half_even};
 pub use spec::{
     format_float, format_int, format_int_named, format_str, parse_spec, FormatSpec, Grouping,
     C_RANGE_ERROR, MAX_WIDTH,
