@@ -207,6 +207,7 @@ fn render_percent(template: &str, args: &V) -> Outcome {
         ))
     };
     let mut out = String::new();
+    let mut used_key = false;
     for piece in pieces {
         let mut spec = match piece {
             PercentPiece::Literal(text) => {
@@ -227,6 +228,7 @@ fn render_percent(template: &str, args: &V) -> Outcome {
                 _ => return Err(("TypeError", "* wants int".to_string())),
             }
         }
+        used_key |= spec.key.is_some();
         let value = match &spec.key {
             Some(key) => match args {
                 V::Dict(items) => items
@@ -236,9 +238,18 @@ fn render_percent(template: &str, args: &V) -> Outcome {
                     .ok_or(("KeyError", str_repr(key)))?,
                 _ => return Err(("TypeError", "format requires a mapping".to_string())),
             },
+            // After a keyed conversion CPython has no positional argument left.
+            None if used_key => {
+                return Err((
+                    "TypeError",
+                    "not enough arguments for format string".to_string(),
+                ))
+            }
             None => take()?,
         };
-        let text = match (spec.conversion, &value) {
+        let conv = spec.conversion;
+        let type_error = |msg: String| Err(("TypeError", msg));
+        let text = match (conv, &value) {
             ('s', v) => format_percent_str(&to_str(v), &spec),
             ('r', v) => format_percent_str(&repr(v), &spec),
             ('a', V::Str(s)) => format_percent_str(&str_ascii(s), &spec),
@@ -246,27 +257,24 @@ fn render_percent(template: &str, args: &V) -> Outcome {
             ('c', V::Int(n)) if !(0..0x110000).contains(n) => {
                 return Err(("OverflowError", C_RANGE_ERROR.to_string()))
             }
-            ('c', V::Str(s)) => format_percent_str(s, &spec),
+            ('c', V::Str(s)) if s.chars().count() == 1 => format_percent_str(s, &spec),
+            ('c', V::Int(n)) => format_percent_int(*n, &spec),
+            ('c', _) => return type_error("%c requires int or char".to_string()),
             (_, V::Int(n)) => format_percent_int(*n, &spec),
-            ('o' | 'x' | 'X', V::Float(_)) => {
-                return Err((
-                    "TypeError",
-                    format!(
-                        "%{} format: an integer is required, not float",
-                        spec.conversion
-                    ),
+            ('o' | 'x' | 'X', v) => {
+                return type_error(format!(
+                    "%{conv} format: an integer is required, not {}",
+                    type_name(v)
                 ))
             }
             (_, V::Float(x)) => format_percent_float(*x, &spec),
-            (c, v) => {
-                return Err((
-                    "TypeError",
-                    format!(
-                        "%{c} format: a real number is required, not {}",
-                        type_name(v)
-                    ),
+            ('d' | 'i' | 'u', v) => {
+                return type_error(format!(
+                    "%{conv} format: a real number is required, not {}",
+                    type_name(v)
                 ))
             }
+            (_, v) => return type_error(format!("must be real number, not {}", type_name(v))),
         };
         out.push_str(&text);
     }

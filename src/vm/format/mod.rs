@@ -2,7 +2,25 @@
 //! `str.format` templates, `%` formatting, `int()`/`float()` parsing and str
 //! repr. Pure functions, no interpreter types: the VM converts its values and
 //! raises the errors. Every `Err(String)` is a ValueError message unless the
-//! item's docs say otherwise.
+//! item's docs say otherwise ([`C_RANGE_ERROR`], [`INT_TOO_LARGE`] and
+//! [`round_float`]'s error are OverflowErrors).
+//!
+//! How the VM uses it (tests/format_vectors.rs renders templates and `%`
+//! formats this way, with CPython's TypeErrors, and checks the result):
+//! - `format(v, spec)` / f-string `{v:spec}`: int → [`format_int`], bool →
+//!   `str(b)` if the spec is empty else [`format_int_named`]`(b as i64, spec,
+//!   "bool")`, float → [`format_float`], str → [`format_str`]; any other object
+//!   with an empty spec → `str(v)`, else TypeError "unsupported format string
+//!   passed to T.__format__". `!r`/`!s`/`!a` first ([`str_repr`], [`str_ascii`]).
+//! - `str.format`: [`parse_format_template`], then per field look up the key and
+//!   path, convert, build the spec from `nested` if present, format as above.
+//! - `%`: [`parse_percent_template`], then per spec take `*` arguments
+//!   ([`PercentSpec::set_star_width`]), the value, and call
+//!   `format_percent_{int,float,str}`.
+//! - `repr(float)`/`str(float)`: [`float_repr`]; `hex(n)`/`oct(n)`/`bin(n)`:
+//!   `format_int(n, "#x")` / `"#o"` / `"#b"`; `int(s, base)`: [`parse_int`];
+//!   `float(s)`: [`parse_float`]; `round(x, n)`: [`round_float`]; `round(x)`:
+//!   [`round_half_even`] then to int.
 
 mod float_repr;
 mod parse_number;
