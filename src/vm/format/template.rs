@@ -317,3 +317,64 @@ fn split_field_name(
     };
     Ok((key, path, full_name))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(piece: &FormatPiece) -> (&str, &FieldKey, &[FieldAccess], Option<char>, &str, bool) {
+        match piece {
+            FormatPiece::Field {
+                name,
+                key,
+                path,
+                conversion,
+                spec,
+                nested,
+            } => (name, key, path, *conversion, spec, nested.is_some()),
+            other => panic!("not a field: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn automatic_numbers_are_filled_in_outer_first() {
+        let pieces = parse_format_template("a{.real!r:>{}}b{[2]}").unwrap();
+        assert_eq!(pieces[0], FormatPiece::Literal("a".into()));
+        let (name, key, path, conv, spec, nested) = field(&pieces[1]);
+        assert_eq!(
+            (name, key, conv, spec, nested),
+            ("0.real", &FieldKey::Index(0), Some('r'), ">{}", true)
+        );
+        assert_eq!(path, [FieldAccess::Attr("real".into())]);
+        let FormatPiece::Field {
+            nested: Some(inner),
+            ..
+        } = &pieces[1]
+        else {
+            unreachable!()
+        };
+        assert_eq!(inner[0], FormatPiece::Literal(">".into()));
+        assert_eq!(field(&inner[1]).1, &FieldKey::Index(1));
+        let (name, key, path, ..) = field(&pieces[3]);
+        assert_eq!((name, key), ("2[2]", &FieldKey::Index(2)));
+        assert_eq!(path, [FieldAccess::Index(2)]);
+    }
+
+    #[test]
+    fn names_and_string_keys() {
+        let pieces = parse_format_template("{user.name[first]}{{}}").unwrap();
+        let (name, key, path, ..) = field(&pieces[0]);
+        assert_eq!(
+            (name, key),
+            ("user.name[first]", &FieldKey::Name("user".into()))
+        );
+        assert_eq!(
+            path,
+            [
+                FieldAccess::Attr("name".into()),
+                FieldAccess::Key("first".into())
+            ]
+        );
+        assert_eq!(pieces[1], FormatPiece::Literal("{}".into()));
+    }
+}
