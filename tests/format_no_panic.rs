@@ -56,6 +56,7 @@ fn random_inputs_never_panic() {
             );
         }
         let _ = parse_format_template(&text);
+        let _ = parse_format_template_ordered(&text);
         if let Ok(pieces) = parse_percent_template(&text) {
             for piece in pieces {
                 if let PercentPiece::Spec(mut spec) = piece {

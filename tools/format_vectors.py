@@ -206,6 +206,46 @@ for x in TRICKY + randoms[:500] + [0.5, 1.5, 2.5, -0.5, -2.5, 4503599627370497.0
     if x == x and abs(x) != float("inf"):
         emit("round0", bits(x), "ok", bits(float(round(x))))
 
+# --- random specs, templates and number texts (differential fuzzing) ---------
+SPEC_ALPHABET = list("<>=^+- z#0123456789,_.%bcdeEfFgGnosxX") + ["*", "\u00e9", "0", "1", "."]
+
+
+def random_text(alphabet, n):
+    return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, n)))
+
+
+for _ in range(3000):
+    spec = random_text(SPEC_ALPHABET, 7)
+    x = rng.choice(TRICKY)
+    n = rng.choice(INTS)
+    s = rng.choice(STRS)
+    emit("float", bits(x), spec, *run(lambda: format(x, spec)))
+    emit("int", n, spec, *run(lambda: format(n, spec)))
+    emit("str", s, spec, *run(lambda: format(s, spec)))
+TEMPLATE_ALPHABET = list("{}{}{}[]!:.0123xrsa>^<") + ["lst", "name", "w", "d", "k", "real"]
+for _ in range(1500):
+    t = random_text(TEMPLATE_ALPHABET, 10)
+    emit("template", t, *run(lambda: t.format(*ARGS, **KWARGS)))
+PERCENT_ALPHABET = list("%%%%-+ #0123456789.*sdxXofeEgGcrai(a)") + ["%s", "%d", "%(a)"]
+for _ in range(1500):
+    t = random_text(PERCENT_ALPHABET, 8)
+    a = rng.choice([[42, 3, 7, 2.5, "ab"], [2.5, 5, 1], [-7], {"a": 1.25}, ["x", "y"], [0x41, 1.5e10, -3]])
+    args = a if isinstance(a, dict) else tuple(a)
+    encoded = {k: {"$f": bits(v)} if isinstance(v, float) else v for k, v in a.items()} if isinstance(a, dict) else [{"$f": bits(v)} if isinstance(v, float) else v for v in a]
+    emit("percent", t, encoded, *run(lambda: t % args))
+NUMBER_ALPHABET = list("0123456789_+-.eExXoObBjJ  iInNfFaty") + ["\u00a0", "\u0663", "inf", "nan", "0x", "1_0"]
+for _ in range(3000):
+    t = random_text(NUMBER_ALPHABET, 8)
+    base = rng.choice([10, 0, 16, 2, 8, 36])
+    r = run(lambda: int(t, base))
+    if r[0] == "ok":
+        r = ["OverflowError", "int too large"] if not -2 ** 63 <= r[1] < 2 ** 63 else ["ok", str(r[1])]
+    emit("parse_int", t, base, *r)
+    r = run(lambda: float(t))
+    if r[0] == "ok":
+        r[1] = bits(r[1])
+    emit("parse_float", t, *r)
+
 # --- repr of str ---------------------------------------------------------------
 REPRS = ["", "a", "it's", 'say "hi"', "both ' and \"", "tab\there", "nl\n", "cr\r",
          "back\\slash", "\x00\x01\x1f\x7f\x80\x9f\xa0\xad\xff", "\u00e9\u65e5\U0001F600",

@@ -12,11 +12,14 @@
 //!   "bool")`, float → [`format_float`], str → [`format_str`]; any other object
 //!   with an empty spec → `str(v)`, else TypeError "unsupported format string
 //!   passed to T.__format__". `!r`/`!s`/`!a` first ([`str_repr`], [`str_ascii`]).
-//! - `str.format`: [`parse_format_template`], then per field look up the key and
-//!   path, convert, build the spec from `nested` if present, format as above.
-//! - `%`: [`parse_percent_template`], then per spec take `*` arguments
-//!   ([`PercentSpec::set_star_width`]), the value, and call
-//!   `format_percent_{int,float,str}`.
+//! - `str.format`: [`parse_format_template_ordered`], then per piece: raise an
+//!   `Error` piece, or look up the field's key, walk its path (raising an
+//!   `Invalid` step), convert, build the spec from `nested` if present, and
+//!   format as above. (Errors then come exactly in CPython's order;
+//!   [`parse_format_template`] reports the first one up front instead.)
+//! - `%`: implement [`PercentArgs`] over the right operand and call
+//!   [`format_percent`]; it parses, asks for arguments and raises errors in
+//!   CPython's order.
 //! - `repr(float)`/`str(float)`: [`float_repr`]; `hex(n)`/`oct(n)`/`bin(n)`:
 //!   `format_int(n, "#x")` / `"#o"` / `"#b"`; `int(s, base)`: [`parse_int`];
 //!   `float(s)`: [`parse_float`]; `round(x, n)`: [`round_float`]; `round(x)`:
@@ -33,8 +36,8 @@ mod template;
 pub use float_repr::{double_to_string, float_repr, DtoaFlags};
 pub use parse_number::{parse_float, parse_int, INT_TOO_LARGE};
 pub use percent::{
-    format_percent_float, format_percent_int, format_percent_str, parse_percent_template,
-    PercentNum, PercentPiece, PercentSpec,
+    format_percent, format_percent_float, format_percent_int, format_percent_str,
+    parse_percent_template, PercentArgs, PercentNum, PercentPiece, PercentSpec,
 };
 pub use round::{round_float, round_half_even};
 pub use spec::{
@@ -42,4 +45,6 @@ pub use spec::{
     C_RANGE_ERROR, MAX_WIDTH,
 };
 pub use str_repr::{is_printable, str_ascii, str_repr};
-pub use template::{parse_format_template, FieldAccess, FieldKey, FormatPiece};
+pub use template::{
+    parse_format_template, parse_format_template_ordered, FieldAccess, FieldKey, FormatPiece,
+};
