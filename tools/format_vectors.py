@@ -74,7 +74,7 @@ for x in randoms[:: 2]:
     emit("float", bits(x), spec, *run(lambda: format(x, spec)))
 emit("float", bits(5e-324), ".1100f", *run(lambda: format(5e-324, ".1100f")))
 emit("float", bits(1e300), ".2f", *run(lambda: format(1e300, ".2f")))
-emit("float", bits(0.1), ".70000f", *run(lambda: format(0.1, ".70000f")))
+emit("float", bits(0.1), ".5000f", *run(lambda: format(0.1, ".5000f")))
 emit("float", bits(0.1), ".1000e", *run(lambda: format(0.1, ".1000e")))
 
 # --- int ----------------------------------------------------------------------
@@ -271,4 +271,4 @@ for s in REPRS:
     emit("str_ascii", s, "ok", ascii(s))
 
 for row in out:
-    print(json.dumps(row))
+    print(json.dumps(row, ensure_ascii=False, separators=(",", ":")))
