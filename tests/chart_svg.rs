@@ -642,17 +642,29 @@ fn ten_thousand_tasks_lay_out_quickly() {
         mode: RunMode::Sequential,
         ..big(100)
     };
-    let t0 = std::time::Instant::now();
-    let chart = Chart::from_traces(&trace, Some(&seq), &ChartOptions::default());
-    let scene = scene::layout(&chart, 1000.0);
-    let built = t0.elapsed();
-    let svg = svg::render(&scene);
-    // Timing is reported, not asserted (budgets are measured by benchmarks).
+    // Timing is reported (best of 3: the machine is shared), not asserted:
+    // budgets are measured by benchmarks.
+    let mut best = [f64::INFINITY; 3];
+    let (mut chart, mut scene, mut svg) = (None, None, String::new());
+    for _ in 0..3 {
+        let t0 = std::time::Instant::now();
+        let c = Chart::from_traces(&trace, Some(&seq), &ChartOptions::default());
+        let t1 = t0.elapsed().as_secs_f64();
+        let s = scene::layout(&c, 1000.0);
+        let t2 = t0.elapsed().as_secs_f64();
+        svg = svg::render(&s);
+        let t3 = t0.elapsed().as_secs_f64();
+        for (b, t) in best.iter_mut().zip([t1, t2 - t1, t3 - t2]) {
+            *b = b.min(t * 1e3);
+        }
+        (chart, scene) = (Some(c), Some(s));
+    }
+    let [m, l, r] = best;
     eprintln!(
-        "10,000 tasks: model + scene {built:?}, + svg {:?} ({} KB)",
-        t0.elapsed(),
+        "10,000 tasks: model {m:.1} ms, scene {l:.1} ms, svg {r:.1} ms ({} KB)",
         svg.len() / 1024
     );
+    let (chart, scene) = (chart.unwrap(), scene.unwrap());
     assert_eq!(chart.runs[0].lanes.len(), 10_001);
     assert_eq!(lanes(&scene)[0].len(), 10_001);
     assert!(scene.height > 10_000.0 * scene::LANE_H);
@@ -664,4 +676,167 @@ fn ten_thousand_tasks_lay_out_quickly() {
         .count();
     assert!(ticks < 30, "{ticks}");
     check_xml(&svg).unwrap();
+}
+
+/// Tutorial 9: `worker('Task 1', 5)`, `worker('Task 2', 3)`, `worker('Task 3', 1)`
+/// gathered (the second one named with `name=`); `sequential` awaits them in turn.
+fn workers(sequential: bool) -> Trace {
+    let mode = if sequential {
+        RunMode::Sequential
+    } else {
+        RunMode::Concurrent
+    };
+    let mut b = B::new(mode);
+    let main = b.task("main()", None, 0.0, 12);
+    b.iter(0.0, 1).start(main, 0.0);
+    let specs = [("Task 1", 5.0), ("Task 2", 3.0), ("Task 3", 1.0)];
+    let mut t = 0.0;
+    let mut ids = vec![];
+    for (i, (name, d)) in specs.iter().enumerate() {
+        if sequential && i > 0 {
+            b.iter(t, 1).start(main, t);
+        }
+        if sequential || i == 0 {
+            for (n, d) in &specs[i..if sequential { i + 1 } else { 3 }] {
+                ids.push(b.task(&format!("worker('{n}', {d})"), Some(main), t, 9));
+            }
+        }
+        if sequential {
+            let id = ids[i];
+            b.suspend(
+                main,
+                t,
+                &format!("Task-{} worker('{name}', {d})", id + 1),
+                9,
+                5,
+            );
+            b.iter(t, 1)
+                .start(id, t)
+                .print(id, t, &format!("{name} started"));
+            b.suspend(id, t, &format!("sleep({d})"), 5, 5)
+                .idle(t, t + d);
+            t += d;
+            b.iter(t, 1)
+                .wake(id, t)
+                .start(id, t)
+                .print(id, t, &format!("{name} finished"))
+                .ret(id, t);
+            b.wake(main, t);
+        }
+    }
+    if !sequential {
+        b.suspend(
+            main,
+            0.0,
+            "gather(worker('Task 1', 5), worker('Task 2', 3), worker('Task 3', 1))",
+            9,
+            5,
+        );
+        b.iter(0.0, 3);
+        for (&id, (name, d)) in ids.iter().zip(specs) {
+            b.start(id, 0.0)
+                .print(id, 0.0, &format!("{name} started"))
+                .suspend(id, 0.0, &format!("sleep({d})"), 5, 5);
+        }
+        let mut last = 0.0;
+        for (&id, (name, d)) in ids.iter().zip(specs).rev() {
+            b.idle(last, d)
+                .iter(d, 1)
+                .wake(id, d)
+                .iter(d, 1)
+                .start(id, d);
+            b.print(id, d, &format!("{name} finished")).ret(id, d);
+            last = d;
+        }
+        b.wake(main, 5.0);
+        t = 5.0;
+    }
+    b.iter(t, 1).start(main, t).ret(main, t);
+    b.0.tasks[2].name = "second".into();
+    b.0
+}
+
+/// A producer/consumer pair: fine concurrently; sequentially the producer waits
+/// forever on a full queue that only the consumer (never started) would drain.
+fn queue(sequential: bool) -> Trace {
+    let mode = if sequential {
+        RunMode::Sequential
+    } else {
+        RunMode::Concurrent
+    };
+    let mut b = B::new(mode);
+    let main = b.task("main()", None, 0.0, 20);
+    b.iter(0.0, 1).start(main, 0.0);
+    let prod = b.task("producer(q)", Some(main), 0.0, 18);
+    if sequential {
+        b.suspend(main, 0.0, "Task-2 producer(q)", 18, 5);
+        b.iter(0.0, 1)
+            .start(prod, 0.0)
+            .suspend(prod, 0.0, "sleep(0.5)", 6, 9)
+            .idle(0.0, 0.5);
+        b.iter(0.5, 1)
+            .wake(prod, 0.5)
+            .start(prod, 0.5)
+            .suspend(prod, 0.5, "Queue.put(1)", 7, 9);
+        b.0.end_time = 0.5;
+        return b.0;
+    }
+    let cons = b.task("consumer(q)", Some(main), 0.0, 18);
+    b.suspend(main, 0.0, "gather(producer(q), consumer(q))", 18, 5);
+    b.iter(0.0, 2)
+        .start(prod, 0.0)
+        .suspend(prod, 0.0, "sleep(0.5)", 6, 9);
+    b.start(cons, 0.0).suspend(cons, 0.0, "Queue.get()", 12, 16);
+    for k in 1..=3 {
+        let t = k as f64 * 0.5;
+        b.idle(t - 0.5, t)
+            .iter(t, 1)
+            .wake(prod, t)
+            .start(prod, t)
+            .wake(cons, t);
+        b.suspend(prod, t, "sleep(0.5)", 6, 9)
+            .start(cons, t)
+            .print(cons, t, &format!("got {k}"));
+        b.suspend(cons, t, "Queue.get()", 12, 16);
+    }
+    b.iter(1.5, 1)
+        .done(cons, 1.5, Outcome::Cancelled { message: None })
+        .wake(main, 1.5);
+    b.start(main, 1.5).ret(main, 1.5);
+    b.0
+}
+
+#[test]
+fn gallery_of_charts_for_looking_at() {
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/target/chart");
+    std::fs::create_dir_all(dir).unwrap();
+    let save = |name: &str, chart: &Chart, width: f64| {
+        let svg = svg::render(&scene::layout(chart, width));
+        check_xml(&svg).unwrap();
+        std::fs::write(format!("{dir}/{name}.svg"), &svg).unwrap();
+        svg
+    };
+    let w = Chart::from_traces(
+        &workers(false),
+        Some(&workers(true)),
+        &ChartOptions::default(),
+    );
+    assert_eq!(
+        w.summary.text,
+        "5.0 s concurrent vs 9.0 s sequential — 1.8× faster"
+    );
+    assert_eq!(w.runs[0].lanes[2].label, "second: worker('Task 2', 3)");
+    assert_eq!(w.runs[1].end, 9.0);
+    save("workers", &w, 900.0);
+    save("tutorial2-360", &tutorial_chart(), 360.0);
+    let q = Chart::from_traces(&queue(false), Some(&queue(true)), &ChartOptions::default());
+    assert_eq!(q.runs[1].status, Status::Unfinished(2));
+    assert!(
+        q.summary.text.contains("sequentially it cannot finish"),
+        "{}",
+        q.summary.text
+    );
+    let svg = save("queue", &q, 900.0);
+    assert!(svg.contains("stuck at 500 ms (deadlock)"));
+    assert!(svg.contains("waiting for Queue.put(1) at 500 ms (no time on this clock) and forever"));
 }

@@ -49,7 +49,7 @@ pub fn axis(max: f64, max_ticks: usize) -> Axis {
         e if e >= 1e-3 => (1e3, "ms"),
         _ => (1e6, "µs"),
     };
-    let decimals = (-(step * scale).log10().floor()).max(0.0) as usize + 1;
+    let decimals = (-(step * scale).log10().floor()).max(0.0) as u32 + 1;
     let ticks = (0..=n)
         .map(|i| {
             let t = i as f64 * step;

@@ -197,7 +197,9 @@ struct Open {
 
 /// Appends `s`, merging it into the previous segment when they continue each other.
 fn push(segs: &mut Vec<Segment>, s: Segment) {
-    if s.end <= s.start && s.state != State::Running {
+    // Kept at zero length: running (CPU work on the virtual clock) and a wait
+    // still open at the end (in a deadlock, the wait that never ends).
+    if s.end <= s.start && s.state != State::Running && !(s.open && s.state == State::Waiting) {
         return;
     }
     if let Some(p) = segs.last_mut() {

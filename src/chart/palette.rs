@@ -21,6 +21,7 @@ pub enum Class {
     AxisLabel,
     Running,
     Waiting,
+    Stuck,
     WaitLabel,
     Ready,
     Blocked,
@@ -192,6 +193,17 @@ impl Class {
                 bar(Paint::Color("#d3e4f7"), "#7da4d0"),
                 bar(Paint::Color("#1e3550"), "#3f6b9a"),
             ),
+            Stuck => (
+                "as-stuck",
+                Style {
+                    dash: "4 2",
+                    ..bar(Paint::Color("#f6f7f9"), "#a61b1b")
+                },
+                Style {
+                    dash: "4 2",
+                    ..bar(Paint::Color("#1a2029"), "#f07167")
+                },
+            ),
             WaitLabel => (
                 "as-wait-label",
                 text("#163a63", Mono, WAIT_PX, false),
@@ -263,7 +275,7 @@ impl Class {
         }
     }
 
-    pub const ALL: [Class; 27] = {
+    pub const ALL: [Class; 28] = {
         use Class::*;
         [
             Background,
@@ -277,6 +289,7 @@ impl Class {
             AxisLabel,
             Running,
             Waiting,
+            Stuck,
             WaitLabel,
             Ready,
             Blocked,

@@ -9,7 +9,7 @@
 use super::axis::{self, Axis};
 use super::model::{Chart, EndKind, Lane, Print, Run, Segment, State, Status};
 use super::palette::{Class, LABEL_PX, SMALL_PX, WAIT_PX};
-use super::text::{self, at, fit, secs, MONO_EM, SANS_EM};
+use super::text::{self, fit, secs, At, MONO_EM, SANS_EM};
 use crate::trace::{RunMode, TaskId};
 
 pub const PAD: f64 = 12.0;
@@ -167,6 +167,8 @@ fn path(d: String, class: Class, title: Option<String>) -> Node {
 /// Pixel geometry shared by every lane.
 struct Frame {
     width: f64,
+    /// Where the axis ends.
+    x_end: f64,
     x0: f64,
     scale: f64,
     label_w: f64,
@@ -185,6 +187,7 @@ struct Used {
     blocked: bool,
     idle: bool,
     print: bool,
+    stuck: bool,
     ok: bool,
     raised: bool,
     cancelled: bool,
@@ -209,6 +212,7 @@ pub fn layout(chart: &Chart, width: f64) -> Scene {
     let ax = axis::axis(chart.end, (plot_w / PX_PER_TICK) as usize);
     let f = Frame {
         width,
+        x_end: x0 + plot_w,
         x0,
         scale: plot_w / ax.end,
         label_w,
@@ -247,7 +251,7 @@ pub fn layout(chart: &Chart, width: f64) -> Scene {
             x,
             bottom,
             Class::Now,
-            Some(format!("now: {}", at(now))),
+            Some(format!("now: {}", At(now))),
         ));
         nodes.push(label(x, top + 2.0, "now", Class::NowLabel, Anchor::Middle));
     }
@@ -336,7 +340,7 @@ fn section(run: &Run, f: &Frame, y: &mut f64, back: &mut Vec<Node>, used: &mut U
             x,
             *y,
             Class::RunEnd,
-            Some(format!("{name} ends at {}", at(run.end))),
+            Some(format!("{name} ends at {}", At(run.end))),
         ));
     }
     Group {
@@ -350,46 +354,42 @@ fn lane_title(l: &Lane) -> String {
     format!(
         "{} — created at {}, line {}",
         l.label,
-        at(l.created_at),
+        At(l.created_at),
         l.line
     )
 }
 
 fn segment_title(run: &Run, lane: &Lane, s: &Segment) -> String {
-    let span = if s.end > s.start {
-        format!(
+    use std::fmt::Write;
+    let mut o = String::with_capacity(lane.label.len() + 96);
+    o.push_str(&lane.label);
+    let _ = match s.state {
+        State::Running => write!(o, ": running "),
+        State::Waiting => write!(o, ": waiting for {} ", run.what(s)),
+        State::Ready => write!(o, ": ready but not running "),
+    };
+    let _ = if s.end > s.start {
+        write!(
+            o,
             "from {} to {} ({})",
-            at(s.start),
-            at(s.end),
-            at(s.end - s.start)
+            At(s.start),
+            At(s.end),
+            At(s.end - s.start)
         )
     } else {
-        format!("at {} (no time on this clock)", at(s.start))
+        write!(o, "at {} (no time on this clock)", At(s.start))
     };
-    let still = if s.open {
-        ", still going at the end"
-    } else {
-        ""
-    };
-    match s.state {
-        State::Running => format!("{}: running {span}{still}", lane.label),
-        State::Waiting => {
-            let place = if s.line > 0 {
-                format!(" — await at line {}:{}", s.line, s.col)
-            } else {
-                String::new()
-            };
-            format!(
-                "{}: waiting for {} {span}{still}{place}",
-                lane.label,
-                run.what(s)
-            )
-        }
-        State::Ready => format!(
-            "{}: ready but not running {span}{still} — the loop was busy",
-            lane.label
-        ),
+    if s.open && s.state == State::Waiting && matches!(run.status, Status::Unfinished(_)) {
+        o.push_str(" and forever: nothing left can wake it (deadlock)");
+    } else if s.open {
+        o.push_str(", still going at the end");
     }
+    if s.state == State::Ready {
+        o.push_str(" — the loop was busy");
+    } else if s.line > 0 {
+        let _ = write!(o, " — await at line {}:{}", s.line, s.col);
+    }
+    o
 }
 
 /// Print markers: triangles above the bar; prints within a pixel share one.
@@ -402,7 +402,7 @@ fn prints(prints: &[Print], owner: &str, f: &Frame, bar_y: f64, out: &mut Vec<No
             .take_while(|p| f.x(p.t) - x < 1.0)
             .count()
             .max(1);
-        let mut title = format!("{owner} printed at {}:", at(first.t));
+        let mut title = format!("{owner} printed at {}:", At(first.t));
         for p in &prints[i..i + n.min(PRINTS_PER_MARK)] {
             title.push('\n');
             title.push_str(&p.text);
@@ -439,12 +439,19 @@ fn lane_group(run: &Run, lane: &Lane, f: &Frame, y: f64, used: &mut Used) -> Gro
     let mut last_right = [f64::NEG_INFINITY; 3];
     for s in &lane.segments {
         let (x1, x2) = (f.x(s.start), f.x(s.end));
+        // In a deadlock, what is still awaited at the end is awaited forever.
+        let forever =
+            s.open && s.state == State::Waiting && matches!(run.status, Status::Unfinished(_));
         let (class, k) = match s.state {
             State::Running => (Class::Running, 0),
+            State::Waiting if forever => (Class::Stuck, 1),
             State::Waiting => (Class::Waiting, 1),
             State::Ready => (Class::Ready, 2),
         };
-        let (x, w) = if s.state == State::Running && x2 - x1 < MIN_RUN_W {
+        let (x, w) = if forever {
+            used.stuck = true;
+            (x1, (f.x_end - x1).max(MIN_RUN_W))
+        } else if s.state == State::Running && x2 - x1 < MIN_RUN_W {
             (((x1 + x2) / 2.0 - MIN_RUN_W / 2.0).max(f.x0), MIN_RUN_W)
         } else {
             (x1, x2 - x1)
@@ -495,7 +502,7 @@ fn lane_group(run: &Run, lane: &Lane, f: &Frame, y: f64, used: &mut Used) -> Gro
     prints(&lane.prints, &lane.label, f, bar_y, &mut out);
     if let Some(e) = &lane.end {
         let (x, cy) = (f.x(e.t), bar_y + BAR_H / 2.0);
-        let when = at(e.t);
+        let when = At(e.t);
         match e.kind {
             EndKind::Returned => {
                 used.ok = true;
@@ -562,9 +569,9 @@ fn loop_group(run: &Run, f: &Frame, y: f64, used: &mut Used) -> Group {
         used.idle = true;
         let title = format!(
             "event loop idle from {} to {} ({}): nothing ready, waiting for the next timer",
-            at(a),
-            at(b),
-            at(b - a)
+            At(a),
+            At(b),
+            At(b - a)
         );
         out.push(line(f.x(a), cy, f.x(b), cy, Class::Idle, Some(title)));
     }
@@ -582,13 +589,13 @@ fn loop_group(run: &Run, f: &Frame, y: f64, used: &mut Used) -> Group {
         let title = if n == 1 {
             format!(
                 "loop iteration at {}: {handles} callback{}",
-                at(first.start),
+                At(first.start),
                 if handles == 1 { "" } else { "s" }
             )
         } else {
             format!(
                 "{n} loop iterations at {}: {handles} callbacks",
-                at(first.start)
+                At(first.start)
             )
         };
         out.push(rect(
@@ -608,9 +615,9 @@ fn loop_group(run: &Run, f: &Frame, y: f64, used: &mut Used) -> Group {
             "the loop was blocked by {} (line {}) from {} to {} ({}): no other task could run",
             b.what,
             b.line,
-            at(b.start),
-            at(b.end),
-            at(b.end - b.start)
+            At(b.start),
+            At(b.end),
+            At(b.end - b.start)
         );
         out.push(Node::Rect(Rect {
             x,
@@ -659,6 +666,12 @@ fn legend(used: &Used, width: f64, y: &mut f64, out: &mut Vec<Node>) {
         (true, Class::Running, Swatch::Bar, "running"),
         (true, Class::Waiting, Swatch::Bar, "waiting on an await"),
         (used.ready, Class::Ready, Swatch::Bar, "ready, not yet run"),
+        (
+            used.stuck,
+            Class::Stuck,
+            Swatch::Bar,
+            "waiting forever (deadlock)",
+        ),
         (used.print, Class::Print, Swatch::Triangle, "print"),
         (used.ok, Class::EndOk, Swatch::Cap, "returned"),
         (used.raised, Class::EndError, Swatch::Diamond, "raised"),
@@ -751,7 +764,7 @@ fn describe(chart: &Chart) -> String {
             d.push_str(&format!(
                 "\n{}: created at {}",
                 lane.label,
-                at(lane.created_at)
+                At(lane.created_at)
             ));
             let mut whats: Vec<&str> = Vec::new();
             for s in lane.segments.iter().filter(|s| s.state == State::Waiting) {
@@ -770,7 +783,7 @@ fn describe(chart: &Chart) -> String {
                         EndKind::Raised => "raises",
                         EndKind::Cancelled => "is cancelled",
                     };
-                    d.push_str(&format!(", {how} at {}", at(e.t)));
+                    d.push_str(&format!(", {how} at {}", At(e.t)));
                     if e.kind == EndKind::Raised {
                         d.push_str(&format!(" ({})", e.detail));
                     }

@@ -8,30 +8,41 @@ use std::fmt::Write;
 
 use super::palette::{Class, Font, Paint, Style, MONO, PATTERNS, SANS};
 use super::scene::{Anchor, Node, Scene};
+use super::text::write_fixed;
 
 /// Appends `s` escaped for XML text or a double-quoted attribute. Characters
 /// XML 1.0 forbids (control characters a program may print) become U+FFFD.
 fn esc(o: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => o.push_str("&amp;"),
-            '<' => o.push_str("&lt;"),
-            '>' => o.push_str("&gt;"),
-            '"' => o.push_str("&quot;"),
-            '\t' | '\n' | '\r' => o.push(c),
-            c if (c as u32) < 0x20 || c == '\u{FFFE}' || c == '\u{FFFF}' => o.push('\u{FFFD}'),
-            c => o.push(c),
+    // Copies runs of plain text whole; only the few special bytes are looked at.
+    let bytes = s.as_bytes();
+    let (mut done, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (rep, len) = match b {
+            b'&' => ("&amp;", 1),
+            b'<' => ("&lt;", 1),
+            b'>' => ("&gt;", 1),
+            b'"' => ("&quot;", 1),
+            b'\t' | b'\n' | b'\r' => ("", 0),
+            0..=0x1f => ("\u{FFFD}", 1),
+            // U+FFFE and U+FFFF (EF BF BE/BF in UTF-8) are not XML characters either.
+            0xEF if matches!(bytes.get(i + 1..i + 3), Some([0xBF, 0xBE | 0xBF])) => ("\u{FFFD}", 3),
+            _ => ("", 0),
+        };
+        if len == 0 {
+            i += 1;
+            continue;
         }
+        o.push_str(&s[done..i]);
+        o.push_str(rep);
+        i += len;
+        done = i;
     }
+    o.push_str(&s[done..]);
 }
 
 /// A coordinate with at most one decimal: `12`, `12.5`.
 fn num(o: &mut String, x: f64) {
-    let x = if x.is_finite() { x } else { 0.0 };
-    let _ = write!(o, "{x:.1}");
-    if o.ends_with(".0") {
-        o.truncate(o.len() - 2);
-    }
+    let _ = write_fixed(o, if x.is_finite() { x } else { 0.0 }, 1);
 }
 
 fn attr_num(o: &mut String, name: &str, x: f64) {
@@ -157,7 +168,7 @@ fn node(o: &mut String, id: &str, n: &Node) {
 
 /// The scene as a standalone SVG document (UTF-8, no XML declaration needed).
 pub fn render(scene: &Scene) -> String {
-    let mut o = String::with_capacity(4096 + scene.nodes.len() * 160);
+    let mut o = String::with_capacity(4096 + scene.walk().len() * 200);
     let id = scene.id.as_str();
     o.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\"");
     attr_num(&mut o, "width", scene.width);
@@ -218,8 +229,11 @@ mod tests {
     #[test]
     fn escapes_markup_and_forbidden_characters() {
         let mut o = String::new();
-        esc(&mut o, "a<b & \"c\"\u{1b}[0m\n");
-        assert_eq!(o, "a&lt;b &amp; &quot;c&quot;\u{FFFD}[0m\n");
+        esc(&mut o, "a<b & \"c\"\u{1b}[0m\n\u{FFFF}é\u{FFFD}>");
+        assert_eq!(
+            o,
+            "a&lt;b &amp; &quot;c&quot;\u{FFFD}[0m\n\u{FFFD}é\u{FFFD}&gt;"
+        );
     }
 
     #[test]
@@ -229,6 +243,6 @@ mod tests {
             num(&mut o, x);
             o.push(' ');
         }
-        assert_eq!(o, "12 12.2 0 0 ");
+        assert_eq!(o, "12 12.3 0 0 ");
     }
 }

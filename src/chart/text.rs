@@ -8,6 +8,7 @@
 //! fonts for mixed digits and lower case, so estimates err on the wide side.
 
 use std::borrow::Cow;
+use std::fmt;
 
 /// Em width of one monospace character.
 pub const MONO_EM: f64 = 0.6;
@@ -88,18 +89,35 @@ pub fn cap(s: &str, max: usize) -> String {
 }
 
 /// A number with up to `decimals` decimals, trailing zeros dropped: 1.50 → "1.5".
-pub fn trim_num(x: f64, decimals: usize) -> String {
-    let s = format!("{x:.decimals$}");
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        &s
-    };
-    if s == "-0" {
-        "0".into()
-    } else {
-        s.into()
+pub fn trim_num(x: f64, decimals: u32) -> String {
+    let mut s = String::new();
+    let _ = write_fixed(&mut s, x, decimals);
+    s
+}
+
+/// Writes `x` rounded to `decimals` decimals, trailing zeros dropped. Integer
+/// arithmetic: std's exact float formatting is the slowest part of a big SVG.
+pub fn write_fixed(o: &mut impl fmt::Write, x: f64, decimals: u32) -> fmt::Result {
+    let decimals = decimals.min(9);
+    let scale = 10u64.pow(decimals);
+    let r = (x * scale as f64).round();
+    if !(r.abs() < 9e15) {
+        return write!(o, "{x:.0}"); // huge (or NaN): no decimals worth showing
     }
+    if r < 0.0 {
+        o.write_char('-')?;
+    }
+    let r = r.abs() as u64;
+    let (int, mut frac, mut d) = (r / scale, r % scale, decimals as usize);
+    write!(o, "{int}")?;
+    if frac > 0 {
+        while frac % 10 == 0 {
+            frac /= 10;
+            d -= 1;
+        }
+        write!(o, ".{frac:0d$}")?;
+    }
+    Ok(())
 }
 
 /// A duration for the summary: "2.0 s", "250 ms", "1.5 ms", "0 s".
@@ -121,12 +139,26 @@ pub fn secs(t: f64) -> String {
 /// An instant or duration for tooltips and tables, as precise as the clock
 /// makes sense: "1.25 s", "250 ms", "0.5 ms", "0 s".
 pub fn at(t: f64) -> String {
-    if t <= 0.0 || !t.is_finite() {
-        "0 s".into()
-    } else if t >= 1.0 {
-        format!("{} s", trim_num(t, 3))
-    } else {
-        format!("{} ms", trim_num(t * 1000.0, 3))
+    At(t).to_string()
+}
+
+/// [`at`] as a `Display`, formatting without allocating (tooltips are many).
+#[derive(Clone, Copy)]
+pub struct At(pub f64);
+
+impl fmt::Display for At {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let t = self.0;
+        if t <= 0.0 || !t.is_finite() {
+            return f.write_str("0 s");
+        }
+        let (v, unit) = if t >= 1.0 {
+            (t, " s")
+        } else {
+            (t * 1000.0, " ms")
+        };
+        write_fixed(f, v, 3)?;
+        f.write_str(unit)
     }
 }
 
@@ -165,6 +197,12 @@ mod tests {
         assert_eq!(at(0.5), "500 ms");
         assert_eq!(at(3.0), "3 s");
         assert_eq!(at(f64::NAN), "0 s");
+        assert_eq!(at(100.0), "100 s");
+        assert_eq!(at(1e300).len(), 303, "huge: still formatted");
+        assert_eq!(trim_num(2.5, 1), "2.5");
+        assert_eq!(trim_num(-1.25, 3), "-1.25");
+        assert_eq!(trim_num(0.30000000000000004, 3), "0.3");
+        assert_eq!(trim_num(f64::NAN, 1), "NaN");
         assert_eq!(cap("abcdef", 3), "abc…");
         assert_eq!(cap("abc", 3), "abc");
         assert_eq!(trim_num(-0.0001, 2), "0");
