@@ -101,7 +101,7 @@ pub fn write_fixed(o: &mut impl fmt::Write, x: f64, decimals: u32) -> fmt::Resul
     let decimals = decimals.min(9);
     let scale = 10u64.pow(decimals);
     let r = (x * scale as f64).round();
-    if !(r.abs() < 9e15) {
+    if r.is_nan() || r.abs() >= 9e15 {
         return write!(o, "{x:.0}"); // huge (or NaN): no decimals worth showing
     }
     if r < 0.0 {
