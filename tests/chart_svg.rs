@@ -542,7 +542,11 @@ fn a_live_run_extends_to_now_with_a_cursor() {
         .walk()
         .iter()
         .any(|n| matches!(n, Node::Line(l) if l.class == Class::Now)));
-    check_xml(&svg::render(&scene)).unwrap();
+    let svg = svg::render(&scene);
+    check_xml(&svg).unwrap();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/target/chart");
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(format!("{dir}/live.svg"), svg).unwrap();
 }
 
 #[test]

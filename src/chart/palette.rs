@@ -259,8 +259,8 @@ impl Class {
             Now => ("as-now", line("#d9480f", 1.5, ""), line("#ff8a3d", 1.5, "")),
             NowLabel => (
                 "as-now-label",
-                text("#d9480f", Sans, SMALL_PX, true),
-                text("#ff8a3d", Sans, SMALL_PX, true),
+                halo("#d9480f", "#ffffff", Sans, SMALL_PX),
+                halo("#ff8a3d", "#14181f", Sans, SMALL_PX),
             ),
             Legend => (
                 "as-legend",

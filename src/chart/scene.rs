@@ -241,19 +241,33 @@ pub fn layout(chart: &Chart, width: f64) -> Scene {
     }
     let grid_bottom = y - 8.0;
     nodes.append(&mut back);
-    axis_nodes(&ax, &f, axis_y, grid_bottom, &mut nodes);
+    axis_nodes(
+        &ax,
+        &f,
+        axis_y,
+        grid_bottom,
+        chart.now.map(|t| f.x(t)),
+        &mut nodes,
+    );
     nodes.append(&mut sections);
     if let (Some(now), Some((top, bottom))) = (chart.now, now_span) {
         let x = f.x(now);
+        // The label rides on the axis like a playhead; the line runs through the lanes.
         nodes.push(line(
             x,
-            top + 4.0,
+            top + SECTION_H - 2.0,
             x,
             bottom,
             Class::Now,
             Some(format!("now: {}", At(now))),
         ));
-        nodes.push(label(x, top + 2.0, "now", Class::NowLabel, Anchor::Middle));
+        nodes.push(label(
+            x,
+            axis_y - 7.0,
+            "now",
+            Class::NowLabel,
+            Anchor::Middle,
+        ));
     }
     y += 4.0;
     legend(&used, width, &mut y, &mut nodes);
@@ -271,12 +285,16 @@ pub fn layout(chart: &Chart, width: f64) -> Scene {
     }
 }
 
-fn axis_nodes(ax: &Axis, f: &Frame, y: f64, bottom: f64, out: &mut Vec<Node>) {
+/// `now_x`: where the "now" label sits; tick labels under it are left out.
+fn axis_nodes(ax: &Axis, f: &Frame, y: f64, bottom: f64, now_x: Option<f64>, out: &mut Vec<Node>) {
     let last = ax.ticks.len().saturating_sub(1);
     for (i, tick) in ax.ticks.iter().enumerate() {
         let x = f.x(tick.t);
         out.push(line(x, y, x, bottom, Class::Grid, None));
         out.push(line(x, y - 4.0, x, y, Class::Axis, None));
+        if now_x.is_some_and(|n| (n - x).abs() < 30.0) {
+            continue;
+        }
         let anchor = if i == last && i > 0 {
             Anchor::End
         } else if i == 0 {
