@@ -611,7 +611,7 @@ fn big(n: u32) -> Trace {
     let ids: Vec<_> = (0..n)
         .map(|i| {
             b.task(
-                &format!("worker('Task {i}', {})", i % 10 + 1),
+                &format!("worker('Task {i}', {})", (i + 1) % 10 + 1),
                 Some(main),
                 0.0,
                 28,
@@ -820,6 +820,23 @@ fn gallery_of_charts_for_looking_at() {
         std::fs::write(format!("{dir}/{name}.svg"), &svg).unwrap();
         svg
     };
+    // Dark mode: the web app's stylesheet (dark rules forced on) over the same SVG.
+    let css = awaitscope::chart::palette::css();
+    let dark = css
+        .split("@media (prefers-color-scheme: dark){")
+        .nth(1)
+        .unwrap();
+    let blocking = svg::render(&scene::layout(
+        &Chart::from_traces(&blocking(), None, &ChartOptions::default()),
+        800.0,
+    ));
+    let html = format!(
+        "<!doctype html><style>body{{margin:0}}{css}{}</style>{blocking}",
+        dark.trim_end().trim_end_matches('}')
+    );
+    std::fs::write(format!("{dir}/dark.html"), html).unwrap();
+    let many = Chart::from_traces(&big(40), None, &ChartOptions::default());
+    save("many", &many, 900.0);
     let w = Chart::from_traces(
         &workers(false),
         Some(&workers(true)),
