@@ -9,6 +9,13 @@
 //! Trace ─► table::rows (the same facts as rows, for a data table / screen readers)
 //! ```
 //!
+//! For a web renderer: draw [`scene::Scene::nodes`] in order — `Group` → `<g>`
+//! (key: `task`), `Rect` → `<rect rx>`, `Line`, `Text` (`y` is the baseline),
+//! `Path` (`d`) — each with its class's `css()` name and `<title>` child; put the
+//! [`palette::PATTERNS`] in `<defs>` as `svg::render` does (ids `<scene.id>-<id>`,
+//! fill `url(#…)` for `Paint::Pattern` classes), and include [`palette::css`]
+//! once per page for dark mode. `Rect::src` is the `await` to highlight on click.
+//!
 //! ```
 //! use awaitscope::chart::{self, Chart, ChartOptions};
 //! # let trace = awaitscope::trace::Trace { mode: awaitscope::trace::RunMode::Concurrent,

@@ -164,6 +164,42 @@ fn path(d: String, class: Class, title: Option<String>) -> Node {
     Node::Path(Path { d, class, title })
 }
 
+/// A coordinate in path data: one decimal, without std's slow exact float formatting.
+struct N(f64);
+
+impl std::fmt::Display for N {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        text::write_fixed(f, self.0, 1)
+    }
+}
+
+/// A print marker: a downward triangle, 8 wide, 6 tall, its top edge centred on (x, top).
+fn triangle(x: f64, top: f64) -> String {
+    format!("M{},{}h8l-4,6z", N(x - 4.0), N(top))
+}
+
+/// An exception's end: a diamond of radius `r` around (x, y).
+fn diamond(x: f64, y: f64, r: f64) -> String {
+    format!("M{},{}l{r},{r}l-{r},{r}l-{r},-{r}z", N(x), N(y - r))
+}
+
+/// The cross inside the diamond, half-size `r`.
+fn cross(x: f64, y: f64, r: f64) -> String {
+    let d = 2.0 * r;
+    format!("M{},{}l{d},{d}m0,-{d}l-{d},{d}", N(x - r), N(y - r))
+}
+
+/// A cancellation's end: a circle of radius 5 around (x, y), slashed.
+fn slashed_circle(x: f64, y: f64) -> String {
+    format!(
+        "M{},{}a5,5 0 1,0 10,0a5,5 0 1,0 -10,0M{},{}l7,-7",
+        N(x - 5.0),
+        N(y),
+        N(x - 3.5),
+        N(y + 3.5)
+    )
+}
+
 /// Pixel geometry shared by every lane.
 struct Frame {
     width: f64,
@@ -428,11 +464,7 @@ fn prints(prints: &[Print], owner: &str, f: &Frame, bar_y: f64, out: &mut Vec<No
         if n > PRINTS_PER_MARK {
             title.push_str(&format!("\n… and {} more", n - PRINTS_PER_MARK));
         }
-        out.push(path(
-            format!("M{:.1},{:.1}h8l-4,6z", x - 4.0, bar_y - 4.0),
-            Class::Print,
-            Some(title),
-        ));
+        out.push(path(triangle(x, bar_y - 4.0), Class::Print, Some(title)));
         i += n;
     }
 }
@@ -537,16 +569,8 @@ fn lane_group(run: &Run, lane: &Lane, f: &Frame, y: f64, used: &mut Used) -> Gro
             EndKind::Raised => {
                 used.raised = true;
                 let title = format!("{} raised {} at {when}", lane.label, e.detail);
-                out.push(path(
-                    format!("M{x:.1},{:.1}l6.5,6.5l-6.5,6.5l-6.5,-6.5z", cy - 6.5),
-                    Class::EndError,
-                    Some(title),
-                ));
-                out.push(path(
-                    format!("M{:.1},{:.1}l5,5m0,-5l-5,5", x - 2.5, cy - 2.5),
-                    Class::EndErrorMark,
-                    None,
-                ));
+                out.push(path(diamond(x, cy, 6.5), Class::EndError, Some(title)));
+                out.push(path(cross(x, cy, 2.5), Class::EndErrorMark, None));
             }
             EndKind::Cancelled => {
                 used.cancelled = true;
@@ -556,12 +580,7 @@ fn lane_group(run: &Run, lane: &Lane, f: &Frame, y: f64, used: &mut Used) -> Gro
                     format!(" ({})", e.detail)
                 };
                 let title = format!("{} was cancelled at {when}{why}", lane.label);
-                let d = format!(
-                    "M{:.1},{cy:.1}a5,5 0 1,0 10,0a5,5 0 1,0 -10,0M{:.1},{:.1}l7,-7",
-                    x - 5.0,
-                    x - 3.5,
-                    cy + 3.5
-                );
+                let d = slashed_circle(x, cy);
                 out.push(path(d, Class::EndCancel, Some(title)));
             }
         }
@@ -720,34 +739,13 @@ fn legend(used: &Used, width: f64, y: &mut f64, out: &mut Vec<Node>) {
             Swatch::Bar => rect(x, sy, 16.0, 10.0, class, None),
             Swatch::Thin => rect(x + 7.0, sy + 1.0, 2.0, 8.0, class, None),
             Swatch::Dash => line(x, cy, x + 16.0, cy, class, None),
-            Swatch::Triangle => path(
-                format!("M{:.1},{:.1}h8l-4,6z", x + 4.0, cy - 3.0),
-                class,
-                None,
-            ),
+            Swatch::Triangle => path(triangle(x + 8.0, cy - 3.0), class, None),
             Swatch::Cap => rect(x + 7.0, sy - 1.0, 2.5, 12.0, class, None),
-            Swatch::Diamond => path(
-                format!("M{:.1},{:.1}l6,6l-6,6l-6,-6z", x + 8.0, cy - 6.0),
-                class,
-                None,
-            ),
-            Swatch::Circle => path(
-                format!(
-                    "M{:.1},{cy:.1}a5,5 0 1,0 10,0a5,5 0 1,0 -10,0M{:.1},{:.1}l7,-7",
-                    x + 3.0,
-                    x + 4.5,
-                    cy + 3.5
-                ),
-                class,
-                None,
-            ),
+            Swatch::Diamond => path(diamond(x + 8.0, cy, 6.0), class, None),
+            Swatch::Circle => path(slashed_circle(x + 8.0, cy), class, None),
         });
         if let Swatch::Diamond = swatch {
-            group.push(path(
-                format!("M{:.1},{:.1}l4,4m0,-4l-4,4", x + 6.0, cy - 2.0),
-                Class::EndErrorMark,
-                None,
-            ));
+            group.push(path(cross(x + 8.0, cy, 2.0), Class::EndErrorMark, None));
         }
         group.push(label(
             x + 22.0,
