@@ -646,11 +646,11 @@ fn ten_thousand_tasks_lay_out_quickly() {
         mode: RunMode::Sequential,
         ..big(100)
     };
-    // Timing is reported (best of 3: the machine is shared), not asserted:
+    // Timing is reported (best of 10 in release: the machine is shared), not asserted:
     // budgets are measured by benchmarks.
     let mut best = [f64::INFINITY; 3];
     let (mut chart, mut scene, mut svg) = (None, None, String::new());
-    for _ in 0..3 {
+    for _ in 0..if cfg!(debug_assertions) { 1 } else { 10 } {
         let t0 = std::time::Instant::now();
         let c = Chart::from_traces(&trace, Some(&seq), &ChartOptions::default());
         let t1 = t0.elapsed().as_secs_f64();
