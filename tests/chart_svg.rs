@@ -859,5 +859,7 @@ fn gallery_of_charts_for_looking_at() {
     );
     let svg = save("queue", &q, 900.0);
     assert!(svg.contains("stuck at 500 ms (deadlock)"));
-    assert!(svg.contains("waiting for Queue.put(1) at 500 ms (no time on this clock) and forever"));
+    assert!(
+        svg.contains("waiting for Queue.put(1) at 500 ms (took no time on this clock) and forever")
+    );
 }

@@ -431,7 +431,7 @@ fn segment_title(run: &Run, lane: &Lane, s: &Segment) -> String {
             At(s.end - s.start)
         )
     } else {
-        write!(o, "at {} (no time on this clock)", At(s.start))
+        write!(o, "at {} (took no time on this clock)", At(s.start))
     };
     if s.open && s.state == State::Waiting && matches!(run.status, Status::Unfinished(_)) {
         o.push_str(" and forever: nothing left can wake it (deadlock)");
