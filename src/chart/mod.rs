@@ -36,6 +36,8 @@ pub mod table;
 pub mod text;
 
 pub use model::{Chart, ChartOptions};
+pub use scene::Scene;
+pub use table::Row;
 
 /// The whole pipeline in one call: both runs → a self-contained SVG `width_px` wide.
 pub fn render_svg(
