@@ -511,11 +511,9 @@ fn blocking_sleep_shows_ready_tasks_and_a_blocked_loop_and_escapes_text() {
         svg.contains(">ready, not yet run</text>") && svg.contains(">loop blocked</text>"),
         "legend"
     );
-    std::fs::write(
-        concat!(env!("CARGO_MANIFEST_DIR"), "/target/chart/blocking.svg"),
-        &svg,
-    )
-    .unwrap();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/target/chart");
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(format!("{dir}/blocking.svg"), &svg).unwrap();
 }
 
 #[test]
