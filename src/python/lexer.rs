@@ -149,8 +149,8 @@ impl<'a> Lexer<'a> {
         let mut at_line_start = true;
         loop {
             if at_line_start && self.brackets.is_empty() && !self.nested {
-                at_line_start = false;
-                if self.indentation()? {
+                at_line_start = self.indentation()?;
+                if at_line_start {
                     continue;
                 }
             }

@@ -345,7 +345,7 @@ impl Parser<'_> {
                     self.span_from(start),
                 );
             } else if self.is_op("(") {
-                e = self.call_trailer(e)?;
+                e = self.call_trailer(e, start)?;
             } else if self.is_op("[") {
                 self.advance();
                 self.brackets += 1;
@@ -367,8 +367,7 @@ impl Parser<'_> {
     }
 
     /// `func(args)`, at the `(`.
-    pub(crate) fn call_trailer(&mut self, func: Expr) -> PResult<Expr> {
-        let start = func.span.start;
+    pub(crate) fn call_trailer(&mut self, func: Expr, start: Pos) -> PResult<Expr> {
         let open = self.advance();
         self.brackets += 1;
         let r = self.call_args(open);

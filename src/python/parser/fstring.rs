@@ -203,7 +203,13 @@ impl Parser<'_> {
         if text.trim().is_empty() {
             return Err(self.fs_error(cur.pos, "empty expression not allowed"));
         }
-        let value = self.field_expr(expr_cur, expr_end)?;
+        let mut value = self.field_expr(expr_cur, expr_end)?;
+        if let ExprKind::Tuple(_) = value.kind {
+            // CPython 3.11 parses the field as `(expr)` with the parentheses
+            // in place of the `{` and just after the expression.
+            value.span.start = Pos { line: expr_cur.pos.line, col: expr_cur.pos.col - 1 };
+            value.span.end = Pos { line: cur.pos.line, col: cur.pos.col + 1 };
+        }
         // `{x=}`: the source text, then the value's repr unless told otherwise.
         let mut debug = None;
         if self.ch(cur.i) == Some('=') {

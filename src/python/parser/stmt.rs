@@ -759,7 +759,7 @@ impl Parser<'_> {
         // Reuse the call-trailer parser on a dummy callee.
         let start = self.start();
         let callee = Expr::new(ExprKind::Name(String::new()), Span::new(start, start));
-        let e = self.call_trailer(callee)?;
+        let e = self.call_trailer(callee, start)?;
         match e.kind {
             ExprKind::Call { args, keywords, .. } => Ok((args, keywords)),
             _ => Err(self.invalid()),
