@@ -51,7 +51,11 @@ fn corpus_matches_cpython() {
             let from = at.saturating_sub(60);
             failures.push(format!(
                 "--- snippet:\n{src}--- {}\n  got:  …{}\n  want: …{}\n",
-                if shape_ok { "positions differ" } else { "tree differs" },
+                if shape_ok {
+                    "positions differ"
+                } else {
+                    "tree differs"
+                },
                 got.get(from..(at + 100).min(got.len())).unwrap_or(&got),
                 want.get(from..(at + 100).min(want.len())).unwrap_or(want),
             ));

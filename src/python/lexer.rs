@@ -29,8 +29,8 @@ pub fn tokenize(source: &str) -> Result<Vec<Token>, SourceError> {
 pub(crate) struct LexError {
     pub error: SourceError,
     pub strong: bool,
-    /// For "'(' was never closed": the outermost unclosed bracket.
-    pub outer_bracket: Option<Pos>,
+    /// "'(' was never closed" (its span is the innermost unclosed bracket).
+    pub unclosed: bool,
 }
 
 pub(crate) struct LexOutput {
@@ -100,6 +100,13 @@ impl<'a> Lexer<'a> {
             col: self.col,
         }
     }
+    /// CPython's tokenizer reports number errors one column before its cursor.
+    fn before(&self) -> Pos {
+        Pos {
+            line: self.line,
+            col: self.col.saturating_sub(1).max(1),
+        }
+    }
     fn mark(&self) -> Mark {
         Mark {
             pos: self.pos,
@@ -141,7 +148,7 @@ impl<'a> Lexer<'a> {
         LexError {
             error: SourceError::syntax(msg, span),
             strong: true,
-            outer_bracket: None,
+            unclosed: false,
         }
     }
 
@@ -262,23 +269,23 @@ impl<'a> Lexer<'a> {
             let n = rest.find(['\n', '\r']).unwrap_or(rest.len());
             self.col + rest[..n].chars().count() as u32
         };
-        let tab_error = |lx: &Self| LexError {
+        let tab_error = || LexError {
             error: SourceError::new(
                 "TabError",
                 "inconsistent use of tabs and spaces in indentation",
                 Span::new(Pos { line, col: 1 }, Pos { line, col: 1 }),
             ),
             strong: false,
-            outer_bracket: lx.brackets.first().map(|b| b.1),
+            unclosed: false,
         };
         let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
         if col == top {
             if alt != top_alt {
-                return Err(tab_error(self));
+                return Err(tab_error());
             }
         } else if col > top {
             if alt <= top_alt {
-                return Err(tab_error(self));
+                return Err(tab_error());
             }
             if self.indents.len() > MAX_INDENT {
                 return Err(LexError {
@@ -288,14 +295,20 @@ impl<'a> Lexer<'a> {
                         Span::new(Pos { line, col: 1 }, Pos { line, col: 1 }),
                     ),
                     strong: false,
-                    outer_bracket: None,
+                    unclosed: false,
                 });
             }
             self.indents.push((col, alt));
             let here = self.here();
             self.tokens.push(Token {
                 tok: Tok::Indent,
-                span: Span::new(Pos { line, col: chars.max(1) }, here),
+                span: Span::new(
+                    Pos {
+                        line,
+                        col: chars.max(1),
+                    },
+                    here,
+                ),
                 range: self.pos..self.pos,
             });
         } else {
@@ -317,11 +330,11 @@ impl<'a> Lexer<'a> {
                         Span::new(at, at),
                     ),
                     strong: false,
-                    outer_bracket: None,
+                    unclosed: false,
                 });
             }
             if alt != top_alt {
-                return Err(tab_error(self));
+                return Err(tab_error());
             }
         }
         Ok(false)
@@ -338,12 +351,9 @@ impl<'a> Lexer<'a> {
         }
         if let Some(&(open, at)) = self.brackets.last() {
             return Err(LexError {
-                error: SourceError::syntax(
-                    format!("'{open}' was never closed"),
-                    Span::new(at, at),
-                ),
+                error: SourceError::syntax(format!("'{open}' was never closed"), Span::new(at, at)),
                 strong: false,
-                outer_bracket: self.brackets.first().map(|b| b.1),
+                unclosed: true,
             });
         }
         let m = self.mark();
@@ -401,7 +411,9 @@ impl<'a> Lexer<'a> {
                             at.line
                         )
                     } else {
-                        format!("closing parenthesis '{c}' does not match opening parenthesis '{open}'")
+                        format!(
+                            "closing parenthesis '{c}' does not match opening parenthesis '{open}'"
+                        )
                     };
                     return Err(self.err(msg, m.at));
                 }
@@ -438,20 +450,18 @@ impl<'a> Lexer<'a> {
                     }
                     Some(c) if c.is_ascii_digit() => {
                         let at = self.here();
-                        return Err(
-                            self.err(format!("invalid digit '{c}' in {name} literal"), at)
-                        );
+                        return Err(self.err(format!("invalid digit '{c}' in {name} literal"), at));
                     }
                     _ => break,
                 }
                 if self.peek() == Some('_') && !self.peek_at(1).is_some_and(|c| c.is_digit(radix)) {
                     self.bump();
-                    let at = self.here();
+                    let at = self.before();
                     return Err(self.err(format!("invalid {name} literal"), at));
                 }
             }
             if digits.is_empty() || self.ends_badly() {
-                let at = self.here();
+                let at = self.before();
                 return Err(self.err(format!("invalid {name} literal"), at));
             }
             return self.int_token(m, &digits, radix);
@@ -493,11 +503,11 @@ impl<'a> Lexer<'a> {
                     Span::new(m.at, self.here()),
                 ),
                 strong: true,
-                outer_bracket: None,
+                unclosed: false,
             });
         }
         if self.ends_badly() {
-            let at = self.here();
+            let at = self.before();
             return Err(self.err("invalid decimal literal", at));
         }
         if is_float {
@@ -523,7 +533,7 @@ impl<'a> Lexer<'a> {
             Err(_) => Err(LexError {
                 error: int_too_large(Span::new(m.at, self.here())),
                 strong: true,
-                outer_bracket: None,
+                unclosed: false,
             }),
         }
     }
@@ -540,7 +550,7 @@ impl<'a> Lexer<'a> {
             }
             self.bump();
             if !self.peek().is_some_and(|c| c.is_ascii_digit()) {
-                let at = self.here();
+                let at = self.before();
                 return Err(self.err("invalid decimal literal", at));
             }
         }
@@ -619,21 +629,18 @@ impl<'a> Lexer<'a> {
         } else if is_bytes {
             if let Some(c) = body.chars().find(|c| !c.is_ascii()) {
                 let _ = c;
-                return Err(self.err_span(
-                    "bytes can only contain ASCII literal characters",
-                    span,
-                ));
+                return Err(self.err_span("bytes can only contain ASCII literal characters", span));
             }
             let mut out = Vec::new();
             decode_escapes(body, raw, true, &mut |c| {
                 out.push(c as u32 as u8);
             })
-            .map_err(|msg| self.escape_error(msg, span))?;
+            .map_err(|msg| self.escape_error(msg, Span::new(span.end, span.end)))?;
             StrValue::Bytes(out)
         } else {
             let mut out = String::with_capacity(body.len());
             decode_escapes(body, raw, false, &mut |c| out.push(c))
-                .map_err(|msg| self.escape_error(msg, span))?;
+                .map_err(|msg| self.escape_error(msg, Span::new(span.end, span.end)))?;
             StrValue::Str(out)
         };
         self.push(
@@ -656,7 +663,7 @@ impl<'a> Lexer<'a> {
         LexError {
             error,
             strong: true,
-            outer_bracket: None,
+            unclosed: false,
         }
     }
 
@@ -664,7 +671,8 @@ impl<'a> Lexer<'a> {
         // CPython counts the line where it gave up: the end of the file for a
         // triple-quoted string, the string's own line otherwise.
         let detected = if triple {
-            self.line
+            let ends_in_newline = self.src[..self.pos].ends_with(['\n', '\r']);
+            self.line - u32::from(ends_in_newline && self.line > 1)
         } else {
             m.at.line
         };
@@ -839,12 +847,54 @@ pub(crate) fn lex_nested(source: &str, start: usize, at: Pos) -> LexOutput {
 
 /// Names the editor shows as builtins.
 const BUILTINS: [&str; 48] = [
-    "print", "len", "range", "enumerate", "zip", "sorted", "reversed", "sum", "min", "max",
-    "abs", "round", "any", "all", "map", "filter", "isinstance", "type", "repr", "str", "int",
-    "float", "bool", "list", "tuple", "dict", "set", "id", "hash", "iter", "next", "super",
-    "self", "object", "Exception", "BaseException", "ValueError", "TypeError", "KeyError",
-    "IndexError", "RuntimeError", "NotImplementedError", "StopIteration", "AttributeError",
-    "ZeroDivisionError", "TimeoutError", "ExceptionGroup", "input",
+    "print",
+    "len",
+    "range",
+    "enumerate",
+    "zip",
+    "sorted",
+    "reversed",
+    "sum",
+    "min",
+    "max",
+    "abs",
+    "round",
+    "any",
+    "all",
+    "map",
+    "filter",
+    "isinstance",
+    "type",
+    "repr",
+    "str",
+    "int",
+    "float",
+    "bool",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "id",
+    "hash",
+    "iter",
+    "next",
+    "super",
+    "self",
+    "object",
+    "Exception",
+    "BaseException",
+    "ValueError",
+    "TypeError",
+    "KeyError",
+    "IndexError",
+    "RuntimeError",
+    "NotImplementedError",
+    "StopIteration",
+    "AttributeError",
+    "ZeroDivisionError",
+    "TimeoutError",
+    "ExceptionGroup",
+    "input",
 ];
 
 /// Classify every byte of `source` for syntax highlighting. Lossless (the ranges
@@ -879,8 +929,7 @@ pub fn highlight(source: &str) -> Vec<(Range<usize>, TokenClass)> {
         } else if c == '"' || c == '\'' {
             i = skip_string(b, i);
             TokenClass::String
-        } else if c.is_ascii_digit() || (c == '.' && b.get(i + 1).is_some_and(u8::is_ascii_digit))
-        {
+        } else if c.is_ascii_digit() || (c == '.' && b.get(i + 1).is_some_and(u8::is_ascii_digit)) {
             while i < b.len() {
                 let d = b[i];
                 let exp_sign = (d == b'+' || d == b'-')

@@ -189,7 +189,14 @@ impl Dumper {
         let sp = Some(s.span);
         match &s.kind {
             StmtKind::FunctionDef(f) => {
-                self.node(if f.is_async { "AsyncFunctionDef" } else { "FunctionDef" }, sp);
+                self.node(
+                    if f.is_async {
+                        "AsyncFunctionDef"
+                    } else {
+                        "FunctionDef"
+                    },
+                    sp,
+                );
                 self.s("name", &f.name);
                 self.field("args");
                 self.arguments(&f.args);

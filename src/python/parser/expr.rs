@@ -26,6 +26,9 @@ fn binop(tok: &Tok) -> Option<(u8, BinOp)> {
     })
 }
 
+/// `bitwise_or`, the level of targets and comparison operands.
+const PREC_BITOR: u8 = 5;
+
 fn boxed(e: Expr) -> Box<Expr> {
     Box::new(e)
 }
@@ -61,17 +64,29 @@ impl Parser<'_> {
         Ok(Expr::new(ExprKind::Tuple(elts), self.span_from(start)))
     }
 
-    /// `*bitwise_or` or `named_expression`.
+    /// `*bitwise_or` or `expression`.
     pub(crate) fn star_expression(&mut self) -> PResult<Expr> {
         if self.is_op("*") {
-            let start = self.advance().start;
-            let value = self.bitwise_or()?;
-            return Ok(Expr::new(
-                ExprKind::Starred(boxed(value)),
-                self.span_from(start),
-            ));
+            return self.starred();
+        }
+        self.expression()
+    }
+
+    /// `*bitwise_or` or `named_expression` (display elements, may use `:=`).
+    pub(crate) fn star_named_expression(&mut self) -> PResult<Expr> {
+        if self.is_op("*") {
+            return self.starred();
         }
         self.named_expression()
+    }
+
+    fn starred(&mut self) -> PResult<Expr> {
+        let start = self.advance().start;
+        let value = self.bitwise_or()?;
+        Ok(Expr::new(
+            ExprKind::Starred(boxed(value)),
+            self.span_from(start),
+        ))
     }
 
     /// `NAME := expression` or `expression`.
@@ -101,20 +116,22 @@ impl Parser<'_> {
     /// `disjunction ['if' disjunction 'else' expression] | lambda`.
     pub(crate) fn expression(&mut self) -> PResult<Expr> {
         self.enter()?;
-        let r = self.expression_inner();
+        let r = if self.is_kw("lambda") {
+            self.lambda()
+        } else {
+            self.climb(1)
+        };
         self.leave();
-        r
-    }
-
-    fn expression_inner(&mut self) -> PResult<Expr> {
-        if self.is_kw("lambda") {
-            return self.lambda();
-        }
-        let start = self.start();
-        let body = self.disjunction()?;
+        let body = r?;
         if !self.is_kw("if") {
             return Ok(body);
         }
+        self.ternary(body)
+    }
+
+    #[inline(never)]
+    fn ternary(&mut self, body: Expr) -> PResult<Expr> {
+        let start = body.span.start;
         self.advance();
         let test = self.disjunction()?;
         if !self.eat_kw("else") {
@@ -123,7 +140,10 @@ impl Parser<'_> {
                 "expected 'else' after 'if' expression",
             ));
         }
-        let orelse = self.expression()?;
+        self.enter()?;
+        let orelse = self.expression();
+        self.leave();
+        let orelse = orelse?;
         Ok(Expr::new(
             ExprKind::IfExp {
                 test: boxed(test),
@@ -134,6 +154,7 @@ impl Parser<'_> {
         ))
     }
 
+    #[inline(never)]
     fn lambda(&mut self) -> PResult<Expr> {
         let start = self.advance().start;
         let args = self.parameters(":", false)?;
@@ -149,55 +170,82 @@ impl Parser<'_> {
     }
 
     pub(crate) fn disjunction(&mut self) -> PResult<Expr> {
-        self.bool_op("or")
+        self.climb(1)
     }
 
-    fn bool_op(&mut self, kw: &str) -> PResult<Expr> {
+    pub(crate) fn bitwise_or(&mut self) -> PResult<Expr> {
+        self.climb(PREC_BITOR)
+    }
+
+    /// Precedence climbing over every level from `or` down to unary operators,
+    /// in one function so that each nesting level costs few stack frames.
+    /// Levels: 1 `or`, 2 `and`, 3 `not`, 4 comparisons, 5–10 binary
+    /// operators (see [`binop`]), 11 unary `-`/`+`/`~`.
+    fn climb(&mut self, min: u8) -> PResult<Expr> {
         let start = self.start();
-        let first = if kw == "or" {
-            self.bool_op("and")?
-        } else {
-            self.inversion()?
-        };
-        if !self.is_kw(kw) {
-            return Ok(first);
+        let mut left = self.prefix(min)?;
+        loop {
+            let (prec, kind) = match self.peek() {
+                Tok::Kw("or") => (1, None),
+                Tok::Kw("and") => (2, None),
+                Tok::Kw("in" | "is") | Tok::Op("==" | "!=" | "<" | "<=" | ">" | ">=") => (4, None),
+                Tok::Kw("not") if self.is_kw_n(1, "in") => (4, None),
+                t => match binop(t) {
+                    Some((p, op)) => (p + 4, Some(op)),
+                    None => break,
+                },
+            };
+            if prec < min {
+                break;
+            }
+            left = match (prec, kind) {
+                (1 | 2, _) => {
+                    let (kw, op) = if prec == 1 {
+                        ("or", BoolOpKind::Or)
+                    } else {
+                        ("and", BoolOpKind::And)
+                    };
+                    let mut values = vec![left];
+                    while self.eat_kw(kw) {
+                        values.push(self.climb(prec + 1)?);
+                    }
+                    Expr::new(ExprKind::BoolOp { op, values }, self.span_from(start))
+                }
+                (4, _) => {
+                    let mut ops = Vec::new();
+                    let mut comparators = Vec::new();
+                    while let Some(op) = self.comp_op() {
+                        ops.push(op);
+                        comparators.push(self.climb(PREC_BITOR)?);
+                    }
+                    Expr::new(
+                        ExprKind::Compare {
+                            left: boxed(left),
+                            ops,
+                            comparators,
+                        },
+                        self.span_from(start),
+                    )
+                }
+                (_, Some(op)) => {
+                    self.advance();
+                    let right = self.climb(prec + 1)?;
+                    Expr::new(
+                        ExprKind::BinOp {
+                            left: boxed(left),
+                            op,
+                            right: boxed(right),
+                        },
+                        self.span_from(start),
+                    )
+                }
+                _ => break,
+            };
         }
-        let mut values = vec![first];
-        while self.eat_kw(kw) {
-            values.push(if kw == "or" {
-                self.bool_op("and")?
-            } else {
-                self.inversion()?
-            });
-        }
-        let op = if kw == "or" {
-            BoolOpKind::Or
-        } else {
-            BoolOpKind::And
-        };
-        Ok(Expr::new(
-            ExprKind::BoolOp { op, values },
-            self.span_from(start),
-        ))
+        Ok(left)
     }
 
-    fn inversion(&mut self) -> PResult<Expr> {
-        if !self.is_kw("not") {
-            return self.comparison();
-        }
-        let start = self.advance().start;
-        self.enter()?;
-        let operand = self.inversion();
-        self.leave();
-        Ok(Expr::new(
-            ExprKind::UnaryOp {
-                op: UnaryOp::Not,
-                operand: boxed(operand?),
-            },
-            self.span_from(start),
-        ))
-    }
-
+    #[inline(never)]
     fn comp_op(&mut self) -> Option<CmpOp> {
         let op = match self.peek() {
             Tok::Op("==") => CmpOp::Eq,
@@ -222,56 +270,10 @@ impl Parser<'_> {
         Some(op)
     }
 
-    fn comparison(&mut self) -> PResult<Expr> {
-        let start = self.start();
-        let left = self.bitwise_or()?;
-        let mut ops = Vec::new();
-        let mut comparators = Vec::new();
-        while let Some(op) = self.comp_op() {
-            ops.push(op);
-            comparators.push(self.bitwise_or()?);
-        }
-        if ops.is_empty() {
-            return Ok(left);
-        }
-        Ok(Expr::new(
-            ExprKind::Compare {
-                left: boxed(left),
-                ops,
-                comparators,
-            },
-            self.span_from(start),
-        ))
-    }
-
-    pub(crate) fn bitwise_or(&mut self) -> PResult<Expr> {
-        self.binary(1)
-    }
-
-    /// Precedence climbing over the six binary-operator levels (left-assoc).
-    fn binary(&mut self, min: u8) -> PResult<Expr> {
-        let start = self.start();
-        let mut left = self.factor()?;
-        while let Some((prec, op)) = binop(self.peek()) {
-            if prec < min {
-                break;
-            }
-            self.advance();
-            let right = self.binary(prec + 1)?;
-            left = Expr::new(
-                ExprKind::BinOp {
-                    left: boxed(left),
-                    op,
-                    right: boxed(right),
-                },
-                self.span_from(start),
-            );
-        }
-        Ok(left)
-    }
-
-    fn factor(&mut self) -> PResult<Expr> {
+    /// The operand of `climb`: `not x`, `-x`, `+x`, `~x`, or a power.
+    fn prefix(&mut self, min: u8) -> PResult<Expr> {
         let op = match self.peek() {
+            Tok::Kw("not") if min <= 3 => UnaryOp::Not,
             Tok::Op("-") => UnaryOp::USub,
             Tok::Op("+") => UnaryOp::UAdd,
             Tok::Op("~") => UnaryOp::Invert,
@@ -290,7 +292,7 @@ impl Parser<'_> {
             ));
         }
         self.enter()?;
-        let operand = self.factor();
+        let operand = self.climb(if op == UnaryOp::Not { 3 } else { 11 });
         self.leave();
         Ok(Expr::new(
             ExprKind::UnaryOp {
@@ -318,7 +320,7 @@ impl Parser<'_> {
             return Ok(base);
         }
         self.enter()?;
-        let exp = self.factor();
+        let exp = self.climb(11);
         self.leave();
         Ok(Expr::new(
             ExprKind::BinOp {
@@ -393,6 +395,7 @@ impl Parser<'_> {
     }
 
     /// After `first` inside brackets, another expression starts: CPython's hint.
+    #[inline(never)]
     pub(crate) fn missing_comma(&mut self, first: &Expr) -> PResult<()> {
         if self.brackets == 0 || !self.starts_expr() {
             return Ok(());
@@ -418,6 +421,7 @@ impl Parser<'_> {
     }
 
     /// Subscript contents: one slice/expression, or a tuple of them.
+    #[inline(never)]
     fn slices(&mut self) -> PResult<Expr> {
         let start = self.start();
         let first = self.slice()?;
@@ -469,6 +473,7 @@ impl Parser<'_> {
     }
 
     /// Call arguments after `(`, through `)`.
+    #[inline(never)]
     fn call_args(&mut self, open: Span) -> PResult<(Vec<Expr>, Vec<Keyword>)> {
         let mut args: Vec<Expr> = Vec::new();
         let mut keywords: Vec<Keyword> = Vec::new();
@@ -525,7 +530,7 @@ impl Parser<'_> {
                         // A sole generator argument spans the call's parentheses.
                         Span::new(open.start, self.span().end),
                     );
-                    let alone = self.is_op(")") || (self.is_op(",") && self.is_op_n(1, ")"));
+                    let alone = self.is_op(")");
                     if !args.is_empty() || !keywords.is_empty() || !alone {
                         let span = Span::new(start, self.prev_end());
                         return Err(
@@ -540,7 +545,8 @@ impl Parser<'_> {
                         } else {
                             "positional argument follows keyword argument"
                         };
-                        return Err(self.error_at(e.span, msg));
+                        // CPython points at the token after the argument.
+                        return Err(self.error_at(self.span(), msg));
                     }
                     args.push(e);
                 }
@@ -557,6 +563,7 @@ impl Parser<'_> {
     }
 
     /// `for target in iter [if cond]*`, repeated; `async for` too.
+    #[inline(never)]
     pub(crate) fn comprehensions(&mut self) -> PResult<Vec<Comprehension>> {
         let mut out = Vec::new();
         loop {
@@ -624,23 +631,28 @@ impl Parser<'_> {
                 self.advance();
                 ExprKind::Constant(Constant::Ellipsis)
             }
-            Tok::Op("(") => return self.bracketed(|p, open| p.paren(open)),
-            Tok::Op("[") => return self.bracketed(|p, open| p.list(open)),
-            Tok::Op("{") => return self.bracketed(|p, open| p.brace(open)),
+            Tok::Op("(" | "[" | "{") => return self.bracketed(),
             _ => return Err(self.invalid()),
         };
         Ok(Expr::new(kind, span))
     }
 
-    fn bracketed(&mut self, f: impl FnOnce(&mut Self, Pos) -> PResult<Expr>) -> PResult<Expr> {
+    /// `(…)`, `[…]` or `{…}`.
+    fn bracketed(&mut self) -> PResult<Expr> {
+        let kind = self.peek().clone();
         let open = self.advance().start;
         self.brackets += 1;
-        let r = f(self, open);
+        let r = match kind {
+            Tok::Op("(") => self.paren(open),
+            Tok::Op("[") => self.list(open),
+            _ => self.brace(open),
+        };
         self.brackets -= 1;
         r
     }
 
     /// After `(`: `()`, `(x)`, `(x,)`, `(x for …)`, `(yield …)`.
+    #[inline(never)]
     fn paren(&mut self, open: Pos) -> PResult<Expr> {
         if self.eat_op(")") {
             return Ok(Expr::new(ExprKind::Tuple(vec![]), self.span_from(open)));
@@ -650,7 +662,7 @@ impl Parser<'_> {
             self.close(")")?;
             return Ok(e);
         }
-        let first = self.star_expression()?;
+        let first = self.star_named_expression()?;
         if self.is_kw("for") || self.is_kw("async") {
             let generators = self.comprehensions()?;
             self.close(")")?;
@@ -683,17 +695,18 @@ impl Parser<'_> {
             if self.is_op(close) {
                 break;
             }
-            elts.push(self.star_expression()?);
+            elts.push(self.star_named_expression()?);
         }
         self.close(close)?;
         Ok(elts)
     }
 
+    #[inline(never)]
     fn list(&mut self, open: Pos) -> PResult<Expr> {
         if self.eat_op("]") {
             return Ok(Expr::new(ExprKind::List(vec![]), self.span_from(open)));
         }
-        let first = self.star_expression()?;
+        let first = self.star_named_expression()?;
         if self.is_kw("for") || self.is_kw("async") {
             let generators = self.comprehensions()?;
             self.close("]")?;
@@ -710,6 +723,7 @@ impl Parser<'_> {
     }
 
     /// After `{`: dict, set, or one of their comprehensions.
+    #[inline(never)]
     fn brace(&mut self, open: Pos) -> PResult<Expr> {
         if self.eat_op("}") {
             return Ok(Expr::new(
@@ -724,7 +738,7 @@ impl Parser<'_> {
         let (first_key, first_value) = if self.eat_op("**") {
             (None, Some(self.bitwise_or()?))
         } else {
-            let e = self.star_expression()?;
+            let e = self.star_named_expression()?;
             if self.eat_op(":") {
                 (Some(e), Some(self.expression()?))
             } else {
@@ -779,8 +793,14 @@ impl Parser<'_> {
             } else {
                 let k = self.expression()?;
                 if !self.is_op(":") {
-                    self.missing_comma(&k)?;
-                    return Err(self.error_at(self.span(), "':' expected after dictionary key"));
+                    let end = k.span.end;
+                    let at = Pos {
+                        line: end.line,
+                        col: end.col.saturating_sub(1).max(1),
+                    };
+                    return Err(
+                        self.error_at(Span::new(at, at), "':' expected after dictionary key")
+                    );
                 }
                 self.advance();
                 keys.push(Some(k));
@@ -795,6 +815,7 @@ impl Parser<'_> {
     }
 
     /// `yield`, `yield value`, `yield from value`.
+    #[inline(never)]
     pub(crate) fn yield_expr(&mut self) -> PResult<Expr> {
         let start = self.expect_kw("yield")?.start;
         if self.eat_kw("from") {
@@ -813,6 +834,7 @@ impl Parser<'_> {
     }
 
     /// Adjacent string literals, concatenated; any f-string makes a `JoinedStr`.
+    #[inline(never)]
     fn strings(&mut self) -> PResult<Expr> {
         let start = self.start();
         let mut toks = Vec::new();
@@ -827,7 +849,8 @@ impl Parser<'_> {
         if let Some(first) = toks.first() {
             let b = is_bytes(&first.0);
             if toks.iter().any(|t| is_bytes(&t.0) != b) {
-                return Err(self.error_at(span, "cannot mix bytes and nonbytes literals"));
+                let end = Span::new(span.end, span.end);
+                return Err(self.error_at(end, "cannot mix bytes and nonbytes literals"));
             }
             if b {
                 let mut out = Vec::new();
@@ -849,10 +872,10 @@ impl Parser<'_> {
             return Ok(Expr::new(ExprKind::Constant(Constant::Str(out)), span));
         }
         let mut parts = super::fstring::Parts::new(span);
-        for (s, _) in toks {
+        for (s, tspan) in toks {
             match s.value {
                 StrValue::Str(v) => parts.literal(&v),
-                StrValue::Format => self.fstring(&s, &mut parts, 0)?,
+                StrValue::Format => self.fstring(&s, tspan.end, &mut parts)?,
                 StrValue::Bytes(_) => {}
             }
         }

@@ -72,20 +72,37 @@ impl Parser<'_> {
         }
     }
 
-    fn fs_error(&self, at: Pos, msg: &str) -> SourceError {
-        SourceError::syntax(format!("f-string: {msg}"), Span::new(at, at))
+    /// CPython 3.11 reports f-string errors at the end of the literal.
+    fn fs_error(&self, _at: Pos, msg: &str) -> SourceError {
+        let at = self.fs_end;
+        let msg = if msg.starts_with("expression part") {
+            format!("f-string {msg}")
+        } else {
+            format!("f-string: {msg}")
+        };
+        SourceError::syntax(msg, Span::new(at, at))
     }
 
     /// Parse one f-string literal's body into `parts`.
-    pub(crate) fn fstring(&mut self, s: &StrTok, parts: &mut Parts, nest: u32) -> PResult<()> {
+    pub(crate) fn fstring(&mut self, s: &StrTok, end: Pos, parts: &mut Parts) -> PResult<()> {
         let mut cur = Cur {
             i: s.body.start,
             pos: s.body_start,
         };
-        self.fbody(&mut cur, s.body.end, s.raw, parts, nest, false)
+        let saved = std::mem::replace(&mut self.fs_end, end);
+        let r = self.fbody(&mut cur, s.body.end, s.raw, parts, 0, false);
+        self.fs_end = saved;
+        r
     }
 
-    fn literal_text(&self, from: usize, to: usize, raw: bool, at: Pos, parts: &mut Parts) -> PResult<()> {
+    fn literal_text(
+        &self,
+        from: usize,
+        to: usize,
+        raw: bool,
+        at: Pos,
+        parts: &mut Parts,
+    ) -> PResult<()> {
         let text = self.src.get(from..to).unwrap_or("");
         let mut out = String::new();
         decode_escapes(text, raw, false, &mut |c| out.push(c)).map_err(|e| match e {
@@ -141,7 +158,14 @@ impl Parser<'_> {
     }
 
     /// One `{…}` field, starting at its `{`.
-    fn field(&mut self, cur: &mut Cur, end: usize, raw: bool, parts: &mut Parts, nest: u32) -> PResult<()> {
+    fn field(
+        &mut self,
+        cur: &mut Cur,
+        end: usize,
+        raw: bool,
+        parts: &mut Parts,
+        nest: u32,
+    ) -> PResult<()> {
         self.bump_cur(cur);
         let expr_cur = *cur;
         let mut depth = 0u32;
@@ -207,14 +231,24 @@ impl Parser<'_> {
         if let ExprKind::Tuple(_) = value.kind {
             // CPython 3.11 parses the field as `(expr)` with the parentheses
             // in place of the `{` and just after the expression.
-            value.span.start = Pos { line: expr_cur.pos.line, col: expr_cur.pos.col - 1 };
-            value.span.end = Pos { line: cur.pos.line, col: cur.pos.col + 1 };
+            value.span.start = Pos {
+                line: expr_cur.pos.line,
+                col: expr_cur.pos.col - 1,
+            };
+            value.span.end = Pos {
+                line: cur.pos.line,
+                col: cur.pos.col + 1,
+            };
         }
         // `{x=}`: the source text, then the value's repr unless told otherwise.
         let mut debug = None;
         if self.ch(cur.i) == Some('=') {
             self.bump_cur(cur);
-            while matches!(self.ch(cur.i), Some(' ' | '\t' | '\n' | '\r' | '\x0c' | '\x0b')) && cur.i < end {
+            while matches!(
+                self.ch(cur.i),
+                Some(' ' | '\t' | '\n' | '\r' | '\x0c' | '\x0b')
+            ) && cur.i < end
+            {
                 self.bump_cur(cur);
             }
             debug = Some(self.src.get(expr_cur.i..cur.i).unwrap_or("").to_string());
@@ -287,6 +321,7 @@ impl Parser<'_> {
                 p.star_expressions()?
             };
             if !matches!(p.peek(), Tok::EndMarker) {
+                p.missing_comma(&e)?;
                 return Err(p.invalid());
             }
             Ok(e)

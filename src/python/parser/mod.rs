@@ -19,33 +19,66 @@ use super::token::{Tok, Token};
 /// `not`, `await`, `lambda`, `**` or block is one level). CPython allows 200
 /// nested brackets; this leaves room for that and stays well within a 1 MB
 /// wasm stack (measured in `tests/parse_robustness.rs`).
-pub const MAX_DEPTH: u32 = 260;
+pub const MAX_DEPTH: u32 = 220;
 
 pub(crate) type PResult<T> = Result<T, SourceError>;
 
 /// Parse a whole program (CPython's `file` start rule).
 pub fn parse_module(source: &str) -> Result<Module, SourceError> {
+    parse_measured(source).0
+}
+
+/// Parse, and report the most stack (bytes) any nesting level used: tests
+/// check with it that [`MAX_DEPTH`] fits the wasm stack.
+#[doc(hidden)]
+pub fn parse_stack_usage(source: &str) -> usize {
+    parse_measured(source).1
+}
+
+fn parse_measured(source: &str) -> (Result<Module, SourceError>, usize) {
     let out = lex(source);
+    let base = 0u8;
     let mut p = Parser::new(source, out.tokens, out.error.as_ref());
+    p.stack_base = std::ptr::addr_of!(base) as usize;
     let result = p.file();
-    match (result, out.error) {
+    let used = p.stack_max;
+    let furthest_line = p
+        .toks
+        .get(p.furthest.get())
+        .map_or(u32::MAX, |t| t.span.start.line);
+    (
+        finish(result, out.error, p.saw_end.get(), furthest_line),
+        used,
+    )
+}
+
+fn finish(
+    result: PResult<Module>,
+    lex_error: Option<LexError>,
+    saw_end: bool,
+    furthest_line: u32,
+) -> Result<Module, SourceError> {
+    match (result, lex_error) {
         (Ok(m), None) => Ok(m),
         (Ok(_), Some(le)) => Err(le.error),
         (Err(e), None) => Err(e),
-        (Err(e), Some(le)) => Err(pick_error(e, le, p.at_end())),
+        (Err(e), Some(le)) => Err(pick_error(e, le, saw_end, furthest_line)),
     }
 }
 
 /// Which error CPython reports when both the tokenizer and the parser failed.
-fn pick_error(parse: SourceError, lex: LexError, parser_at_end: bool) -> SourceError {
-    if lex.strong || parser_at_end {
+/// CPython raises a tokenizer error as soon as the parser fetches the bad
+/// token; after a parse error it still scans the rest of the file, where most
+/// tokenizer errors win, and an unclosed bracket wins if it opened on a line
+/// before the furthest token the parser read.
+fn pick_error(parse: SourceError, lex: LexError, saw_end: bool, furthest_line: u32) -> SourceError {
+    if lex.strong || saw_end {
         return lex.error;
     }
-    let start = |p: Pos| (p.line, p.col);
-    match lex.outer_bracket {
-        Some(b) if start(parse.span.start) >= start(b) => lex.error,
-        _ => parse,
+    if lex.unclosed && furthest_line > lex.error.span.start.line {
+        return lex.error;
     }
+    parse
 }
 
 pub(crate) struct Parser<'a> {
@@ -59,13 +92,24 @@ pub(crate) struct Parser<'a> {
     end_span: Span,
     /// Function nesting, to parse `yield`/`await` contextually later (kept for the compiler).
     pub(crate) in_fstring: bool,
+    stack_base: usize,
+    stack_max: usize,
+    /// The parser looked at the end of the tokens (where a lexing error stopped them).
+    saw_end: std::cell::Cell<bool>,
+    /// The furthest token the parser looked at (CPython's `p->fill - 1`).
+    furthest: std::cell::Cell<usize>,
+    /// End of the f-string being parsed: CPython reports f-string errors there.
+    pub(crate) fs_end: Pos,
 }
 
 static END: Tok = Tok::EndMarker;
 
 impl<'a> Parser<'a> {
     pub(crate) fn new(src: &'a str, toks: Vec<Token>, lex_error: Option<&LexError>) -> Self {
-        let end = toks.last().map(|t| t.span.end).unwrap_or(Pos { line: 1, col: 1 });
+        let end = toks
+            .last()
+            .map(|t| t.span.end)
+            .unwrap_or(Pos { line: 1, col: 1 });
         let end = match lex_error {
             Some(e) if !e.strong => e.error.span.start,
             _ => end,
@@ -78,6 +122,11 @@ impl<'a> Parser<'a> {
             brackets: 0,
             end_span: Span::new(end, end),
             in_fstring: false,
+            stack_base: 0,
+            stack_max: 0,
+            saw_end: std::cell::Cell::new(false),
+            furthest: std::cell::Cell::new(0),
+            fs_end: Pos::default(),
         }
     }
 
@@ -85,17 +134,24 @@ impl<'a> Parser<'a> {
         self.i >= self.toks.len()
     }
 
+    fn get(&self, k: usize) -> Option<&Token> {
+        if k > self.furthest.get() {
+            self.furthest.set(k);
+        }
+        let t = self.toks.get(k);
+        if t.is_none() {
+            self.saw_end.set(true);
+        }
+        t
+    }
     pub(crate) fn peek(&self) -> &Tok {
-        self.toks.get(self.i).map_or(&END, |t| &t.tok)
+        self.get(self.i).map_or(&END, |t| &t.tok)
     }
     pub(crate) fn peek_n(&self, n: usize) -> &Tok {
-        self.toks.get(self.i + n).map_or(&END, |t| &t.tok)
+        self.get(self.i + n).map_or(&END, |t| &t.tok)
     }
     pub(crate) fn span(&self) -> Span {
-        self.toks.get(self.i).map_or(self.end_span, |t| t.span)
-    }
-    pub(crate) fn span_n(&self, n: usize) -> Span {
-        self.toks.get(self.i + n).map_or(self.end_span, |t| t.span)
+        self.get(self.i).map_or(self.end_span, |t| t.span)
     }
     pub(crate) fn start(&self) -> Pos {
         self.span().start
@@ -201,13 +257,15 @@ impl<'a> Parser<'a> {
         match self.peek() {
             Tok::Indent => {
                 let s = self.span();
-                SourceError::new("IndentationError", "unexpected indent", Span::new(s.start, s.start))
+                SourceError::new(
+                    "IndentationError",
+                    "unexpected indent",
+                    Span::new(s.start, s.start),
+                )
             }
-            Tok::Dedent if !self.at_end() => SourceError::new(
-                "IndentationError",
-                "unexpected unindent",
-                self.span(),
-            ),
+            Tok::Dedent if !self.at_end() => {
+                SourceError::new("IndentationError", "unexpected unindent", self.span())
+            }
             _ => self.error_at(self.span(), "invalid syntax"),
         }
     }
@@ -215,6 +273,11 @@ impl<'a> Parser<'a> {
     /// Enter one nesting level; fails cleanly instead of overflowing the stack.
     pub(crate) fn enter(&mut self) -> PResult<()> {
         self.depth += 1;
+        let here = 0u8;
+        let used = self
+            .stack_base
+            .saturating_sub(std::ptr::addr_of!(here) as usize);
+        self.stack_max = self.stack_max.max(used);
         if self.depth > MAX_DEPTH {
             return Err(self.error_at(self.span(), "too many nested expressions or blocks"));
         }
@@ -236,7 +299,11 @@ impl<'a> Parser<'a> {
         let saved_end = std::mem::replace(&mut self.end_span, Span::new(end, end));
         let saved_fs = std::mem::replace(&mut self.in_fstring, true);
         let saved_br = std::mem::replace(&mut self.brackets, 1);
+        let saved_seen = self.saw_end.get();
+        let saved_far = self.furthest.replace(0);
         let r = f(self);
+        self.saw_end.set(saved_seen);
+        self.furthest.set(saved_far);
         self.toks = saved_toks;
         self.i = saved_i;
         self.end_span = saved_end;
@@ -258,9 +325,7 @@ pub(crate) fn expr_name(e: &Expr) -> &'static str {
         ExprKind::Tuple(_) => "tuple",
         ExprKind::Lambda { .. } => "lambda",
         ExprKind::Call { .. } => "function call",
-        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => {
-            "expression"
-        }
+        ExprKind::BoolOp { .. } | ExprKind::BinOp { .. } | ExprKind::UnaryOp { .. } => "expression",
         ExprKind::GeneratorExp { .. } => "generator expression",
         ExprKind::Yield(_) | ExprKind::YieldFrom(_) => "yield expression",
         ExprKind::Await(_) => "await expression",

@@ -71,7 +71,10 @@ impl Parser<'_> {
     /// `match` is a soft keyword: a statement only when its line ends in `:`
     /// and the next token cannot continue an expression statement.
     fn is_match_stmt(&self) -> bool {
-        if matches!(self.peek_n(1), Tok::Op("=" | "." | ":" | ",") | Tok::Newline) {
+        if matches!(
+            self.peek_n(1),
+            Tok::Op("=" | "." | ":" | ",") | Tok::Newline
+        ) {
             return false;
         }
         if aug_op(self.peek_n(1)).is_some() {
@@ -280,11 +283,11 @@ impl Parser<'_> {
                     ));
                 }
             }
-            if self.starts_expr() && !matches!(self.peek(), Tok::Op("(" | "[" | "-" | "+" | "~"))
-            {
+            if self.starts_expr() && !matches!(self.peek(), Tok::Op("(" | "[" | "-" | "+" | "~")) {
                 // Two expressions side by side on a statement line.
                 return Err(self.invalid());
             }
+            self.no_bare_star(&first)?;
             return Ok(Stmt::new(StmtKind::Expr(first), self.span_from(start)));
         }
         let mut targets = vec![first];
@@ -298,6 +301,7 @@ impl Parser<'_> {
             if self.is_op("=") {
                 targets.push(e);
             } else {
+                self.no_bare_star(&e)?;
                 value = Some(e);
             }
         }
@@ -305,11 +309,11 @@ impl Parser<'_> {
             return Err(self.invalid());
         };
         let last = targets.len() - 1;
-        for (k, t) in targets.iter().enumerate() {
+        for t in &targets {
             if let ExprKind::Yield(_) | ExprKind::YieldFrom(_) = t.kind {
                 return Err(self.error_at(t.span, "assignment to yield expression not possible"));
             }
-            if k == last && invalid_target(t, false).is_some() && maybe_equality(t, &value) {
+            if last == 0 && invalid_target(t, false).is_some() && maybe_equality(t, &value) {
                 return Err(self.error_at(
                     t.span,
                     format!(
@@ -327,10 +331,20 @@ impl Parser<'_> {
     }
 
     fn assigned_value(&mut self) -> PResult<Expr> {
-        if self.is_kw("yield") {
-            self.yield_expr()
+        let e = if self.is_kw("yield") {
+            self.yield_expr()?
         } else {
-            self.star_expressions()
+            self.star_expressions()?
+        };
+        self.no_bare_star(&e)?;
+        Ok(e)
+    }
+
+    /// `x = *a` and the like: a starred expression outside a display.
+    pub(crate) fn no_bare_star(&self, e: &Expr) -> PResult<()> {
+        match e.kind {
+            ExprKind::Starred(_) => Err(self.error_at(e.span, "can't use starred expression here")),
+            _ => Ok(()),
         }
     }
 
@@ -392,7 +406,10 @@ impl Parser<'_> {
         };
         self.expect_kw("import")?;
         if self.is_op("*") {
-            return Err(SourceError::unsupported("'from ... import *' is", self.span()));
+            return Err(SourceError::unsupported(
+                "'from ... import *' is",
+                self.span(),
+            ));
         }
         let paren = self.eat_op("(");
         let mut names = Vec::new();
@@ -437,7 +454,10 @@ impl Parser<'_> {
         if !matches!(self.peek(), Tok::Indent) {
             return Err(SourceError::new(
                 "IndentationError",
-                format!("expected an indented block after {what} on line {}", header.line),
+                format!(
+                    "expected an indented block after {what} on line {}",
+                    header.line
+                ),
                 self.span(),
             ));
         }
@@ -453,6 +473,17 @@ impl Parser<'_> {
         r?;
         self.eat_dedent();
         Ok(body)
+    }
+
+    fn last_newline(&self) -> Span {
+        let mut k = self.i;
+        while k > 0 {
+            k -= 1;
+            if let Some(t) = self.toks.get(k).filter(|t| t.tok == Tok::Newline) {
+                return Span::new(t.span.start, t.span.start);
+            }
+        }
+        self.span()
     }
 
     fn eat_dedent(&mut self) {
@@ -655,7 +686,9 @@ impl Parser<'_> {
             Vec::new()
         };
         if handlers.is_empty() && finalbody.is_empty() {
-            return Err(self.error_at(self.span(), "expected 'except' or 'finally' block"));
+            // At the end of the body's last line, as CPython.
+            let at = self.last_newline();
+            return Err(self.error_at(at, "expected 'except' or 'finally' block"));
         }
         let end = if !finalbody.is_empty() {
             finalbody.last()
@@ -711,7 +744,11 @@ impl Parser<'_> {
         self.brackets -= 1;
         let args = args?;
         self.close(")")?;
-        let returns = if self.eat_op("->") {
+        let returns = if self.is_op("->") {
+            let arrow = self.advance();
+            if !self.starts_expr() {
+                return Err(self.error_at(arrow, "expected ':'"));
+            }
             Some(self.expression()?)
         } else {
             None
@@ -784,7 +821,7 @@ impl Parser<'_> {
                     return Err(self.error_at(s, "/ must be ahead of *"));
                 }
                 if a.args.is_empty() {
-                    return Err(self.error_at(s, "at least one argument must precede /"));
+                    return Err(self.error_at(s, "invalid syntax"));
                 }
                 seen_slash = true;
                 a.posonlyargs = std::mem::take(&mut a.args);
@@ -792,9 +829,10 @@ impl Parser<'_> {
                 self.advance();
                 let arg = self.param(annotations, &mut names)?;
                 if self.is_op("=") {
-                    return Err(
-                        self.error_at(self.span(), "var-keyword argument cannot have default value")
-                    );
+                    return Err(self.error_at(
+                        self.span(),
+                        "var-keyword argument cannot have default value",
+                    ));
                 }
                 a.kwarg = Some(arg);
                 self.eat_op(",");
@@ -893,7 +931,10 @@ fn maybe_equality(target: &Expr, value: &Expr) -> bool {
             e.kind,
             ExprKind::Compare { .. }
                 | ExprKind::BoolOp { .. }
-                | ExprKind::UnaryOp { op: UnaryOp::Not, .. }
+                | ExprKind::UnaryOp {
+                    op: UnaryOp::Not,
+                    ..
+                }
                 | ExprKind::IfExp { .. }
                 | ExprKind::Lambda { .. }
                 | ExprKind::NamedExpr { .. }
@@ -910,5 +951,13 @@ fn maybe_equality(target: &Expr, value: &Expr) -> bool {
             | ExprKind::GeneratorExp { .. }
             | ExprKind::Constant(C::Bool(_) | C::None)
     );
-    !excluded && plain(target) && !matches!(value.kind, ExprKind::Yield(_) | ExprKind::YieldFrom(_) | ExprKind::Lambda { .. } | ExprKind::Starred(_))
+    !excluded
+        && plain(target)
+        && !matches!(
+            value.kind,
+            ExprKind::Yield(_)
+                | ExprKind::YieldFrom(_)
+                | ExprKind::Lambda { .. }
+                | ExprKind::Starred(_)
+        )
 }

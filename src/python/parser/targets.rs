@@ -35,9 +35,7 @@ impl Parser<'_> {
                     .filter(|x| matches!(x.kind, ExprKind::Starred(_)))
                     .count();
                 if stars > 1 {
-                    return Err(
-                        self.error_at(e.span, "multiple starred expressions in assignment")
-                    );
+                    return Err(self.error_at(e.span, "multiple starred expressions in assignment"));
                 }
                 for x in elts {
                     match &x.kind {
