@@ -1013,3 +1013,7 @@ fn skip_string(b: &[u8], mut i: usize) -> usize {
     // `\\` at the very end may step past the input; also land on a char boundary.
     b.len().min(i)
 }
+
+#[cfg(test)]
+#[path = "lexer_tests.rs"]
+mod tests;

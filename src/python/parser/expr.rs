@@ -184,6 +184,9 @@ impl Parser<'_> {
     fn climb(&mut self, min: u8) -> PResult<Expr> {
         let start = self.start();
         let mut left = self.prefix(min)?;
+        // Each operator deepens the (left-leaning) tree: count it, so that the
+        // AST's depth stays bounded for the compiler and for `Drop`.
+        let mut chain = 0;
         loop {
             let (prec, kind) = match self.peek() {
                 Tok::Kw("or") => (1, None),
@@ -198,6 +201,8 @@ impl Parser<'_> {
             if prec < min {
                 break;
             }
+            self.chain_step()?;
+            chain += 1;
             left = match (prec, kind) {
                 (1 | 2, _) => {
                     let (kw, op) = if prec == 1 {
@@ -242,6 +247,7 @@ impl Parser<'_> {
                 _ => break,
             };
         }
+        self.chain -= chain;
         Ok(left)
     }
 
@@ -336,7 +342,12 @@ impl Parser<'_> {
     pub(crate) fn primary(&mut self) -> PResult<Expr> {
         let start = self.start();
         let mut e = self.atom()?;
+        let mut chain = 0;
         loop {
+            if matches!(self.peek(), Tok::Op("." | "(" | "[")) {
+                self.chain_step()?;
+                chain += 1;
+            }
             if self.eat_op(".") {
                 let (attr, _) = self.name()?;
                 e = Expr::new(
@@ -363,6 +374,7 @@ impl Parser<'_> {
                     self.span_from(start),
                 );
             } else {
+                self.chain -= chain;
                 return Ok(e);
             }
         }
@@ -405,9 +417,9 @@ impl Parser<'_> {
             return Ok(());
         }
         let save = self.i;
-        let depth = self.depth;
+        let (depth, chain) = (self.depth, self.chain);
         let next = self.expression();
-        self.depth = depth;
+        (self.depth, self.chain) = (depth, chain);
         match next {
             Ok(second) => Err(self.error_at(
                 first.span.to(second.span),

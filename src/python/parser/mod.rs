@@ -16,10 +16,16 @@ use super::span::{Pos, SourceError, Span};
 use super::token::{Tok, Token};
 
 /// How deeply expressions and blocks may nest (each bracket, unary operator,
-/// `not`, `await`, `lambda`, `**` or block is one level). CPython allows 200
-/// nested brackets; this leaves room for that and stays well within a 1 MB
-/// wasm stack (measured in `tests/parse_robustness.rs`).
+/// `not`, `await`, `lambda`, `**` or block is one level). This bounds the
+/// parser's own recursion: CPython allows 200 nested brackets, and 220 levels
+/// stay well within a 1 MB wasm stack (measured in `tests/parse_robustness.rs`).
 pub const MAX_DEPTH: u32 = 220;
+
+/// How many operators and trailers (`a + b + c`, `a.b(c)[d]`) may be chained,
+/// in total over the enclosing expressions. Chains are parsed by loops, but
+/// they make the AST deep: with [`MAX_DEPTH`] this bounds the AST's depth
+/// (below 1,300), so later passes and `Drop` can recurse safely.
+pub const MAX_CHAIN: u32 = 1000;
 
 pub(crate) type PResult<T> = Result<T, SourceError>;
 
@@ -86,6 +92,7 @@ pub(crate) struct Parser<'a> {
     toks: Vec<Token>,
     i: usize,
     depth: u32,
+    chain: u32,
     /// Open brackets around the current position (for "Perhaps you forgot a comma?").
     brackets: u32,
     /// Where the sentinel end-of-input token sits.
@@ -119,6 +126,7 @@ impl<'a> Parser<'a> {
             toks,
             i: 0,
             depth: 0,
+            chain: 0,
             brackets: 0,
             end_span: Span::new(end, end),
             in_fstring: false,
@@ -280,6 +288,14 @@ impl<'a> Parser<'a> {
         self.stack_max = self.stack_max.max(used);
         if self.depth > MAX_DEPTH {
             return Err(self.error_at(self.span(), "too many nested expressions or blocks"));
+        }
+        Ok(())
+    }
+    /// One more link in an operator/trailer chain.
+    pub(crate) fn chain_step(&mut self) -> PResult<()> {
+        self.chain += 1;
+        if self.chain > MAX_CHAIN {
+            return Err(self.error_at(self.span(), "expression too long or too deeply nested"));
         }
         Ok(())
     }

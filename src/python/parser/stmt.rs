@@ -188,7 +188,7 @@ impl Parser<'_> {
                 StmtKind::Assert { test, msg }
             }
             Tok::Kw("import") => self.import()?,
-            Tok::Kw("from") => self.from_import()?,
+            Tok::Kw("from") => self.import_from()?,
             _ => return self.expr_stmt(),
         };
         Ok(Stmt::new(kind, self.span_from(start)))
@@ -380,7 +380,7 @@ impl Parser<'_> {
         })
     }
 
-    fn from_import(&mut self) -> PResult<StmtKind> {
+    fn import_from(&mut self) -> PResult<StmtKind> {
         self.advance();
         let mut level = 0;
         loop {
@@ -562,7 +562,7 @@ impl Parser<'_> {
         // an ordinary expression that happens to start with `(`.
         let mut items = None;
         if self.is_op("(") {
-            let save = (self.i, self.depth, self.brackets);
+            let save = (self.i, self.depth, self.chain, self.brackets);
             self.advance();
             self.brackets += 1;
             let r = self.with_items(true);
@@ -572,7 +572,7 @@ impl Parser<'_> {
                     self.advance();
                     items = Some(v);
                 }
-                _ => (self.i, self.depth, self.brackets) = save,
+                _ => (self.i, self.depth, self.chain, self.brackets) = save,
             }
         }
         let items = match items {
