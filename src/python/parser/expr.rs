@@ -115,6 +115,7 @@ impl Parser<'_> {
 
     /// `disjunction ['if' disjunction 'else' expression] | lambda`.
     pub(crate) fn expression(&mut self) -> PResult<Expr> {
+        let start = self.start();
         self.enter()?;
         let r = if self.is_kw("lambda") {
             self.lambda()
@@ -126,12 +127,11 @@ impl Parser<'_> {
         if !self.is_kw("if") {
             return Ok(body);
         }
-        self.ternary(body)
+        self.ternary(body, start)
     }
 
     #[inline(never)]
-    fn ternary(&mut self, body: Expr) -> PResult<Expr> {
-        let start = body.span.start;
+    fn ternary(&mut self, body: Expr, start: Pos) -> PResult<Expr> {
         self.advance();
         let test = self.disjunction()?;
         if !self.eat_kw("else") {
