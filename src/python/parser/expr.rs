@@ -113,6 +113,28 @@ impl Parser<'_> {
         Ok(e)
     }
 
+    /// The test of `if`/`elif`/`while`: a named expression, where a lone `=`
+    /// gets CPython's "Maybe you meant '=='" hints.
+    pub(crate) fn test_expression(&mut self) -> PResult<Expr> {
+        let e = self.named_expression()?;
+        if self.is_op("=") && !self.is_op_n(1, "=") {
+            if let ExprKind::Name(_) = e.kind {
+                return Err(self.error_at(
+                    e.span,
+                    "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                ));
+            }
+            if super::targets::invalid_target(&e, false).is_some() {
+                let msg = format!(
+                    "cannot assign to {} here. Maybe you meant '==' instead of '='?",
+                    expr_name(&e)
+                );
+                return Err(self.error_at(e.span, msg));
+            }
+        }
+        Ok(e)
+    }
+
     /// `disjunction ['if' disjunction 'else' expression] | lambda`.
     pub(crate) fn expression(&mut self) -> PResult<Expr> {
         let start = self.start();
@@ -751,7 +773,8 @@ impl Parser<'_> {
             (None, Some(self.bitwise_or()?))
         } else {
             let e = self.star_named_expression()?;
-            if self.eat_op(":") {
+            if self.is_op(":") {
+                self.dict_colon()?;
                 (Some(e), Some(self.expression()?))
             } else {
                 (Some(e), None)
@@ -814,7 +837,7 @@ impl Parser<'_> {
                         self.error_at(Span::new(at, at), "':' expected after dictionary key")
                     );
                 }
-                self.advance();
+                self.dict_colon()?;
                 keys.push(Some(k));
                 values.push(self.expression()?);
             }
@@ -824,6 +847,18 @@ impl Parser<'_> {
             ExprKind::Dict { keys, values },
             self.span_from(open),
         ))
+    }
+
+    /// The `:` after a dictionary key, which a value must follow.
+    fn dict_colon(&mut self) -> PResult<()> {
+        let colon = self.advance();
+        if !self.starts_expr() && !self.is_op("*") {
+            return Err(self.error_at(
+                Span::new(colon.start, colon.start),
+                "expression expected after dictionary key and ':'",
+            ));
+        }
+        Ok(())
     }
 
     /// `yield`, `yield value`, `yield from value`.

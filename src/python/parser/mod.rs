@@ -229,7 +229,7 @@ impl<'a> Parser<'a> {
     pub(crate) fn expect_op(&mut self, op: &str) -> PResult<Span> {
         if self.is_op(op) {
             Ok(self.advance())
-        } else if op == ":" {
+        } else if op == ":" && !self.starts_expr() {
             Err(self.error_at(self.span(), "expected ':'"))
         } else {
             Err(self.invalid())

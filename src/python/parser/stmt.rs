@@ -501,7 +501,7 @@ impl Parser<'_> {
 
     fn if_stmt(&mut self, kw: &str) -> PResult<Stmt> {
         let start = self.advance().start;
-        let test = self.named_expression()?;
+        let test = self.test_expression()?;
         let what = format!("'{kw}' statement");
         let body = self.block(&what, start)?;
         let orelse = if self.is_kw("elif") {
@@ -527,7 +527,7 @@ impl Parser<'_> {
 
     fn while_stmt(&mut self) -> PResult<Stmt> {
         let start = self.advance().start;
-        let test = self.named_expression()?;
+        let test = self.test_expression()?;
         let body = self.block("'while' statement", start)?;
         let orelse = self.else_block()?;
         let span = self.end_of(start, if orelse.is_empty() { &body } else { &orelse });
@@ -738,7 +738,10 @@ impl Parser<'_> {
         let kw = self.advance().start;
         let start = async_start.unwrap_or(kw);
         let (name, _) = self.name()?;
-        self.expect_op("(")?;
+        if !self.is_op("(") {
+            return Err(self.error_at(self.span(), "expected '('"));
+        }
+        self.advance();
         self.brackets += 1;
         let args = self.parameters(")", true);
         self.brackets -= 1;
