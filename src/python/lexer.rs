@@ -42,7 +42,8 @@ pub(crate) struct LexOutput {
 pub(crate) fn lex(source: &str) -> LexOutput {
     let mut lx = Lexer {
         src: source,
-        pos: 0,
+        // A UTF-8 byte-order mark is skipped, as CPython does.
+        pos: if source.starts_with('\u{feff}') { 3 } else { 0 },
         line: 1,
         col: 1,
         tokens: Vec::new(),
@@ -89,6 +90,10 @@ fn is_id_continue(c: char) -> bool {
 
 impl<'a> Lexer<'a> {
     fn peek(&self) -> Option<char> {
+        let b = *self.src.as_bytes().get(self.pos)?;
+        if b.is_ascii() {
+            return Some(b as char);
+        }
         self.src.get(self.pos..)?.chars().next()
     }
     fn peek_at(&self, n: usize) -> Option<char> {
@@ -213,7 +218,7 @@ impl<'a> Lexer<'a> {
                     let word = &self.src[m.pos..self.pos];
                     if matches!(self.peek(), Some('"' | '\'')) && is_string_prefix(word) {
                         self.string(m, word)?;
-                    } else if let Some(kw) = KEYWORDS.iter().find(|k| **k == word) {
+                    } else if let Some(kw) = keyword(word) {
                         self.push(Tok::Kw(kw), m);
                     } else {
                         self.push(Tok::Name(word.to_string()), m);
@@ -374,7 +379,7 @@ impl<'a> Lexer<'a> {
 
     fn operator(&mut self, m: Mark, c: char) -> Result<(), LexError> {
         let rest = &self.src[self.pos..];
-        let Some(op) = OPERATORS.iter().find(|op| rest.starts_with(**op)) else {
+        let Some(op) = find_operator(rest) else {
             self.bump();
             let msg = if c == '!' || c == '$' || c == '?' || c == '`' {
                 "invalid syntax".to_string()
@@ -388,7 +393,7 @@ impl<'a> Lexer<'a> {
         for _ in 0..op.len() {
             self.bump();
         }
-        match *op {
+        match op {
             "(" | "[" | "{" => {
                 if self.brackets.len() >= MAX_BRACKETS {
                     return Err(self.err("too many nested parentheses", m.at));
@@ -694,6 +699,22 @@ pub(crate) fn int_too_large(span: Span) -> SourceError {
     )
 }
 
+/// The longest operator at the start of `rest`.
+fn find_operator(rest: &str) -> Option<&'static str> {
+    let first = *rest.as_bytes().first()?;
+    OPERATORS
+        .iter()
+        .find(|op| op.as_bytes()[0] == first && rest.starts_with(**op))
+        .copied()
+}
+
+fn keyword(word: &str) -> Option<&'static str> {
+    if word.len() > 8 {
+        return None;
+    }
+    KEYWORDS.iter().find(|k| **k == word).copied()
+}
+
 fn is_string_prefix(word: &str) -> bool {
     matches!(
         word.to_ascii_lowercase().as_str(),
@@ -959,7 +980,7 @@ pub fn highlight(source: &str) -> Vec<(Range<usize>, TokenClass)> {
             } else {
                 TokenClass::Name
             }
-        } else if let Some(op) = OPERATORS.iter().find(|op| source[i..].starts_with(**op)) {
+        } else if let Some(op) = find_operator(&source[i..]) {
             i += op.len();
             TokenClass::Operator
         } else if c == '\\' {

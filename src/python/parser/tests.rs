@@ -234,3 +234,8 @@ fn yield_and_await_parse_anywhere() {
     // Context checks (`'await' outside function`) belong to the compiler.
     assert!(parse_module("await x\nyield y\nx = yield\n").is_ok());
 }
+
+#[test]
+fn byte_order_mark_is_skipped() {
+    assert_eq!(dump("\u{feff}x = 1\n"), dump("x = 1\n"));
+}
