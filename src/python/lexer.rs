@@ -50,6 +50,7 @@ pub(crate) fn lex(source: &str) -> LexOutput {
         indents: vec![(0, 0)],
         brackets: Vec::new(),
         nested: false,
+        last_newline: Pos::default(),
     };
     let error = lx.run().err();
     LexOutput {
@@ -78,6 +79,8 @@ struct Lexer<'a> {
     brackets: Vec<(char, Pos)>,
     /// Lexing an f-string field: newlines are insignificant, no indentation.
     nested: bool,
+    /// Where the last line break was read.
+    last_newline: Pos,
 }
 
 fn is_id_start(c: char) -> bool {
@@ -121,6 +124,9 @@ impl<'a> Lexer<'a> {
     /// Advance one character, keeping line and column up to date.
     fn bump(&mut self) -> Option<char> {
         let c = self.peek()?;
+        if c == '\n' || c == '\r' {
+            self.last_newline = self.here();
+        }
         self.pos += c.len_utf8();
         if c == '\n' || (c == '\r' && self.peek() != Some('\n')) {
             self.line += 1;
@@ -144,6 +150,14 @@ impl<'a> Lexer<'a> {
             tok,
             span,
             range: m.pos..self.pos,
+        });
+    }
+    /// A zero-width token at `m`.
+    fn push_at(&mut self, tok: Tok, m: Mark) {
+        self.tokens.push(Token {
+            tok,
+            span: Span::new(m.at, m.at),
+            range: m.pos..m.pos,
         });
     }
     fn err(&self, msg: impl Into<String>, at: Pos) -> LexError {
@@ -317,12 +331,9 @@ impl<'a> Lexer<'a> {
                 range: self.pos..self.pos,
             });
         } else {
-            while self.indents.last().is_some_and(|&(c, _)| col < c) {
-                self.indents.pop();
-                let m = self.mark();
-                self.push(Tok::Dedent, m);
-            }
-            let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
+            // Check the target level before emitting anything, as CPython does.
+            let keep = self.indents.iter().rposition(|&(c, _)| c <= col).unwrap_or(0);
+            let &(top, top_alt) = self.indents.get(keep).unwrap_or(&(0, 0));
             if col != top {
                 let at = Pos {
                     line,
@@ -340,6 +351,11 @@ impl<'a> Lexer<'a> {
             }
             if alt != top_alt {
                 return Err(tab_error());
+            }
+            while self.indents.len() > keep + 1 {
+                self.indents.pop();
+                let m = self.mark();
+                self.push(Tok::Dedent, m);
             }
         }
         Ok(false)
@@ -369,11 +385,18 @@ impl<'a> Lexer<'a> {
         {
             self.push(Tok::Newline, m);
         }
+        // CPython places the end of input just before a final line break.
+        let at = if self.src.ends_with(['\n', '\r']) {
+            self.last_newline
+        } else {
+            m.at
+        };
+        let end = Mark { pos: m.pos, at };
         while self.indents.len() > 1 {
             self.indents.pop();
-            self.push(Tok::Dedent, m);
+            self.push_at(Tok::Dedent, end);
         }
-        self.push(Tok::EndMarker, m);
+        self.push_at(Tok::EndMarker, end);
         Ok(())
     }
 
@@ -675,12 +698,8 @@ impl<'a> Lexer<'a> {
     fn unterminated(&self, m: Mark, triple: bool) -> LexError {
         // CPython counts the line where it gave up: the end of the file for a
         // triple-quoted string, the string's own line otherwise.
-        let detected = if triple {
-            let ends_in_newline = self.src[..self.pos].ends_with(['\n', '\r']);
-            self.line - u32::from(ends_in_newline && self.line > 1)
-        } else {
-            m.at.line
-        };
+        let ends_in_newline = self.src[..self.pos].ends_with(['\n', '\r']);
+        let detected = self.line - u32::from(ends_in_newline && self.line > 1);
         let what = if triple {
             "unterminated triple-quoted string literal"
         } else {
@@ -855,6 +874,7 @@ pub(crate) fn lex_nested(source: &str, start: usize, at: Pos) -> LexOutput {
         indents: vec![(0, 0)],
         brackets: Vec::new(),
         nested: true,
+        last_newline: Pos::default(),
     };
     let error = lx.run().err();
     LexOutput {

@@ -50,8 +50,14 @@ fn py_str(s: &str) -> String {
                 o.push('\\');
                 o.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(o, "\\x{:02x}", c as u32);
+            // Python's repr escapes what `str.isprintable()` rejects.
+            c if c.is_control() || (c.is_whitespace() && c != ' ') || c == '\u{ad}' => {
+                let n = c as u32;
+                let _ = match n {
+                    0..=0xff => write!(o, "\\x{n:02x}"),
+                    0x100..=0xffff => write!(o, "\\u{n:04x}"),
+                    _ => write!(o, "\\U{n:08x}"),
+                };
             }
             c => o.push(c),
         }

@@ -152,13 +152,15 @@ impl Parser<'_> {
         self.ternary(body, start)
     }
 
+
     #[inline(never)]
     fn ternary(&mut self, body: Expr, start: Pos) -> PResult<Expr> {
         self.advance();
+        let body_start = body.span.start;
         let test = self.disjunction()?;
         if !self.eat_kw("else") {
             return Err(self.error_at(
-                self.span_from(start),
+                self.span_from(body_start),
                 "expected 'else' after 'if' expression",
             ));
         }
@@ -436,26 +438,36 @@ impl Parser<'_> {
 
     /// [`Self::missing_comma`] for an expression known by its span.
     pub(crate) fn missing_comma_after(&mut self, first: Span, is_name: bool) -> PResult<()> {
-        if self.brackets == 0 || !self.starts_expr() {
+        if !self.starts_expr() {
             return Ok(());
         }
         // `f(a b)` with a name followed by a string literal is left generic, as in CPython.
         if is_name && matches!(self.peek(), Tok::Str(_)) {
             return Ok(());
         }
-        let save = self.i;
-        let (depth, chain) = (self.depth, self.chain);
-        let next = self.expression();
-        (self.depth, self.chain) = (depth, chain);
-        match next {
-            Ok(second) => Err(self.error_at(
-                first.to(second.span),
+        // Like CPython's `invalid_expression`, read the second expression even
+        // outside brackets (where the hint is not given): how far the parser
+        // read decides which error wins (see `pick_error`).
+        // PEG backtracking finds the longest valid second expression; try the
+        // whole expression, then just a primary.
+        let second = self.speculate(|p| {
+            let whole = p.expression().map(|e| e.span);
+            if whole.is_ok() {
+                return whole.ok();
+            }
+            p.i = p.i.min(p.toks.len());
+            None
+        });
+        let second = match second {
+            Some(s) => Some(s),
+            None => self.speculate(|p| p.primary().map(|e| e.span).ok()),
+        };
+        match second {
+            Some(second) if self.brackets > 0 => Err(self.error_at(
+                first.to(second),
                 "invalid syntax. Perhaps you forgot a comma?",
             )),
-            Err(_) => {
-                self.i = save;
-                Ok(())
-            }
+            _ => Ok(()),
         }
     }
 
@@ -520,8 +532,11 @@ impl Parser<'_> {
         let mut saw_kwargs = false; // `**mapping` seen
         while !self.is_op(")") {
             let start = self.start();
+            // The last expression read, for the "forgot a comma?" hint.
+            let last: (Span, bool);
             if self.eat_op("**") {
                 let value = self.expression()?;
+                last = (value.span, matches!(value.kind, ExprKind::Name(_)));
                 saw_kwargs = true;
                 keywords.push(Keyword {
                     arg: None,
@@ -530,6 +545,10 @@ impl Parser<'_> {
                 });
             } else if self.is_op("*") {
                 let e = self.star_expression()?;
+                last = match &e.kind {
+                    ExprKind::Starred(v) => (v.span, matches!(v.kind, ExprKind::Name(_))),
+                    _ => (e.span, false),
+                };
                 if saw_kwargs {
                     return Err(self.error_at(
                         e.span,
@@ -541,8 +560,8 @@ impl Parser<'_> {
                 let (name, _) = self.name()?;
                 self.advance();
                 let value = self.expression()?;
-                if let Some(k) = keywords.iter().find(|k| k.arg.as_deref() == Some(&name)) {
-                    let _ = k;
+                last = (value.span, matches!(value.kind, ExprKind::Name(_)));
+                if keywords.iter().any(|k| k.arg.as_deref() == Some(&name)) {
                     return Err(self.error_at(
                         self.span_from(start),
                         format!("keyword argument repeated: {name}"),
@@ -555,6 +574,7 @@ impl Parser<'_> {
                 });
             } else {
                 let e = self.named_expression()?;
+                last = (e.span, matches!(e.kind, ExprKind::Name(_)));
                 if self.is_op("=") {
                     let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
                     let eq = self.span();
@@ -592,10 +612,7 @@ impl Parser<'_> {
                 }
             }
             if !self.eat_op(",") {
-                if let Some(last) = args.last().filter(|l| l.span.start == start) {
-                    let (span, is_name) = (last.span, matches!(last.kind, ExprKind::Name(_)));
-                    self.missing_comma_after(span, is_name)?;
-                }
+                self.missing_comma_after(last.0, last.1)?;
                 break;
             }
         }
@@ -618,6 +635,10 @@ impl Parser<'_> {
                 break;
             }
             let target = self.target_list("in")?;
+            if !self.is_kw("in") {
+                let is_name = matches!(target.kind, ExprKind::Name(_));
+                self.missing_comma_after(target.span, is_name)?;
+            }
             self.expect_kw("in")?;
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
@@ -861,7 +882,7 @@ impl Parser<'_> {
     /// The `:` after a dictionary key, which a value must follow.
     fn dict_colon(&mut self) -> PResult<()> {
         let colon = self.advance();
-        if !self.starts_expr() && !self.is_op("*") {
+        if self.is_op("}") || self.is_op(",") {
             return Err(self.error_at(
                 Span::new(colon.start, colon.start),
                 "expression expected after dictionary key and ':'",

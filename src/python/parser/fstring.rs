@@ -307,11 +307,8 @@ impl Parser<'_> {
         let src = self.src.get(..end).unwrap_or("");
         let out = lex_nested(src, at.i, at.pos);
         if let Some(e) = out.error {
-            let mut err = e.error;
-            if !err.message.starts_with("f-string") {
-                err.message = format!("f-string: {}", err.message);
-            }
-            return Err(err);
+            // Tokenizer errors keep CPython's plain messages.
+            return Err(e.error);
         }
         let end_pos = out.tokens.last().map(|t| t.span.end).unwrap_or(at.pos);
         self.sub_parse(out.tokens, end_pos, |p| {
