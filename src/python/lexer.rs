@@ -208,7 +208,12 @@ impl<'a> Lexer<'a> {
                     self.bump();
                     match self.peek() {
                         Some('\n' | '\r') => {
-                            self.bump();
+                            if self.bump() == Some('\r') {
+                                self.eat('\n');
+                            }
+                            if self.peek().is_none() && self.brackets.is_empty() {
+                                return Err(self.eof_after_backslash());
+                            }
                         }
                         None => {
                             return Err(self.err("unexpected EOF while parsing", self.here()));
@@ -247,6 +252,7 @@ impl<'a> Lexer<'a> {
     /// INDENT/DEDENT. Returns true if the line was blank (nothing emitted).
     fn indentation(&mut self) -> Result<bool, LexError> {
         let (mut col, mut alt, mut chars) = (0u32, 0u32, 0u32);
+        let mut cont_col = 0;
         loop {
             match self.peek() {
                 Some(' ') => {
@@ -260,6 +266,21 @@ impl<'a> Lexer<'a> {
                 Some('\x0c') => {
                     col = 0;
                     alt = 0;
+                }
+                // Indentation split by a backslash: as CPython, the column of
+                // the first backslash counts (unless it is 0).
+                Some('\\') if matches!(self.peek_at(1), Some('\n' | '\r')) => {
+                    if cont_col == 0 {
+                        cont_col = col;
+                    }
+                    self.bump();
+                    if self.bump() == Some('\r') {
+                        self.eat('\n');
+                    }
+                    if self.peek().is_none() {
+                        return Err(self.eof_after_backslash());
+                    }
+                    continue;
                 }
                 _ => break,
             }
@@ -279,8 +300,10 @@ impl<'a> Lexer<'a> {
                 self.bump();
                 return Ok(true);
             }
-            // A line that is only a backslash continuation counts as blank here.
             _ => {}
+        }
+        if cont_col != 0 {
+            (col, alt) = (cont_col, cont_col);
         }
         let line = self.line;
         let line_end_col = {
@@ -332,7 +355,11 @@ impl<'a> Lexer<'a> {
             });
         } else {
             // Check the target level before emitting anything, as CPython does.
-            let keep = self.indents.iter().rposition(|&(c, _)| c <= col).unwrap_or(0);
+            let keep = self
+                .indents
+                .iter()
+                .rposition(|&(c, _)| c <= col)
+                .unwrap_or(0);
             let &(top, top_alt) = self.indents.get(keep).unwrap_or(&(0, 0));
             if col != top {
                 let at = Pos {
@@ -359,6 +386,10 @@ impl<'a> Lexer<'a> {
             }
         }
         Ok(false)
+    }
+
+    fn eof_after_backslash(&self) -> LexError {
+        self.err("unexpected EOF while parsing", self.last_newline)
     }
 
     fn finish(&mut self) -> Result<(), LexError> {

@@ -152,7 +152,6 @@ impl Parser<'_> {
         self.ternary(body, start)
     }
 
-
     #[inline(never)]
     fn ternary(&mut self, body: Expr, start: Pos) -> PResult<Expr> {
         self.advance();
@@ -478,6 +477,11 @@ impl Parser<'_> {
         let first = self.slice()?;
         if !self.is_op(",") {
             self.missing_comma(&first)?;
+            // `a[*b]` is a one-element tuple, as in CPython 3.11.
+            if let ExprKind::Starred(_) = first.kind {
+                let span = first.span;
+                return Ok(Expr::new(ExprKind::Tuple(vec![first]), span));
+            }
             return Ok(first);
         }
         let mut elts = vec![first];
@@ -620,6 +624,17 @@ impl Parser<'_> {
         Ok((args, keywords))
     }
 
+    /// A comprehension's element cannot be `*x` (or `**x` in a dict).
+    fn check_comp_elt(&self, elt: &Expr) -> PResult<()> {
+        match elt.kind {
+            ExprKind::Starred(_) => Err(self.error_at(
+                elt.span,
+                "iterable unpacking cannot be used in comprehension",
+            )),
+            _ => Ok(()),
+        }
+    }
+
     /// `for target in iter [if cond]*`, repeated; `async for` too.
     #[inline(never)]
     pub(crate) fn comprehensions(&mut self) -> PResult<Vec<Comprehension>> {
@@ -726,6 +741,7 @@ impl Parser<'_> {
         }
         let first = self.star_named_expression()?;
         if self.is_kw("for") || self.is_kw("async") {
+            self.check_comp_elt(&first)?;
             let generators = self.comprehensions()?;
             self.close(")")?;
             return Ok(Expr::new(
@@ -736,7 +752,10 @@ impl Parser<'_> {
                 self.span_from(open),
             ));
         }
-        if self.is_op(")") && !matches!(first.kind, ExprKind::Starred(_)) {
+        if self.is_op(")") {
+            if let ExprKind::Starred(_) = first.kind {
+                return Err(self.error_at(first.span, "cannot use starred expression here"));
+            }
             self.advance();
             return Ok(first);
         }
@@ -771,6 +790,7 @@ impl Parser<'_> {
         }
         let first = self.star_named_expression()?;
         if self.is_kw("for") || self.is_kw("async") {
+            self.check_comp_elt(&first)?;
             let generators = self.comprehensions()?;
             self.close("]")?;
             return Ok(Expr::new(
@@ -798,8 +818,16 @@ impl Parser<'_> {
             ));
         }
         // The first item decides between a dict and a set.
-        let (first_key, first_value) = if self.eat_op("**") {
-            (None, Some(self.bitwise_or()?))
+        let (first_key, first_value) = if self.is_op("**") {
+            let star = self.advance().start;
+            let value = self.bitwise_or()?;
+            if self.is_kw("for") || self.is_kw("async") {
+                return Err(self.error_at(
+                    Span::new(star, value.span.end),
+                    "dict unpacking cannot be used in dict comprehension",
+                ));
+            }
+            (None, Some(value))
         } else {
             let e = self.star_named_expression()?;
             if self.is_op(":") {
@@ -812,6 +840,7 @@ impl Parser<'_> {
         let Some(first_value) = first_value else {
             let first = first_key.ok_or_else(|| self.invalid())?;
             if self.is_kw("for") || self.is_kw("async") {
+                self.check_comp_elt(&first)?;
                 let generators = self.comprehensions()?;
                 self.close("}")?;
                 return Ok(Expr::new(
@@ -903,7 +932,11 @@ impl Parser<'_> {
             ));
         }
         let value = if self.starts_expr() || self.is_op("*") {
-            Some(boxed(self.star_expressions()?))
+            let v = self.star_expressions()?;
+            if let ExprKind::Starred(_) = v.kind {
+                return Err(self.error_at(v.span, "can't use starred expression here"));
+            }
+            Some(boxed(v))
         } else {
             None
         };

@@ -166,6 +166,10 @@ impl Parser<'_> {
         parts: &mut Parts,
         nest: u32,
     ) -> PResult<()> {
+        // A field in the format spec of a field in a format spec: too deep.
+        if nest >= 2 {
+            return Err(self.fs_error(cur.pos, "expressions nested too deeply"));
+        }
         self.bump_cur(cur);
         let expr_cur = *cur;
         let mut depth = 0u32;
@@ -273,9 +277,6 @@ impl Parser<'_> {
         let mut format_spec = None;
         if self.ch(cur.i) == Some(':') && cur.i < end {
             self.bump_cur(cur);
-            if nest >= 1 {
-                return Err(self.fs_error(cur.pos, "expressions nested too deeply"));
-            }
             let mut spec = Parts::new(parts.span);
             self.fbody(cur, end, raw, &mut spec, nest + 1, true)?;
             format_spec = Some(Box::new(spec.finish()));

@@ -143,7 +143,9 @@ impl Parser<'_> {
             Tok::Kw("return") => {
                 self.advance();
                 let value = if self.starts_expr() || self.is_op("*") {
-                    Some(self.star_expressions()?)
+                    let v = self.star_expressions()?;
+                    self.no_bare_star(&v)?;
+                    Some(v)
                 } else {
                     None
                 };
@@ -519,7 +521,18 @@ impl Parser<'_> {
         }
     }
 
+    /// A compound statement ends with the last token of its last line
+    /// (a trailing `;` included, as in CPython).
     fn end_of(&self, start: Pos, body: &[Stmt]) -> Span {
+        let mut k = self.i;
+        while k > 0 {
+            k -= 1;
+            match self.toks.get(k) {
+                Some(t) if matches!(t.tok, Tok::Newline | Tok::Dedent | Tok::Indent) => {}
+                Some(t) => return Span::new(start, t.span.end),
+                None => break,
+            }
+        }
         match body.last() {
             Some(s) => Span::new(start, s.span.end),
             None => self.span_from(start),
@@ -971,7 +984,10 @@ fn maybe_equality(target: &Expr) -> bool {
             | ExprKind::Constant(C::Bool(_) | C::None)
             | ExprKind::Compare { .. }
             | ExprKind::BoolOp { .. }
-            | ExprKind::UnaryOp { op: UnaryOp::Not, .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
             | ExprKind::IfExp { .. }
             | ExprKind::Lambda { .. }
             | ExprKind::NamedExpr { .. }
