@@ -18,6 +18,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from ast_corpus import dump, snippets  # noqa: E402
 
+EDITS = int(__import__("os").environ.get("EDITS", "2"))
 PIECES = ["def ", "async ", "await ", "(", ")", "[", "]", "{", "}", ":", "\n",
           "    ", "x", "1", "'s'", "f'{x}'", ",", "=", "==", ":=", "*", "**",
           "if ", "else ", "for ", " in ", "not ", "yield ", "return ",
@@ -34,7 +35,7 @@ def main():
     out = []
     while len(out) < count:
         s = list(rng.choice(seeds))
-        for _ in range(rng.randint(1, 2)):
+        for _ in range(rng.randint(1, EDITS)):
             i = rng.randint(0, len(s))
             op = rng.randint(0, 2)
             if op == 0 and i < len(s):

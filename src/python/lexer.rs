@@ -686,8 +686,7 @@ impl<'a> Lexer<'a> {
         let value = if is_f {
             StrValue::Format
         } else if is_bytes {
-            if let Some(c) = body.chars().find(|c| !c.is_ascii()) {
-                let _ = c;
+            if !body.is_ascii() {
                 return Err(self.err_span("bytes can only contain ASCII literal characters", span));
             }
             let mut out = Vec::new();

@@ -99,7 +99,7 @@ pub(crate) struct Parser<'a> {
     brackets: u32,
     /// Where the sentinel end-of-input token sits.
     end_span: Span,
-    /// Function nesting, to parse `yield`/`await` contextually later (kept for the compiler).
+    /// Parsing an f-string field: errors get CPython's "f-string: " prefix.
     pub(crate) in_fstring: bool,
     stack_base: usize,
     stack_max: usize,

@@ -189,10 +189,6 @@ impl Parser<'_> {
                 }
                 if !matches!(self.peek(), Tok::Newline | Tok::Op(";")) {
                     // `del a + 1`: name the whole expression, as CPython does.
-                    if self.starts_expr() || matches!(self.peek(), Tok::Op(_) | Tok::Kw(_)) {
-                        let s = self.i;
-                        let _ = s;
-                    }
                     return Err(self.del_error(start));
                 }
                 StmtKind::Delete(targets)
