@@ -280,6 +280,7 @@ impl<'a> Lexer<'a> {
                     if self.peek().is_none() {
                         return Err(self.eof_after_backslash());
                     }
+                    chars = 0;
                     continue;
                 }
                 _ => break,

@@ -157,6 +157,9 @@ impl Parser<'_> {
         self.advance();
         let body_start = body.span.start;
         let test = self.disjunction()?;
+        if self.is_op(":") {
+            return Err(self.invalid());
+        }
         if !self.eat_kw("else") {
             return Err(self.error_at(
                 self.span_from(body_start),
@@ -425,6 +428,25 @@ impl Parser<'_> {
     pub(crate) fn close(&mut self, op: &str) -> PResult<Span> {
         if self.is_op(op) {
             return Ok(self.advance());
+        }
+        // `(sep='')`: a keyword-like `=` inside brackets (CPython's
+        // `invalid_named_expression`).
+        let name = self.i.checked_sub(1).and_then(|k| self.toks.get(k));
+        if let (true, Some(name)) = (self.is_op("="), name) {
+            if matches!(name.tok, Tok::Name(_)) {
+                let name_span = name.span;
+                let value = self.speculate(|p| {
+                    p.advance();
+                    let v = p.bitwise_or().map(|e| e.span).ok();
+                    v.filter(|_| !p.is_op("=") && !p.is_op(":="))
+                });
+                if let Some(v) = value {
+                    return Err(self.error_at(
+                        name_span.to(v),
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                    ));
+                }
+            }
         }
         Err(self.invalid())
     }

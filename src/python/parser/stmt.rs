@@ -907,7 +907,11 @@ impl Parser<'_> {
                 }
             } else {
                 let arg = self.param(annotations, &mut names)?;
-                let default = if self.eat_op("=") {
+                let default = if self.is_op("=") {
+                    let eq = self.advance();
+                    if self.is_op(",") || self.is_op(close) {
+                        return Err(self.error_at(eq, "expected default value expression"));
+                    }
                     Some(self.expression()?)
                 } else {
                     None
