@@ -974,9 +974,18 @@ const BUILTINS: [&str; 48] = [
 /// stray characters and bad numbers become `String`/`Error` runs, never a failure.
 pub fn highlight(source: &str) -> Vec<(Range<usize>, TokenClass)> {
     let mut out: Vec<(Range<usize>, TokenClass)> = Vec::new();
+    highlight_into(source, 0, &mut out, 0);
+    out
+}
+
+type Runs = Vec<(Range<usize>, TokenClass)>;
+
+/// Highlight `source[from..]` (offsets stay those of `source`); `depth` counts
+/// f-string fields we are inside.
+fn highlight_into(source: &str, from: usize, out: &mut Runs, depth: u32) {
     let b = source.as_bytes();
-    let mut i = 0;
-    let mut line_start = true;
+    let mut i = from;
+    let mut line_start = depth == 0;
     while i < b.len() {
         let start = i;
         let c = source[i..].chars().next().unwrap_or(' ');
@@ -1022,7 +1031,13 @@ pub fn highlight(source: &str) -> Vec<(Range<usize>, TokenClass)> {
             }
             let word = &source[start..i];
             if matches!(b.get(i), Some(b'"' | b'\'')) && is_string_prefix(word) {
+                let quote = i;
                 i = skip_string(b, i);
+                if word.contains(['f', 'F']) && depth < 4 {
+                    highlight_fstring(source, start..i, quote, out, depth);
+                    line_start = false;
+                    continue;
+                }
                 TokenClass::String
             } else if KEYWORDS.contains(&word) || matches!(word, "match" | "case") {
                 TokenClass::Keyword
@@ -1050,7 +1065,84 @@ pub fn highlight(source: &str) -> Vec<(Range<usize>, TokenClass)> {
             _ => out.push((start..i, class)),
         }
     }
-    out
+}
+
+/// An f-string: literal text as `String`, each `{field}` with its braces as
+/// operators and its expression highlighted as code.
+fn highlight_fstring(source: &str, lit: Range<usize>, quote: usize, out: &mut Runs, depth: u32) {
+    let b = source.as_bytes();
+    let q = b[quote];
+    let qlen = if b.get(quote + 1) == Some(&q) && b.get(quote + 2) == Some(&q) {
+        3
+    } else {
+        1
+    };
+    let body_start = (quote + qlen).min(lit.end);
+    let closed = lit.end >= body_start + qlen
+        && source[body_start..lit.end].ends_with(&source[quote..quote + qlen]);
+    let body_end = if closed { lit.end - qlen } else { lit.end };
+    let mut push = |out: &mut Runs, r: Range<usize>, c: TokenClass| {
+        if r.start < r.end {
+            out.push((r, c));
+        }
+    };
+    push(out, lit.start..body_start, TokenClass::String);
+    let mut i = body_start;
+    let mut text = i;
+    while i < body_end {
+        match b[i] {
+            b'\\' => i += 2,
+            b'{' | b'}' if b.get(i + 1) == Some(&b[i]) => i += 2,
+            b'{' => {
+                push(out, text..i, TokenClass::String);
+                push(out, i..i + 1, TokenClass::Operator);
+                let expr = i + 1;
+                let (expr_end, close) = fstring_field_end(b, expr, body_end);
+                highlight_into(&source[..expr_end], expr, out, depth + 1);
+                // `!r` and `:spec` up to the closing brace.
+                push(out, expr_end..close, TokenClass::String);
+                let after = (close + 1).min(body_end);
+                push(out, close..after, TokenClass::Operator);
+                i = after;
+                text = i;
+            }
+            _ => i += 1,
+        }
+    }
+    let i = i.min(body_end);
+    push(out, text..i, TokenClass::String);
+    push(out, i..lit.end, TokenClass::String);
+}
+
+/// Where a field's expression ends (at `!`, `:` or `}` outside brackets and
+/// quotes), and where its closing `}` is (or `end`).
+fn fstring_field_end(b: &[u8], start: usize, end: usize) -> (usize, usize) {
+    let (mut depth, mut quote, mut i) = (0u32, 0u8, start);
+    let mut expr_end = None;
+    while i < end {
+        let c = b[i];
+        if quote != 0 {
+            if c == quote {
+                quote = 0;
+            }
+        } else {
+            match c {
+                b'\'' | b'"' => quote = c,
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' => depth = depth.saturating_sub(1),
+                b'}' if depth > 0 => depth -= 1,
+                b'}' => return (expr_end.unwrap_or(i), i),
+                b'!' if depth == 0 && expr_end.is_none() && b.get(i + 1) != Some(&b'=') => {
+                    expr_end = Some(i)
+                }
+                b':' if depth == 0 && expr_end.is_none() => expr_end = Some(i),
+                b'=' | b'!' | b'<' | b'>' if b.get(i + 1) == Some(&b'=') => i += 1,
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    (expr_end.unwrap_or(end), end)
 }
 
 fn line_end(b: &[u8], mut i: usize) -> usize {
