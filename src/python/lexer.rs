@@ -1081,7 +1081,7 @@ fn highlight_fstring(source: &str, lit: Range<usize>, quote: usize, out: &mut Ru
     let closed = lit.end >= body_start + qlen
         && source[body_start..lit.end].ends_with(&source[quote..quote + qlen]);
     let body_end = if closed { lit.end - qlen } else { lit.end };
-    let mut push = |out: &mut Runs, r: Range<usize>, c: TokenClass| {
+    let push = |out: &mut Runs, r: Range<usize>, c: TokenClass| {
         if r.start < r.end {
             out.push((r, c));
         }
