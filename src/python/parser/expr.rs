@@ -853,6 +853,9 @@ impl Parser<'_> {
         } else {
             let e = self.star_named_expression()?;
             if self.is_op(":") {
+                if let ExprKind::Starred(_) = e.kind {
+                    return Err(self.invalid());
+                }
                 self.dict_colon()?;
                 (Some(e), Some(self.expression()?))
             } else {

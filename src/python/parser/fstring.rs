@@ -322,6 +322,9 @@ impl Parser<'_> {
                 p.missing_comma(&e)?;
                 return Err(p.invalid());
             }
+            if let ExprKind::Starred(_) = e.kind {
+                return Err(p.error_at(e.span, "cannot use starred expression here"));
+            }
             Ok(e)
         })
     }
