@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# End to end: serves dist/ on a free 127.0.0.1 port and runs the Playwright tests against it.
+source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
+
+if [[ ! -f dist/index.html ]]; then
+    say "e2e: dist/ is missing; run scripts/build.sh first" >&2
+    exit 1
+fi
+
+port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+python3 -m http.server --bind 127.0.0.1 "$port" -d dist >target/e2e-server.log 2>&1 &
+server_pid=$!
+trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
+
+# Wait (up to 10 s) until the server answers.
+for _ in $(seq 100); do
+    if python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/', timeout=1)" 2>/dev/null; then
+        break
+    fi
+    kill -0 "$server_pid" 2>/dev/null || { say "e2e: static server died:" >&2; cat target/e2e-server.log >&2; exit 1; }
+    sleep 0.1
+done
+
+mkdir -p target/e2e
+AWAITSCOPE_URL="http://127.0.0.1:$port/" node --test --test-reporter=tap tests/e2e/
