@@ -27,7 +27,7 @@ if [[ "$purpose" == test ]]; then
 fi
 if ((${#apt_missing[@]})); then
     if [[ "$(id -u)" != 0 ]]; then
-        say "setup: missing system packages. Run:" >&2
+        say "setup: missing system packages. Run:"
         say "sudo apt-get install -y ${apt_missing[*]}"
         exit 1
     fi

@@ -39,8 +39,8 @@ after(async () => {
 });
 
 /** Opens the page in a fresh context and records every problem a person would not see. */
-async function open(viewport) {
-  const context = await browser.newContext({ viewport });
+async function open(viewport, colorScheme = 'light') {
+  const context = await browser.newContext({ viewport, colorScheme });
   const page = await context.newPage();
   const problems = [];
   page.on('console', (msg) => {
@@ -91,6 +91,19 @@ test('the page fits a 360 px wide phone screen without sideways scrolling', asyn
     );
     assert.equal(overflow, 0, 'the page is wider than the screen');
     await page.screenshot({ path: path.join(SHOTS, 'home-360.png'), fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a dark colour scheme gets a dark page', async () => {
+  const { context, page, problems } = await open({ width: 1280, height: 800 }, 'dark');
+  try {
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = background.match(/\d+/g).map(Number);
+    assert.ok(r + g + b < 3 * 64, `body background ${background} is not dark`);
+    await page.screenshot({ path: path.join(SHOTS, 'home-dark.png'), fullPage: true });
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
