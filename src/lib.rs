@@ -5,6 +5,7 @@
 //! source → [`python`] (lex, parse) → compile → vm ↔ asyncio → [`trace`] → chart → renderers.
 //! Everything here except [`web`] is plain Rust with no browser dependency.
 
+pub mod asyncio;
 pub mod python;
 pub mod trace;
 
