@@ -228,6 +228,8 @@ impl<H> EventLoop<H> {
         }
         let head = self.scheduled.peek()?;
         let when = head.handle.when.unwrap_or(now);
+        // Not `clamp`: a NaN deadline must give 0, never a NaN timeout.
+        #[allow(clippy::manual_clamp)]
         Some((when - now).max(0.0).min(MAXIMUM_SELECT_TIMEOUT))
     }
 
