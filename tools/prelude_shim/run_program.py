@@ -119,7 +119,8 @@ def main(argv):
     time_module.sleep = lambda s: _advance(s)
 
     def on_deadlock(lines):
-        finish('deadlock', 'deadlock: ' + '; '.join(lines) if lines else 'deadlock')
+        # Only the names are comparable (the oracle knows no more).
+        finish('deadlock', 'deadlock: ' + ', '.join(sorted(l.split(' ')[0] for l in lines)))
     if mode == 'prelude':
         backend.CONFIG['on_deadlock'] = on_deadlock
     else:
