@@ -7,6 +7,7 @@
 
 pub mod python;
 pub mod trace;
+pub mod vm;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
