@@ -19,6 +19,9 @@ code. Only three things change:
   DESIGN.md specifies the heap as ordered by (deadline, sequence number), so
   `SeqTimerHandle` compares `(_when, _seq)`.
 
+Task creation is numbered so that set iterations over tasks follow creation
+order (see ordering.py).
+
 `_clock_resolution` is pinned to 1e-9 (CPython takes it from the monotonic
 clock, which is 1e-09 on Linux): the window used to pick expired timers.
 """
@@ -28,6 +31,8 @@ import heapq
 import itertools
 import selectors
 from asyncio import events
+
+from . import ordering
 
 
 class Deadlock(BaseException):
@@ -92,6 +97,11 @@ def make_loop_class(clock, on_deadlock):
         def time(self):
             return clock.now
 
+        def create_task(self, coro, *, name=None, context=None):
+            task = super().create_task(coro, name=name, context=context)
+            ordering.record_creation(task)
+            return task
+
         def call_at(self, when, callback, *args, context=None):
             # BaseEventLoop.call_at, with SeqTimerHandle (see module docstring).
             if when is None:
@@ -120,4 +130,5 @@ def install(clock, on_deadlock):
         _loop_factory = loop_class
 
     asyncio.set_event_loop_policy(VirtualPolicy())
+    ordering.install()
     return loop_class
