@@ -8,6 +8,7 @@
 pub mod asyncio;
 pub mod python;
 pub mod trace;
+pub mod vm;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
