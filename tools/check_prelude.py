@@ -10,16 +10,21 @@ A program may also state its sequential baseline (prelude only, there is no
 CPython oracle for it):
     # sequential-end: 9.0
     # sequential-status: deadlock
+With --conformance, instead run every tests/conformance/**/*.py program (the
+conformance helper's suite, made by tools/cpython_oracle.py) with our prelude and
+compare with its .expected file (tools/prelude_shim/conformance_run.py).
 Prints `N passed, M failed`; exit status 1 on any failure.
-    python3 tools/check_prelude.py [-v] [NAME_SUBSTRING ...]
+    python3 tools/check_prelude.py [-v] [--conformance] [NAME_SUBSTRING ...]
 """
 
 import glob
 import json
 import os
 import re
+import difflib
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 RUNNER = os.path.join(ROOT, 'tools', 'prelude_shim', 'run_program.py')
@@ -45,8 +50,51 @@ def show(records):
     return '\n'.join(out)
 
 
+CONFORMANCE = os.path.join(ROOT, 'tests', 'conformance')
+CONF_RUNNER = os.path.join(ROOT, 'tools', 'prelude_shim', 'conformance_run.py')
+
+
+def conformance_one(program):
+    expected_path = program[:-3] + '.expected'
+    if not os.path.exists(expected_path):
+        return None
+    with open(expected_path, encoding='utf-8') as f:
+        expected = f.read()
+    proc = subprocess.run([sys.executable, CONF_RUNNER, program],
+                          capture_output=True, text=True, timeout=60)
+    actual = proc.stdout
+    if actual == expected:
+        return ''
+    diff = ''.join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
+                                        'CPython', 'prelude'))
+    return diff + proc.stderr[-2000:]
+
+
+def conformance(filters, verbose):
+    programs = sorted(glob.glob(os.path.join(CONFORMANCE, '**', '*.py'), recursive=True))
+    if filters:
+        programs = [p for p in programs if any(f in p for f in filters)]
+    passed = failed = 0
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for program, problem in zip(programs, pool.map(conformance_one, programs)):
+            name = os.path.relpath(program, CONFORMANCE)
+            if problem is None:
+                continue
+            if problem:
+                failed += 1
+                print(f'FAIL {name}\n{problem}')
+            else:
+                passed += 1
+                if verbose:
+                    print(f'ok   {name}')
+    print(f'{passed} passed, {failed} failed')
+    return 1 if failed or not passed else 0
+
+
 def main(argv):
     verbose = '-v' in argv
+    if '--conformance' in argv:
+        return conformance([a for a in argv if not a.startswith('-')], verbose)
     filters = [a for a in argv if not a.startswith('-')]
     programs = sorted(glob.glob(os.path.join(PROGRAMS, '*.py')))
     if filters:

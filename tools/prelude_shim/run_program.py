@@ -84,7 +84,7 @@ def setup_prelude(sequential, fixtures, files):
 
 def setup_cpython(fixtures, files):
     sys.path.insert(0, HERE)
-    import oracle
+    import cpython_virtual as oracle
     oracle.install(fixtures, files)
     return oracle, oracle.now, oracle.advance
 

@@ -1,96 +1,71 @@
 # Module `aiofiles` for Awaitscope: text files in the run's in-memory file system
-# (natives fs_read/fs_write/fs_exists, NATIVE.md 2.5). Timing model (NATIVE.md 3):
-# every operation takes effect at call time and completes through
-# `loop.call_soon` (2 hops: the completion, then the task's wake-up), like real
-# aiofiles' thread-executor round trip on a virtual clock.
+# (natives fs_read/fs_write/fs_exists, NATIVE.md 2.6). Timing model (NATIVE.md 3,
+# the same as the conformance oracle's fake aiofiles): every operation first does
+# `await asyncio.sleep(0)` (one loop hop, standing in for aiofiles' thread
+# executor), then acts on the file system.
 
 import asyncio
 import _awaitscope
 
 
-def _complete(fut, value, exc):
-    if fut.cancelled():
-        return
-    if exc is not None:
-        fut.set_exception(exc)
-    else:
-        fut.set_result(value)
-
-
-def _op(what, fn, *args):
-    loop = asyncio.get_running_loop()
-    fut = loop.create_future()
-    fut._what = what
-    try:
-        value = fn(*args)
-    except Exception as exc:
-        loop.call_soon(_complete, fut, None, exc)
-    else:
-        loop.call_soon(_complete, fut, value, None)
-    return fut
+class UnsupportedOperation(OSError):
+    __module__ = 'io'
 
 
 class AsyncTextFile:
     def __init__(self, path, mode):
-        if 'b' in mode:
-            raise NotImplementedError('aiofiles: binary modes are not supported')
-        self.name = path
-        self.mode = mode
         self._path = path
-        self._closed = False
-        if 'r' in mode:
-            self._text = _awaitscope.fs_read(path)
-        elif 'w' in mode:
-            self._text = ''
-            _awaitscope.fs_write(path, '')
-        else:
-            self._text = _awaitscope.fs_read(path) if _awaitscope.fs_exists(path) else ''
-            _awaitscope.fs_write(path, self._text)
-        self._pos = len(self._text) if 'a' in mode else 0
+        self._mode = mode
+        self._pos = 0
+        self.closed = False
+
+    @property
+    def name(self):
+        return self._path
+
+    @property
+    def mode(self):
+        return self._mode
 
     def __repr__(self):
         return f"<aiofiles.threadpool.text.AsyncTextIOWrapper name='{self._path}'>"
 
-    def _write(self, s):
-        if not isinstance(s, str):
-            raise TypeError(f'write() argument must be str, not {type(s).__name__}')
-        if 'r' in self.mode and '+' not in self.mode:
-            raise OSError('not writable')
-        end = self._pos + len(s)
-        self._text = self._text[:self._pos] + s + self._text[end:]
+    def _check_open(self):
+        if self.closed:
+            raise ValueError('I/O operation on closed file.')
+
+    async def write(self, text):
+        await asyncio._SLEEP0
+        self._check_open()
+        if 'r' in self._mode:
+            raise _unsupported('not writable')
+        if not isinstance(text, str):
+            raise TypeError(f'write() argument must be str, not {type(text).__name__}')
+        _awaitscope.fs_write(self._path, _awaitscope.fs_read(self._path) + text)
+        return len(text)
+
+    async def read(self, size=-1):
+        await asyncio._SLEEP0
+        self._check_open()
+        if 'r' not in self._mode:
+            raise _unsupported('not readable')
+        content = _awaitscope.fs_read(self._path)
+        end = len(content) if size is None or size < 0 else self._pos + size
+        chunk = content[self._pos:end]
+        self._pos += len(chunk)
+        return chunk
+
+    async def readline(self):
+        await asyncio._SLEEP0
+        self._check_open()
+        if 'r' not in self._mode:
+            raise _unsupported('not readable')
+        content = _awaitscope.fs_read(self._path)
+        end = content.find('\n', self._pos)
+        end = len(content) if end < 0 else end + 1
+        line = content[self._pos:end]
         self._pos = end
-        _awaitscope.fs_write(self._path, self._text)
-        return len(s)
-
-    def _read(self, n=-1):
-        if n is None or n < 0:
-            out = self._text[self._pos:]
-        else:
-            out = self._text[self._pos:self._pos + n]
-        self._pos += len(out)
-        return out
-
-    def _readline(self):
-        end = self._text.find('\n', self._pos)
-        if end < 0:
-            end = len(self._text)
-        else:
-            end += 1
-        out = self._text[self._pos:end]
-        self._pos = end
-        return out
-
-    def _close(self):
-        self._closed = True
-
-    def write(self, s):
-        return _op('aiofiles write ' + self._path, self._write, s)
-
-    def read(self, n=-1):
-        return _op('aiofiles read ' + self._path, self._read, n)
-
-    def readline(self):
-        return _op('aiofiles readline ' + self._path, self._readline)
+        return line
 
     async def readlines(self):
         lines = []
@@ -100,8 +75,9 @@ class AsyncTextFile:
                 return lines
             lines.append(line)
 
-    def close(self):
-        return _op('aiofiles close ' + self._path, self._close)
+    async def close(self):
+        await asyncio._SLEEP0
+        self.closed = True
 
     def __aiter__(self):
         return self
@@ -112,32 +88,51 @@ class AsyncTextFile:
             return line
         raise StopAsyncIteration
 
-    async def __aenter__(self):
-        return self
 
-    async def __aexit__(self, exc_type, exc, tb):
-        await self.close()
+def _unsupported(message):
+    # io.UnsupportedOperation is both an OSError and a ValueError; single
+    # inheritance here: an OSError named like it.
+    return UnsupportedOperation(message)
 
 
-class _OpenContext:
-    """What `aiofiles.open(...)` returns: awaitable and an async context manager."""
+class _OpenContextManager:
+    """What `aiofiles.open(...)` returns: awaitable, and an async context manager."""
 
-    def __init__(self, path, mode):
-        self._path = path
-        self._mode = mode
+    def __init__(self, coro):
+        self._coro = coro
         self._file = None
 
     def __await__(self):
-        return _op('aiofiles open ' + self._path, AsyncTextFile, self._path, self._mode).__await__()
+        return self._coro.__await__()
 
     async def __aenter__(self):
-        self._file = await _op('aiofiles open ' + self._path, AsyncTextFile,
-                               self._path, self._mode)
+        self._file = await self._coro
         return self._file
 
     async def __aexit__(self, exc_type, exc, tb):
         await self._file.close()
+        return None
+
+
+async def _open(path, mode):
+    await asyncio._SLEEP0
+    kind = mode.replace('t', '')
+    if kind == 'r':
+        if not _awaitscope.fs_exists(path):
+            raise FileNotFoundError(2, 'No such file or directory', path)
+    elif kind == 'w':
+        _awaitscope.fs_write(path, '')
+    elif kind == 'a':
+        if not _awaitscope.fs_exists(path):
+            _awaitscope.fs_write(path, '')
+    elif kind == 'x':
+        if _awaitscope.fs_exists(path):
+            raise FileExistsError(17, 'File exists', path)
+        _awaitscope.fs_write(path, '')
+    else:
+        raise ValueError(f'mode {mode!r} is not supported by the aiofiles model')
+    return AsyncTextFile(path, kind)
 
 
 def open(file, mode='r', *args, **kwargs):
-    return _OpenContext(file, mode)
+    return _OpenContextManager(_open(str(file), mode))

@@ -1,7 +1,9 @@
 # Module `aiohttp` for Awaitscope: the client-side subset tutorials use, over the
-# native `http_request` (NATIVE.md 2.5). Timing model (NATIVE.md 3): a request is
-# one suspension on a future that the driver completes through a loop handle
-# (virtual clock: `call_at(now + latency)`); everything else never suspends.
+# native `http_request` (NATIVE.md 2.6). Timing model (NATIVE.md 3, the same as
+# the conformance oracle's fake aiohttp): a request is exactly
+# `await asyncio.sleep(latency)` with the fixture's latency (a missing URL:
+# `sleep(0)`, then ClientConnectorError); nothing else ever suspends. With a real
+# network (browser) the request waits on a future the driver completes.
 
 import asyncio
 import _awaitscope
@@ -34,17 +36,25 @@ class ContentTypeError(ClientResponseError):
     pass
 
 
+_REASONS = {200: 'OK', 201: 'Created', 204: 'No Content', 301: 'Moved Permanently',
+            302: 'Found', 304: 'Not Modified', 400: 'Bad Request', 401: 'Unauthorized',
+            403: 'Forbidden', 404: 'Not Found', 405: 'Method Not Allowed',
+            429: 'Too Many Requests', 500: 'Internal Server Error',
+            502: 'Bad Gateway', 503: 'Service Unavailable'}
+
+
 class ClientResponse:
-    def __init__(self, method, url, status, reason, body):
+    def __init__(self, method, url, status, body, content_type):
         self.method = method
         self.url = url
         self.status = status
-        self.reason = reason
+        self.reason = _REASONS.get(status, '')
+        self.content_type = content_type
         self._body = body
         self.ok = status < 400
 
     def __repr__(self):
-        return f'<ClientResponse({self.url}) [{self.status} {self.reason}]>'
+        return f'<ClientResponse({self.url}) [{self.status}]>'
 
     async def text(self, encoding=None):
         return self._body
@@ -87,24 +97,45 @@ class _RequestContextManager:
         return self._resp
 
     async def __aexit__(self, exc_type, exc, tb):
+        if self._resp is not None:
+            self._resp.release()
         return None
+
+
+async def _wait_latency(loop, latency, url):
+    # Exactly asyncio.sleep(latency), described as the fetch in the trace.
+    if latency <= 0:
+        await asyncio._SLEEP0
+        return
+    future = loop.create_future()
+    future._what = 'fetch ' + url
+    h = loop.call_later(latency, asyncio._set_result_unless_cancelled, future, None)
+    try:
+        await future
+    finally:
+        h.cancel()
 
 
 async def _request(method, url):
     loop = asyncio.get_running_loop()
-    fut = loop.create_future()
-    fut._what = 'fetch ' + url
+    fut = None
 
-    def done(status, reason, body, error):
-        if fut.cancelled():
-            return
-        if error is not None:
-            fut.set_exception(ClientConnectorError(error))
-        else:
-            fut.set_result(ClientResponse(method, url, status, reason, body))
+    def done(status, body, content_type, error):
+        if not fut.cancelled():
+            fut.set_result((status, body, content_type, error))
 
-    _awaitscope.http_request(method, url, done)
-    return await fut
+    answer = _awaitscope.http_request(method, url, done)
+    if answer is None:
+        # A real network: the driver schedules `done` when the response is in.
+        fut = loop.create_future()
+        fut._what = 'fetch ' + url
+        status, body, content_type, error = await fut
+    else:
+        status, body, content_type, latency, error = answer
+        await _wait_latency(loop, 0 if error is not None else latency, url)
+    if error is not None:
+        raise ClientConnectorError(error)
+    return ClientResponse(method, url, status, body, content_type)
 
 
 class ClientTimeout:

@@ -22,6 +22,7 @@ _SEQUENTIAL = _awaitscope.sequential()
 
 class CancelledError(BaseException):
     """The Future or Task was cancelled."""
+    __module__ = 'asyncio.exceptions'
 
 
 # In 3.11 asyncio.TimeoutError is the builtin TimeoutError.
@@ -30,14 +31,17 @@ TimeoutError = TimeoutError
 
 class InvalidStateError(Exception):
     """The operation is not allowed in this state."""
+    __module__ = 'asyncio.exceptions'
 
 
 class SendfileNotAvailableError(RuntimeError):
     """Sendfile syscall is not available."""
+    __module__ = 'asyncio.exceptions'
 
 
 class IncompleteReadError(EOFError):
     """Incomplete read error."""
+    __module__ = 'asyncio.exceptions'
 
     def __init__(self, partial, expected):
         r_expected = 'undefined' if expected is None else repr(expected)
@@ -49,6 +53,7 @@ class IncompleteReadError(EOFError):
 
 class LimitOverrunError(Exception):
     """Reached the buffer limit while looking for a separator."""
+    __module__ = 'asyncio.exceptions'
 
     def __init__(self, message, consumed):
         super().__init__(message)
@@ -57,6 +62,7 @@ class LimitOverrunError(Exception):
 
 class BrokenBarrierError(RuntimeError):
     """Barrier is broken by barrier.abort() call."""
+    __module__ = 'asyncio.exceptions'
 
 
 def _reprlib_cut(s, limit):

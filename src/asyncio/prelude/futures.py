@@ -1,4 +1,5 @@
-# asyncio prelude, part 3: Future, a port of CPython 3.11's _PyFuture (futures.py).
+# asyncio prelude, part 3: Future, a port of CPython 3.11's _PyFuture (futures.py),
+# with the C Future's error messages (CPython runs the C version).
 # Callbacks are stored as (fn, waiter_trace_id): the second slot, a context in
 # CPython (we have no contextvars), names the task a Task wake-up belongs to, so
 # scheduling it records a trace `Wake`.
@@ -88,7 +89,7 @@ class Future:
         if self._state == _CANCELLED:
             raise self._make_cancelled_error()
         if self._state != _FINISHED:
-            raise InvalidStateError('Result is not ready.')
+            raise InvalidStateError('Result is not set.')
         self._log_traceback = False
         if self._exception is not None:
             raise self._exception
@@ -127,14 +128,14 @@ class Future:
 
     def set_result(self, result):
         if self._state != _PENDING:
-            raise InvalidStateError(f'{self._state}: {self!r}')
+            raise InvalidStateError('invalid state')
         self._result = result
         self._state = _FINISHED
         self._schedule_callbacks()
 
     def set_exception(self, exception):
         if self._state != _PENDING:
-            raise InvalidStateError(f'{self._state}: {self!r}')
+            raise InvalidStateError('invalid state')
         if isinstance(exception, type):
             exception = exception()
         if type(exception) is StopIteration:

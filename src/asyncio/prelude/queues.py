@@ -4,12 +4,12 @@
 
 class QueueEmpty(Exception):
     """Raised when Queue.get_nowait() is called on an empty Queue."""
-    pass
+    __module__ = 'asyncio.queues'
 
 
 class QueueFull(Exception):
     """Raised when the Queue.put_nowait() method is called on a full Queue."""
-    pass
+    __module__ = 'asyncio.queues'
 
 
 class Queue(_LoopBoundMixin):

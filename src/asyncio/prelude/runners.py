@@ -90,7 +90,8 @@ def run(main, *, debug=None):
 
 
 def _cancel_all_tasks(loop):
-    to_cancel = all_tasks(loop)
+    # Creation order (CPython: the order of a set of tasks, i.e. by address).
+    to_cancel = [t for t in _all_tasks if t._loop is loop and not t.done()]
     if not to_cancel:
         return
 
