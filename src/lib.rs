@@ -5,8 +5,12 @@
 //! source → [`python`] (lex, parse) → compile → vm ↔ asyncio → [`trace`] → chart → renderers.
 //! Everything here except [`web`] is plain Rust with no browser dependency.
 
+pub mod asyncio;
+pub mod compile;
 pub mod python;
+pub mod run;
 pub mod trace;
+pub mod vm;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;
