@@ -22,7 +22,6 @@ enum FBlock<'a> {
     FinallyEnd,
     HandlerCleanup { name: Option<String>, star: bool },
     With { is_async: bool },
-    AsyncForBody,
 }
 
 struct Unit<'a> {
@@ -519,9 +518,6 @@ impl<'a> Compiler<'a> {
                     if *pops_iter && for_return {
                         self.emit(Op::Pop);
                     }
-                }
-                FBlock::AsyncForBody => {
-                    self.emit(Op::Pop);
                 }
                 FBlock::TryExcept => {
                     self.emit(Op::PopBlock);

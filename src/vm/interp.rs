@@ -744,7 +744,7 @@ impl Vm {
                 Op::PrepReraiseStar => {}
                 Op::LoadAssertionError => {
                     let c = self.exc_class("AssertionError");
-                    f.stack.push(Value::Class(c));
+                    fr!(self).stack.push(Value::Class(c));
                 }
                 Op::LoadBuildClass => {
                     let v = self.builtins.dict.borrow().get_str("__build_class__").cloned().unwrap_or_default();
