@@ -224,7 +224,9 @@ impl Vm {
                     Value::None
                 }
             }
-            "filename" if self.is_subclass(&inst.class.borrow(), &self.exc_class("OSError")) => Value::None,
+            "filename" if self.is_subclass(&inst.class.borrow(), &self.exc_class("OSError")) => {
+                d.args.get(2).cloned().unwrap_or(Value::None)
+            }
             "code" if self.is_subclass(&inst.class.borrow(), &self.exc_class("SystemExit")) => {
                 match d.args.len() {
                     0 => Value::None,
@@ -264,7 +266,7 @@ impl Vm {
             let e = self.str_of(&args[0])?;
             let s = self.str_of(&args[1])?;
             let fname = match exc {
-                Value::Instance(i) => i.dict.borrow().get_str("filename").cloned(),
+                Value::Instance(i) => i.dict.borrow().get_str("filename").cloned().or_else(|| args.get(2).cloned()),
                 _ => None,
             };
             return Ok(match fname {

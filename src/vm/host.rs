@@ -18,6 +18,7 @@ pub struct HttpFixture {
     pub url: String,
     pub status: u16,
     pub body: String,
+    pub content_type: String,
     pub latency_s: f64,
 }
 
@@ -84,29 +85,6 @@ impl Default for Host {
             idle_start: None,
             rng: None,
         }
-    }
-}
-
-fn reason_phrase(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        201 => "Created",
-        204 => "No Content",
-        301 => "Moved Permanently",
-        302 => "Found",
-        304 => "Not Modified",
-        400 => "Bad Request",
-        401 => "Unauthorized",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        408 => "Request Timeout",
-        429 => "Too Many Requests",
-        500 => "Internal Server Error",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        _ => "",
     }
 }
 
@@ -426,6 +404,10 @@ impl Vm {
             "fs_read",
             "fs_write",
             "fs_exists",
+            "iscoroutine",
+            "iscoroutinefunction",
+            "coro_text",
+            "format_coro",
         ] {
             d.set_str(
                 name,
@@ -621,36 +603,57 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     message: if value.is_none() { None } else { Some(vm.str_of(&value)?) },
                 },
             };
-            vm.host.events.push(Event::TaskDone { t: vm.now, task: t, outcome });
+            vm.push_task_event(t, Event::TaskDone { t: vm.now, task: t, outcome });
             Ok(Value::None)
         }
         "http_request" => {
             let url = vm.str_of(&arg(&a, 1))?;
-            let cb = arg(&a, 2);
             let fixture = vm.host.fixtures.iter().find(|f| f.url == url).cloned();
-            let when = vm.now;
-            let args = match fixture {
-                Some(f) => {
-                    let when = when + f.latency_s;
-                    let args = vec![
-                        Value::Int(f.status as i64),
-                        Value::str(reason_phrase(f.status)),
-                        Value::string(f.body.clone()),
-                        Value::None,
-                    ];
-                    return Ok(vm.schedule(Some(when), cb, args));
-                }
-                None => {
-                    let (host, port) = host_port(&url);
-                    vec![
-                        Value::Int(0),
-                        Value::str(""),
-                        Value::str(""),
-                        Value::string(format!("Cannot connect to host {host}:{port} ssl:default [Name or service not known]")),
-                    ]
-                }
+            Ok(match fixture {
+                Some(f) => Value::tuple(vec![
+                    Value::Int(f.status as i64),
+                    Value::string(f.body.clone()),
+                    Value::string(f.content_type.clone()),
+                    Value::Float(f.latency_s),
+                    Value::None,
+                ]),
+                None => Value::tuple(vec![
+                    Value::Int(0),
+                    Value::str(""),
+                    Value::str(""),
+                    Value::Float(0.0),
+                    Value::string(format!("Cannot connect to host {} ssl:default [Name or service not known]", url_host(&url))),
+                ]),
+            })
+        }
+        "iscoroutine" => Ok(Value::Bool(matches!(arg(&a, 0), Value::Gen(g) if g.kind == GenKind::Coroutine))),
+        "iscoroutinefunction" => {
+            let f = match arg(&a, 0) {
+                Value::BoundMethod(bm) => bm.func.clone(),
+                other => other,
             };
-            Ok(vm.schedule(Some(when), cb, args))
+            Ok(Value::Bool(matches!(f, Value::Function(f) if f.code.flags & crate::compile::FLAG_COROUTINE != 0)))
+        }
+        "coro_text" => {
+            let c = arg(&a, 0);
+            Ok(Value::string(vm.render_coro_call(&c)))
+        }
+        "format_coro" => {
+            let c = arg(&a, 0);
+            let Value::Gen(g) = &c else { return vm.repr(&c).map(Value::string) };
+            let fname = g.code.filename.rsplit('/').next().unwrap_or("").to_string();
+            let running = g.frame.borrow().as_ref().map(|f| {
+                if g.state.get() == GenState::Created {
+                    f.code.first_line
+                } else {
+                    let ip = if matches!(f.code.ops.get(f.ip), Some(crate::compile::Op::Send)) { f.ip } else { f.ip.saturating_sub(1) };
+                    f.code.span_at(ip).start.line
+                }
+            });
+            Ok(Value::string(match running {
+                Some(line) if g.state.get() != GenState::Closed => format!("{}() running at {}:{}", g.qualname.s, fname, line),
+                _ => format!("{}() done, defined at {}:{}", g.qualname.s, fname, g.code.first_line),
+            }))
         }
         "json_loads" => {
             let s = vm.str_of(&arg(&a, 0))?;
@@ -684,12 +687,14 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     }
 }
 
-fn host_port(url: &str) -> (String, u16) {
-    let (scheme, rest) = url.split_once("://").unwrap_or(("http", url));
-    let hostport = rest.split('/').next().unwrap_or("");
-    let default = if scheme == "https" { 443 } else { 80 };
-    match hostport.rsplit_once(':') {
-        Some((h, p)) => (h.to_string(), p.parse().unwrap_or(default)),
-        None => (hostport.to_string(), default),
-    }
+/// `urllib.parse.urlsplit(url).hostname`: lower-case, no port, no user info.
+fn url_host(url: &str) -> String {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let netloc = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let hostport = netloc.rsplit_once('@').map(|(_, h)| h).unwrap_or(netloc);
+    let host = match hostport.rsplit_once(':') {
+        Some((h, p)) if p.chars().all(|c| c.is_ascii_digit()) => h,
+        _ => hostport,
+    };
+    host.to_lowercase()
 }
