@@ -183,13 +183,14 @@ impl Session {
             }
             Err(PyErr::Suspend(Suspend::Deadlock)) => {
                 let lines = self.describe_pending();
-                let mut msg = String::from("awaitscope: deadlock: no task can make progress (CPython would wait forever)\n");
+                let mut msg = String::new();
                 for l in lines {
-                    msg.push_str(&format!("  {l}\n"));
+                    msg.push_str(&format!("{l}\n"));
                 }
+                msg.push_str("Deadlock: no task can make progress (nothing is ready and no timer is pending)\n");
                 self.vm.write_out(&msg, true);
                 self.vm.frames.clear();
-                self.finish(1)
+                self.finish(2)
             }
             Err(e) => {
                 let exc = self.vm.materialize(e);
