@@ -26,7 +26,7 @@ fn fixtures() -> Vec<HttpFixture> {
 }
 
 fn main() {
-    let filter = std::env::args().nth(1).unwrap_or_default();
+    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-')).unwrap_or_default();
     let quiet = std::env::args().any(|a| a == "-q");
     let opts = RunOptions { http_fixtures: fixtures(), ..RunOptions::default() };
     let (mut pass, mut fail) = (0, 0);
