@@ -17,19 +17,24 @@ fn last_line(s: &str) -> &str {
 
 #[test]
 fn program_arith() {
-    let r = run(r###"print(7 // 2, -7 // 2, 7 % 3, -7 % 3, 2 ** 10, 7 / 2, 1e16, 0.1 + 0.2, 1/3, -0.0)
+    let r = run(
+        r###"print(7 // 2, -7 // 2, 7 % 3, -7 % 3, 2 ** 10, 7 / 2, 1e16, 0.1 + 0.2, 1/3, -0.0)
 print(round(2.5), round(3.5), round(2.675, 2), abs(-3), divmod(-7, 2), pow(2, 10, 7))
 print(int("42"), float("1.5"), int(3.9), str(12), bool(0), bool([1]), 10**18)
 print(True + True, 3 * "ab", [1, 2] * 2, 5 > 3 > 1, 1 < 2 < 2, 1 == 1.0, hash(1) == hash(1.0))
 print(hex(255), oct(8), bin(5), chr(65), ord("a"), max(3, 7, 2), min([4, 1, 9]), sum([1, 2, 3], 10))
-"###);
+"###,
+    );
     assert_eq!(r.stderr, "", "stderr of arith");
-    assert_eq!(r.stdout, r###"3 -4 1 2 1024 3.5 1e+16 0.30000000000000004 0.3333333333333333 -0.0
+    assert_eq!(
+        r.stdout,
+        r###"3 -4 1 2 1024 3.5 1e+16 0.30000000000000004 0.3333333333333333 -0.0
 2 4 2.67 3 (-4, 1) 2
 42 1.5 3 12 False True 1000000000000000000
 2 ababab [1, 2, 1, 2] True False True True
 0xff 0o10 0b101 A 97 7 1 16
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -45,14 +50,17 @@ print(repr("it's"), repr('say "hi"'), repr("a\nb"), "%s is %d years, %.2f" % ("T
 print(f"{3.14159:.2f}|{42:05d}|{'x':^5}|{1234567:,}|{0.5:.0%}|{255:#x}|{7!r}|{'q'!r}")
 "###);
     assert_eq!(r.stderr, "", "stderr of strings");
-    assert_eq!(r.stdout, r###"hello, world HELLO, WORLD ['Hello', 'World'] HeLLo, World 4 8 3
+    assert_eq!(
+        r.stdout,
+        r###"hello, world HELLO, WORLD ['Hello', 'World'] HeLLo, World 4 8 3
 x| ['a-b', 'c'] a-b True True
 H d llo dlroW ,olleH Hlo ol 12 True Title Case Here Abc
 **x** 007 ab  |   ab a   b
 ['line1', 'line2'] ('k', '=', 'v=w') ('k=v', '=', 'w') True False
 "it's" 'say "hi"' 'a\nb' Tom is 30 years, 1.50 1    2 n
 3.14|00042|  x  |1,234,567|50%|0xff|7|'q'
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -77,7 +85,9 @@ print(list(zip([1, 2], "ab")), list(enumerate("xy", 1)), list(map(str, [1, 2])),
 print(any([0, 0]), all([]), list(reversed([1, 2, 3])), list(range(10, 0, -3)), {1: "a", True: "b"})
 "###);
     assert_eq!(r.stderr, "", "stderr of collections_ops");
-    assert_eq!(r.stdout, r###"[3, 9, 1, 5] 0 [1, 3, 5, 9] [9, 5, 3, 1] 1 1
+    assert_eq!(
+        r.stdout,
+        r###"[3, 9, 1, 5] 0 [1, 3, 5, 9] [9, 5, 3, 1] 1 1
 [9, 5, 3, 1] [5, 3] [1, 3, 5, 9]
 [5, 3, 1]
 {'a': 1, 'c': 3, 'z': 26} ['b', 'a', 'c', 'z'] ['b', 'a', 'c', 'z'] [2, 1, 3, 26] 0 2 1 3
@@ -86,7 +96,8 @@ dict_items([('a', 1), ('c', 3), ('z', 26)]) True {'c': 3, 'z': 26}
 1 [2, 3] (2, 3) (1, 2, 3, 4) (1, 2, 3, 1, 2, 3) (1,) ()
 [(1, 'a'), (2, 'b')] [(1, 'x'), (2, 'y')] ['1', '2'] [1, 2]
 False True [3, 2, 1] [10, 7, 4, 1] {1: 'b'}
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -118,14 +129,17 @@ if (n := len("walrus")) > 3:
     print("walrus", n)
 "###);
     assert_eq!(r.stderr, "", "stderr of comprehensions_scope");
-    assert_eq!(r.stdout, r###"[0, 1, 4, 9, 16] 10
+    assert_eq!(
+        r.stdout,
+        r###"[0, 1, 4, 9, 16] 10
 {0, 1, 2} {0: 0, 1: 1, 2: 4} 10
 [(1, 0), (2, 1)]
 (5, [5, 6])
 2
 [0, 10, 20]
 walrus 6
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -154,7 +168,9 @@ def rec(n):
 print(rec(20))
 "###);
     assert_eq!(r.stderr, "", "stderr of functions_args");
-    assert_eq!(r.stdout, r###"(1, 2, (), 3, 4, {})
+    assert_eq!(
+        r.stdout,
+        r###"(1, 2, (), 3, 4, {})
 (1, 5, (6, 7), 8, 4, {'e': 9})
 (1, 2, (3,), 0, 4, {'z': 1})
 3
@@ -162,7 +178,8 @@ calling hello
 hi bob
 6
 2432902008176640000
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -240,13 +257,16 @@ except ValueError as e:
     print("error:", e)
 "###);
     assert_eq!(r.stderr, "", "stderr of classes");
-    assert_eq!(r.stdout, r###"rex makes a sound (woof) Dog('rex') Dog('fido') class Dog REX 2 animal
+    assert_eq!(
+        r.stdout,
+        r###"rex makes a sound (woof) Dog('rex') Dog('fido') class Dog REX 2 animal
 True True True (<class '__main__.Dog'>, <class '__main__.Animal'>, <class 'object'>)
 <4,6> <4,6> True 2 6 [4, 6] True False 40 <1,5>
 a True
 25
 error: too cold
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -317,7 +337,9 @@ else:
 print(x)
 "###);
     assert_eq!(r.stderr, "", "stderr of exceptions");
-    assert_eq!(r.stdout, r###"AppError 42 bad thing ('bad thing',)
+    assert_eq!(
+        r.stdout,
+        r###"AppError 42 bad thing ('bad thing',)
 finally runs
 try
 body 0
@@ -333,7 +355,8 @@ gen closed
 assert: math is broken
 No active exception to reraise
 3
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -364,7 +387,9 @@ except ZeroDivisionError:
     print("propagated")
 "###);
     assert_eq!(r.stderr, "", "stderr of with_stmt");
-    assert_eq!(r.stdout, r###"enter a
+    assert_eq!(
+        r.stdout,
+        r###"enter a
 enter b
 inside a
 exit b None
@@ -378,7 +403,8 @@ returned
 enter e
 exit e ZeroDivisionError
 propagated
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -425,7 +451,9 @@ f = fib()
 print([next(f) for _ in range(10)])
 "###);
     assert_eq!(r.stderr, "", "stderr of generators");
-    assert_eq!(r.stdout, r###"0 1 3 4
+    assert_eq!(
+        r.stdout,
+        r###"0 1 3 4
 stop done
 inner got hi
 outer got 7
@@ -433,13 +461,15 @@ outer got 7
 caught boom
 [0, 2, 4] 5050
 [0, 1, 1, 2, 3, 5, 8, 13, 21, 34]
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
 #[test]
 fn program_coroutine_scheduler() {
-    let r = run(r###"# A tiny round-robin scheduler over generator-based awaitables (no asyncio).
+    let r = run(
+        r###"# A tiny round-robin scheduler over generator-based awaitables (no asyncio).
 class Yield:
     def __await__(self):
         yield self
@@ -476,9 +506,12 @@ c2 = task("z", 5)
 c2.send(None)
 c2.close()
 print("closed")
-"###);
+"###,
+    );
     assert_eq!(r.stderr, "", "stderr of coroutine_scheduler");
-    assert_eq!(r.stdout, r###"a 0
+    assert_eq!(
+        r.stdout,
+        r###"a 0
 b 0
 x 0
 a 1
@@ -488,7 +521,8 @@ b 2
 thrown through: 'thrown'
 z 0
 closed
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -507,12 +541,15 @@ async def main():
 asyncio.run(main())
 "###);
     assert_eq!(r.stderr, "", "stderr of async_gen");
-    assert_eq!(r.stdout, r###"tick 0
+    assert_eq!(
+        r.stdout,
+        r###"tick 0
 tick 1
 tick 2
 [0, 1]
 [0, 1, 2]
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -542,7 +579,9 @@ async def main():
 asyncio.run(main())
 "###);
     assert_eq!(r.stderr, "", "stderr of asyncio_basics");
-    assert_eq!(r.stdout, r###"A start at 0.0
+    assert_eq!(
+        r.stdout,
+        r###"A start at 0.0
 B start at 0.0
 C start at 0.0
 B done at 1.0
@@ -554,7 +593,8 @@ D started? False
 D done at 4.0
 1
 timed out at 4.5
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -582,7 +622,9 @@ async def main():
 asyncio.run(main())
 "###);
     assert_eq!(r.stderr, "", "stderr of asyncio_queue_lock");
-    assert_eq!(r.stdout, r###"put 0
+    assert_eq!(
+        r.stdout,
+        r###"put 0
 got 0
 put 1
 got 1
@@ -590,7 +632,8 @@ put 2
 got 2
 a has lock
 b has lock
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -613,10 +656,13 @@ time.sleep(0.5)
 print("end", now())
 "###);
     assert_eq!(r.stderr, "", "stderr of time_sleep_blocks");
-    assert_eq!(r.stdout, r###"blocker done 1.0
+    assert_eq!(
+        r.stdout,
+        r###"blocker done 1.0
 other done 1.1
 end 1.6
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -625,7 +671,12 @@ fn error_name_error() {
     let r = run(r###"print(undefined_thing)
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"NameError: name 'undefined_thing' is not defined"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"NameError: name 'undefined_thing' is not defined"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -634,7 +685,12 @@ fn error_type_add() {
     let r = run(r###"x = 1 + 'a'
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"TypeError: unsupported operand type(s) for +: 'int' and 'str'"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"TypeError: unsupported operand type(s) for +: 'int' and 'str'"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -643,7 +699,12 @@ fn error_str_concat() {
     let r = run(r###"x = 'a' + 1
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"TypeError: can only concatenate str (not "int") to str"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"TypeError: can only concatenate str (not "int") to str"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -653,7 +714,12 @@ fn error_attr_none() {
 x.foo
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"AttributeError: 'NoneType' object has no attribute 'foo'"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"AttributeError: 'NoneType' object has no attribute 'foo'"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -662,7 +728,12 @@ fn error_index_error() {
     let r = run(r###"[1, 2][5]
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"IndexError: list index out of range"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"IndexError: list index out of range"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -671,7 +742,12 @@ fn error_key_error() {
     let r = run(r###"{'a': 1}['b']
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"KeyError: 'b'"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"KeyError: 'b'"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -680,7 +756,12 @@ fn error_zero_div() {
     let r = run(r###"print(1 // 0)
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"ZeroDivisionError: integer division or modulo by zero"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"ZeroDivisionError: integer division or modulo by zero"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -691,7 +772,12 @@ fn error_too_many_args() {
 greet('a', 'b')
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"TypeError: greet() takes 1 positional argument but 2 were given"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"TypeError: greet() takes 1 positional argument but 2 were given"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -702,7 +788,12 @@ fn error_missing_arg() {
 greet('a')
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"TypeError: greet() missing 1 required positional argument: 'greeting'"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"TypeError: greet() missing 1 required positional argument: 'greeting'"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -715,7 +806,12 @@ def f():
 f()
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"UnboundLocalError: cannot access local variable 'x' where it is not associated with a value"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"UnboundLocalError: cannot access local variable 'x' where it is not associated with a value"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -725,7 +821,12 @@ fn error_not_callable() {
 x()
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"TypeError: 'int' object is not callable"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"TypeError: 'int' object is not callable"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -736,7 +837,12 @@ fn error_recursion() {
 f(0)
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"RecursionError: maximum recursion depth exceeded"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"RecursionError: maximum recursion depth exceeded"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -745,7 +851,12 @@ fn error_memory() {
     let r = run(r###"x = [0] * 10**10
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"MemoryError"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"MemoryError"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -756,7 +867,12 @@ fn error_uncaught_custom() {
 raise MyErr('custom failure')
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"MyErr: custom failure"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"MyErr: custom failure"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -768,7 +884,12 @@ except ZeroDivisionError as e:
     raise RuntimeError('wrapped') from e
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"RuntimeError: wrapped"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"RuntimeError: wrapped"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -777,7 +898,12 @@ fn error_bad_unpack() {
     let r = run(r###"a, b = [1, 2, 3]
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"ValueError: too many values to unpack (expected 2)"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"ValueError: too many values to unpack (expected 2)"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -786,7 +912,12 @@ fn error_int_parse() {
     let r = run(r###"int('12x')
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"ValueError: invalid literal for int() with base 10: '12x'"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"ValueError: invalid literal for int() with base 10: '12x'"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -795,7 +926,12 @@ fn error_module_missing() {
     let r = run(r###"import numpy
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"ModuleNotFoundError: No module named 'numpy'"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"ModuleNotFoundError: No module named 'numpy'"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -805,7 +941,12 @@ fn error_syntax_colon() {
     pass
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"SyntaxError: expected ':'"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"SyntaxError: expected ':'"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -815,7 +956,12 @@ fn error_await_outside() {
 await asyncio.sleep(1)
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"SyntaxError: 'await' outside function"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"SyntaxError: 'await' outside function"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -824,7 +970,12 @@ fn error_return_outside() {
     let r = run(r###"return 5
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"SyntaxError: 'return' outside function"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"SyntaxError: 'return' outside function"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -833,7 +984,12 @@ fn error_break_outside() {
     let r = run(r###"break
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"SyntaxError: 'break' outside loop"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"SyntaxError: 'break' outside loop"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -844,7 +1000,12 @@ fn error_nonlocal_missing() {
     q = 1
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"SyntaxError: no binding for nonlocal 'q' found"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"SyntaxError: no binding for nonlocal 'q' found"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -857,7 +1018,12 @@ async def main():
 asyncio.run(main())
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"ValueError: late failure"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"ValueError: late failure"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -867,8 +1033,11 @@ fn error_system_exit() {
 print('before')
 sys.exit(3)
 "###);
-    assert_eq!(r.stdout, r###"before
-"###);
+    assert_eq!(
+        r.stdout,
+        r###"before
+"###
+    );
     assert_eq!(last_line(&r.stderr), r###""###, "stderr was:\n{}", r.stderr);
     assert_eq!(r.exit_code, 3);
 }
