@@ -310,6 +310,20 @@ impl Vm {
 
     /// Where a coroutine is suspended: the innermost `await` in user code (line, col).
     pub fn await_location(&self, coro: &Value) -> Option<(u32, u32)> {
+        if let Value::Gen(g) = coro {
+            if g.state.get() == GenState::Running {
+                // A running task (sequential mode): where its code is now.
+                return self
+                    .frames
+                    .iter()
+                    .rev()
+                    .find(|f| *f.code.filename == *self.filename)
+                    .map(|f| {
+                        let sp = f.code.span_at(f.lasti());
+                        (sp.start.line, sp.start.col)
+                    });
+            }
+        }
         let mut best = None;
         let mut cur = coro.clone();
         for _ in 0..200 {
