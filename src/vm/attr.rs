@@ -157,6 +157,11 @@ impl Vm {
     pub fn getattr(&mut self, obj: &Value, name: &Name) -> PyResult<Value> {
         match obj {
             Value::Instance(inst) => {
+                // Instance attributes first: a property of the same name in the
+                // class would win in CPython, but its value never lives in __dict__.
+                if let Some(v) = inst.dict.borrow().get(name) {
+                    return Ok(v.clone());
+                }
                 let cls = inst.class.borrow().clone();
                 let cv = self.class_lookup_name(&cls, name);
                 if let Some(Value::Property(p)) = &cv {

@@ -576,11 +576,11 @@ impl Vm {
                     f.stack.push(Value::Cell(c));
                 }
                 Op::LoadGlobal(i) => {
-                    let name = f.code.names[i as usize].clone();
-                    let found = f.globals.dict.borrow().get(&name).cloned();
+                    let name = &f.code.names[i as usize];
+                    let found = f.globals.dict.borrow().get(name).cloned();
                     let v = match found {
                         Some(v) => v,
-                        None => match self.builtins.dict.borrow().get(&name) {
+                        None => match self.builtins.dict.borrow().get(name) {
                             Some(v) => v.clone(),
                             None => {
                                 return Err(PyErr::new(
@@ -981,7 +981,11 @@ impl Vm {
                 Op::Inplace(bop) => {
                     let b = pop!(f);
                     let a = pop!(f);
-                    let r = self.inplace_op(&a, &b, bop)?;
+                    let r = match (&a, &b, bop) {
+                        (Value::Int(x), Value::Int(y), BinOp::Add) if x.checked_add(*y).is_some() => Value::Int(x + y),
+                        (Value::Int(x), Value::Int(y), BinOp::Sub) if x.checked_sub(*y).is_some() => Value::Int(x - y),
+                        _ => self.inplace_op(&a, &b, bop)?,
+                    };
                     fr!(self).stack.push(r);
                 }
                 Op::Unary(uop) => {
@@ -997,7 +1001,13 @@ impl Vm {
                     let a = pop!(f);
                     let r = match (&a, &b, cop) {
                         (Value::Int(x), Value::Int(y), CmpOp::Lt) => Value::Bool(x < y),
+                        (Value::Int(x), Value::Int(y), CmpOp::LtE) => Value::Bool(x <= y),
+                        (Value::Int(x), Value::Int(y), CmpOp::Gt) => Value::Bool(x > y),
+                        (Value::Int(x), Value::Int(y), CmpOp::GtE) => Value::Bool(x >= y),
                         (Value::Int(x), Value::Int(y), CmpOp::Eq) => Value::Bool(x == y),
+                        (Value::Int(x), Value::Int(y), CmpOp::NotEq) => Value::Bool(x != y),
+                        (_, _, CmpOp::Is) => Value::Bool(a.is(&b)),
+                        (_, _, CmpOp::IsNot) => Value::Bool(!a.is(&b)),
                         _ => self.compare(&a, &b, cop)?,
                     };
                     fr!(self).stack.push(r);
