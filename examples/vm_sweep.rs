@@ -17,7 +17,10 @@ fn main() {
     for d in std::env::args().skip(1) {
         walk(std::path::Path::new(&d), &mut files);
     }
-    let opts = awaitscope::run::RunOptions { max_instructions: 2_000_000, ..Default::default() };
+    let opts = awaitscope::run::RunOptions {
+        max_instructions: 2_000_000,
+        ..Default::default()
+    };
     let mut panics = 0;
     for f in &files {
         let src = std::fs::read_to_string(f).unwrap_or_default();

@@ -667,6 +667,303 @@ end 1.6
 }
 
 #[test]
+fn program_asyncio_mix() {
+    let r = run(r###"import asyncio
+import random
+random.seed(42)
+print(random.randint(1, 10), random.random(), random.choice("abc"))
+lst = list(range(5)); random.shuffle(lst); print(lst)
+async def fetch(i):
+    await asyncio.sleep(random.uniform(0.1, 0.5))
+    return i
+async def main():
+    tasks = [asyncio.create_task(fetch(i), name=f"fetch-{i}") for i in range(3)]
+    for coro in asyncio.as_completed(tasks):
+        print(await coro)
+    done, pending = await asyncio.wait(tasks)
+    print(len(done), len(pending), tasks[0].get_name(), tasks[0].result())
+    sem = asyncio.Semaphore(2)
+    async def limited(i):
+        async with sem:
+            await asyncio.sleep(1)
+            return i
+    print(await asyncio.gather(*(limited(i) for i in range(4))))
+    ev = asyncio.Event()
+    async def waiter():
+        await ev.wait()
+        print("event set")
+    t = asyncio.create_task(waiter())
+    await asyncio.sleep(0.1)
+    ev.set()
+    await t
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(fetch(1))
+    t2 = asyncio.create_task(asyncio.sleep(10))
+    await asyncio.sleep(0)
+    t2.cancel()
+    try:
+        await t2
+    except asyncio.CancelledError:
+        print("cancelled", t2.cancelled())
+    print(asyncio.current_task().get_name())
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()
+    loop.call_later(0.5, fut.set_result, "fut done")
+    print(await fut)
+asyncio.run(main())
+class P:
+    __slots__ = ("x",)
+    def __init__(self): self.x = 1
+print(P().x)
+print(f"{'nested ' + f'{1+1}'}", f"{{literal}}", f"{3!s:>3}")
+x = [1, 2, 3]
+x[1:2] = [7, 8]
+print(x, x[-2:], x[:-1])
+print(str(1.0), str(1e-7), 1.5e300 * 1e10, float('inf'), -float('inf'))
+print(int('ff', 16), int('0b101', 0), '%5.1f|%-4d|%x' % (3.14159, 7, 255))
+"###);
+    assert_eq!(r.stderr, "", "stderr of asyncio_mix");
+    assert_eq!(
+        r.stdout,
+        r###"2 0.025010755222666936 b
+[3, 2, 0, 4, 1]
+2
+0
+1
+3 0 fetch-0 0
+[0, 1, 2, 3]
+event set
+cancelled True
+Task-1
+fut done
+1
+nested 2 {literal}   3
+[1, 7, 8, 3] [8, 3] [1, 7, 8]
+1.0 1e-07 inf inf -inf
+255 5   3.1|7   |ff
+"###
+    );
+    assert_eq!(r.exit_code, 0);
+}
+
+#[test]
+fn program_error_messages() {
+    let r = run(r###"def t(f):
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+t(lambda: [].pop())
+t(lambda: {}.pop("x"))
+t(lambda: "abc".index("z"))
+t(lambda: int("abc"))
+t(lambda: float("x"))
+t(lambda: [1][int("1") * 1.5])
+t(lambda: "a" * "b")
+t(lambda: None + 1)
+t(lambda: len(5))
+t(lambda: (1, 2).x)
+t(lambda: object().x)
+t(lambda: [1, 2].remove(3))
+t(lambda: next(iter([])))
+t(lambda: sorted([1, "a"]))
+t(lambda: {[1]: 2})
+t(lambda: set([[1]]))
+t(lambda: "a" < 1)
+t(lambda: 1 < "a")
+t(lambda: range(0, 10, 0))
+t(lambda: dict(a=1)["b"])
+t(lambda: tuple()[0])
+t(lambda: "abc"[5])
+t(lambda: max([]))
+t(lambda: chr(-1))
+t(lambda: abs("x"))
+t(lambda: 10 % 0)
+t(lambda: 1.0 / 0)
+t(lambda: 2 ** -1 // 0)
+t(lambda: int(None))
+t(lambda: iter(5))
+t(lambda: print(undefined))
+t(lambda: [x for x in 5])
+t(lambda: "{} {}".format(1))
+t(lambda: "{x}".format(y=1))
+t(lambda: "%d" % "a")
+t(lambda: "%s %s" % (1,))
+def f(a, b): pass
+t(lambda: f(1))
+t(lambda: f(1, 2, 3))
+t(lambda: f(1, c=2))
+t(lambda: f(1, a=2))
+class K:
+    def m(self): pass
+t(lambda: K().m(1))
+t(lambda: K(1))
+t(lambda: K.m())
+import math
+t(lambda: math.sqrt(-1))
+print(math.floor(2.5), math.ceil(2.1), math.pi, math.gcd(12, 18), math.isclose(0.1+0.2, 0.3))
+print(repr(K)[:17], str(type(1)), type(None).__name__, type(print).__name__)
+print([1,2,3].__len__(), "ab".upper().lower(), divmod(7.5, 2), 7.0 // 2, -7.5 % 2)
+print(round(0.5), round(1.5), round(-0.5), round(1234.5678, -2), round(1234, -2), 10 / 4)
+print(sorted({"b": 1, "a": 2}.items(), key=lambda kv: kv[1]), list(zip(*[(1, 2), (3, 4)])))
+print(isinstance(True, int), bool.__mro__ if False else 1, {**{"a": 1}, "b": 2}, [*range(3), *"ab"])
+"###);
+    assert_eq!(r.stderr, "", "stderr of error_messages");
+    assert_eq!(
+        r.stdout,
+        r###"IndexError: pop from empty list
+KeyError: 'x'
+ValueError: substring not found
+ValueError: invalid literal for int() with base 10: 'abc'
+ValueError: could not convert string to float: 'x'
+TypeError: list indices must be integers or slices, not float
+TypeError: can't multiply sequence by non-int of type 'str'
+TypeError: unsupported operand type(s) for +: 'NoneType' and 'int'
+TypeError: object of type 'int' has no len()
+AttributeError: 'tuple' object has no attribute 'x'
+AttributeError: 'object' object has no attribute 'x'
+ValueError: list.remove(x): x not in list
+StopIteration: 
+TypeError: '<' not supported between instances of 'str' and 'int'
+TypeError: unhashable type: 'list'
+TypeError: unhashable type: 'list'
+TypeError: '<' not supported between instances of 'str' and 'int'
+TypeError: '<' not supported between instances of 'int' and 'str'
+ValueError: range() arg 3 must not be zero
+KeyError: 'b'
+IndexError: tuple index out of range
+IndexError: string index out of range
+ValueError: max() arg is an empty sequence
+ValueError: chr() arg not in range(0x110000)
+TypeError: bad operand type for abs(): 'str'
+ZeroDivisionError: integer modulo by zero
+ZeroDivisionError: float division by zero
+ZeroDivisionError: float floor division by zero
+TypeError: int() argument must be a string, a bytes-like object or a real number, not 'NoneType'
+TypeError: 'int' object is not iterable
+NameError: name 'undefined' is not defined
+TypeError: 'int' object is not iterable
+IndexError: Replacement index 1 out of range for positional args tuple
+KeyError: 'x'
+TypeError: %d format: a real number is required, not str
+TypeError: not enough arguments for format string
+TypeError: f() missing 1 required positional argument: 'b'
+TypeError: f() takes 2 positional arguments but 3 were given
+TypeError: f() got an unexpected keyword argument 'c'
+TypeError: f() got multiple values for argument 'a'
+TypeError: K.m() takes 1 positional argument but 2 were given
+TypeError: K() takes no arguments
+TypeError: K.m() missing 1 required positional argument: 'self'
+ValueError: math domain error
+2 3 3.141592653589793 6 True
+<class '__main__. <class 'int'> NoneType builtin_function_or_method
+3 ab (3.0, 1.5) 3.0 0.5
+0 2 0 1200.0 1200 2.5
+[('b', 1), ('a', 2)] [(1, 3), (2, 4)]
+True 1 {'a': 1, 'b': 2} [0, 1, 2, 'a', 'b']
+"###
+    );
+    assert_eq!(r.exit_code, 0);
+}
+
+#[test]
+fn program_classes_more() {
+    let r = run(r###"class Node:
+    def __init__(self, val, next=None):
+        self.val = val
+        self.next = next
+    def __iter__(self):
+        node = self
+        while node:
+            yield node.val
+            node = node.next
+print(list(Node(1, Node(2, Node(3)))))
+class Stack(list):
+    def push(self, x):
+        self.append(x)
+    def peek(self):
+        return self[-1]
+s = Stack(); s.push(1); s.push(2)
+print(s.peek(), len(s), s, list(s), 2 in s)
+class Base:
+    registry = []
+    def __init_subclass__(cls, **kw):
+        Base.registry.append(cls.__name__)
+class A(Base): pass
+class B(Base): pass
+print(Base.registry)
+class Meta:
+    def __getattr__(self, name):
+        return name.upper()
+print(Meta().hello)
+class Money:
+    def __init__(self, v): self.v = v
+    def __repr__(self): return f"Money({self.v})"
+    def __radd__(self, o): return Money(self.v + o)
+    def __add__(self, o): return Money(self.v + (o.v if isinstance(o, Money) else o))
+print(sum([Money(1), Money(2)]), Money(1) + 5)
+from collections import deque, defaultdict, Counter, namedtuple
+dq = deque([1, 2, 3], maxlen=3); dq.append(4); dq.appendleft(0)
+print(dq, dq.popleft(), len(dq))
+dd = defaultdict(list); dd["a"].append(1); print(dd["a"], dict(dd))
+c = Counter("hello world"); print(c.most_common(2))
+Point = namedtuple("Point", "x y")
+p = Point(1, 2); print(p, p.x, p[1], tuple(p))
+import sys
+sys.stdout.write("written\n")
+gen = (i for i in range(3))
+print(next(gen), list(gen))
+print(*[1, 2, 3], sep="-", end="!\n")
+a = b = [1]
+b.append(2)
+print(a, a is b, [] == [], [] is [])
+print(globals()["a"], "a" in dir())
+"###);
+    assert_eq!(r.stderr, "", "stderr of classes_more");
+    assert_eq!(
+        r.stdout,
+        r###"[1, 2, 3]
+2 2 [1, 2] [1, 2] True
+['A', 'B']
+HELLO
+Money(3) Money(6)
+deque([2, 3], maxlen=3) 0 2
+[1] {'a': [1]}
+[('l', 3), ('o', 2)]
+Point(x=1, y=2) 1 2 (1, 2)
+written
+0 [1, 2]
+1-2-3!
+[1, 2] True True False
+[1, 2] True
+"###
+    );
+    assert_eq!(r.exit_code, 0);
+}
+
+#[test]
+fn program_set_order() {
+    let r = run(
+        r###"print({3, 1, 2}, set([10, 5, 100, 7, 8, 1, 0, 33, 17, 9]), {x * 7 for x in range(12)}, {-1, -2, 5})
+s = set()
+for i in [64, 32, 16, 8, 0, 1000, 3]:
+    s.add(i)
+print(s, list(s), frozenset([5, 3, 9]), {True, 2, 0})
+print(set(range(20, 0, -3)), {1, 2} | {9}, {5, 6, 7} - {6})
+"###,
+    );
+    assert_eq!(r.stderr, "", "stderr of set_order");
+    assert_eq!(
+        r.stdout,
+        r###"{1, 2, 3} {0, 1, 33, 100, 5, 7, 8, 9, 10, 17} {0, 35, 70, 7, 42, 77, 14, 49, 21, 56, 28, 63} {5, -1, -2}
+{64, 32, 0, 3, 8, 1000, 16} [64, 32, 0, 3, 8, 1000, 16] frozenset({9, 3, 5}) {0, True, 2}
+{2, 5, 8, 11, 14, 17, 20} {1, 2, 9} {5, 7}
+"###
+    );
+    assert_eq!(r.exit_code, 0);
+}
+
+#[test]
 fn error_name_error() {
     let r = run(r###"print(undefined_thing)
 "###);

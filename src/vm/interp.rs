@@ -982,8 +982,16 @@ impl Vm {
                     let b = pop!(f);
                     let a = pop!(f);
                     let r = match (&a, &b, bop) {
-                        (Value::Int(x), Value::Int(y), BinOp::Add) if x.checked_add(*y).is_some() => Value::Int(x + y),
-                        (Value::Int(x), Value::Int(y), BinOp::Sub) if x.checked_sub(*y).is_some() => Value::Int(x - y),
+                        (Value::Int(x), Value::Int(y), BinOp::Add)
+                            if x.checked_add(*y).is_some() =>
+                        {
+                            Value::Int(x + y)
+                        }
+                        (Value::Int(x), Value::Int(y), BinOp::Sub)
+                            if x.checked_sub(*y).is_some() =>
+                        {
+                            Value::Int(x - y)
+                        }
                         _ => self.inplace_op(&a, &b, bop)?,
                     };
                     fr!(self).stack.push(r);

@@ -88,8 +88,8 @@ impl Vm {
                 idx: 0,
                 len_at_start: d.borrow().len(),
             },
-            Value::Set(_) | Value::FrozenSet(_) => IterObj::SetIter {
-                set: v.clone(),
+            Value::Set(_) | Value::FrozenSet(_) => IterObj::Seq {
+                seq: Value::tuple(self.set_keys(v)),
                 idx: 0,
             },
             Value::Iter(_) => return Ok(v.clone()),
@@ -476,8 +476,7 @@ impl Vm {
             Value::List(l) => return Ok(l.borrow().clone()),
             Value::Tuple(t) => return Ok(t.as_ref().clone()),
             Value::Dict(d) => return Ok(d.borrow().keys()),
-            Value::Set(d) => return Ok(d.borrow().keys()),
-            Value::FrozenSet(d) => return Ok(d.keys()),
+            Value::Set(_) | Value::FrozenSet(_) => return Ok(self.set_keys(v)),
             Value::Range(r) => {
                 let n = r.len();
                 if n as u64 > MAX_COLLECTION as u64 {

@@ -1420,10 +1420,18 @@ fn object_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     match name {
         "__init__" if a.pos.len() > 1 || !a.kw.is_empty() => {
             let cls = vm.type_of(&this);
-            if vm.class_lookup_user(&cls, "__init__").is_some() || vm.class_lookup_user(&cls, "__new__").is_some() {
-                Err(PyErr::new("TypeError", "object.__init__() takes exactly one argument (the instance to initialize)"))
+            if vm.class_lookup_user(&cls, "__init__").is_some()
+                || vm.class_lookup_user(&cls, "__new__").is_some()
+            {
+                Err(PyErr::new(
+                    "TypeError",
+                    "object.__init__() takes exactly one argument (the instance to initialize)",
+                ))
             } else {
-                Err(PyErr::new("TypeError", format!("{}() takes no arguments", cls.name.s)))
+                Err(PyErr::new(
+                    "TypeError",
+                    format!("{}() takes no arguments", cls.name.s),
+                ))
             }
         }
         "__init__" | "__init_subclass__" => Ok(Value::None),

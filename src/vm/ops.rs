@@ -89,6 +89,75 @@ pub fn hash_str(s: &str) -> i64 {
     }
 }
 
+/// The iteration order CPython 3.11 gives a set of ints built by inserting
+/// `keys` in this order (its open-addressing table: linear probes of 9, then
+/// perturbation, resize ×4 at 60% fill). Other sets keep insertion order (CPython
+/// randomizes str hashes, so no program can rely on their order).
+pub fn cpython_set_order(keys: Vec<Value>) -> Vec<Value> {
+    if keys.len() < 2
+        || !keys
+            .iter()
+            .all(|k| matches!(k, Value::Int(_) | Value::Bool(_)))
+    {
+        return keys;
+    }
+    let hash = |v: &Value| -> u64 {
+        match v {
+            Value::Int(i) => hash_int(*i) as u64,
+            Value::Bool(b) => *b as u64,
+            _ => 0,
+        }
+    };
+    fn insert(table: &mut [Option<usize>], h: u64, idx: usize) {
+        let mask = table.len() - 1;
+        let mut i = (h as usize) & mask;
+        let mut perturb = h;
+        loop {
+            if table[i].is_none() {
+                table[i] = Some(idx);
+                return;
+            }
+            if i + 9 <= mask {
+                for j in 1..=9 {
+                    if table[i + j].is_none() {
+                        table[i + j] = Some(idx);
+                        return;
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+    let mut table: Vec<Option<usize>> = vec![None; 8];
+    let mut used = 0usize;
+    for (idx, k) in keys.iter().enumerate() {
+        insert(&mut table, hash(k), idx);
+        used += 1;
+        let mask = table.len() - 1;
+        if used * 5 >= mask * 3 {
+            let minused = if used > 50000 { used * 2 } else { used * 4 };
+            let mut size = 8;
+            while size <= minused {
+                size <<= 1;
+            }
+            let old = std::mem::replace(&mut table, vec![None; size]);
+            for i in old.into_iter().flatten() {
+                insert(&mut table, hash(&keys[i]), i);
+            }
+        }
+    }
+    table
+        .into_iter()
+        .flatten()
+        .map(|i| keys[i].clone())
+        .collect()
+}
+
 pub fn ascii_escape(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
@@ -294,7 +363,7 @@ impl Vm {
                 format!("{{{}}}", r?)
             }
             Value::Set(d) => {
-                let keys = d.borrow().keys();
+                let keys = cpython_set_order(d.borrow().keys());
                 if keys.is_empty() {
                     "set()".into()
                 } else {
@@ -307,7 +376,7 @@ impl Vm {
                 }
             }
             Value::FrozenSet(d) => {
-                let keys = d.keys();
+                let keys = cpython_set_order(d.keys());
                 if keys.is_empty() {
                     "frozenset()".into()
                 } else {
@@ -1964,8 +2033,8 @@ impl Vm {
 
     pub fn set_keys(&self, v: &Value) -> Vec<Value> {
         match v {
-            Value::Set(d) => d.borrow().keys(),
-            Value::FrozenSet(d) => d.keys(),
+            Value::Set(d) => cpython_set_order(d.borrow().keys()),
+            Value::FrozenSet(d) => cpython_set_order(d.keys()),
             Value::Dict(d) => d.borrow().keys(),
             _ => Vec::new(),
         }
