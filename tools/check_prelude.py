@@ -95,7 +95,7 @@ def check_sequential(program):
     if 'crash' in last:
         return ['sequential run crashed\n' + '\n'.join(last['crash'])]
     prelude_errors = ('Cannot enter into task', 'Leaving task', 'already running',
-                      'Event loop', 'another loop', 'InvalidStateError', 'AttributeError')
+                      'Event loop', 'another loop', 'InvalidStateError')
     if last.get('status') == 'exception' and any(e in last.get('stderr_last', '')
                                                  for e in prelude_errors):
         return ['sequential run: ' + last['stderr_last']]
