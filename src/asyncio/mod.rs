@@ -57,7 +57,10 @@ mod tests {
     fn prelude_modules_are_found_by_name() {
         assert_eq!(prelude_module("asyncio").map(<[_]>::len), Some(9));
         assert_eq!(prelude_module("aiohttp"), Some(&[AIOHTTP_PRELUDE][..]));
-        assert_eq!(prelude_module("aiofiles").map(|f| f[0].0), Some("aiofiles.py"));
+        assert_eq!(
+            prelude_module("aiofiles").map(|f| f[0].0),
+            Some("aiofiles.py")
+        );
         assert!(prelude_module("json").is_none());
     }
 }
