@@ -6,7 +6,9 @@
 //! Everything here except [`web`] is plain Rust with no browser dependency.
 
 pub mod asyncio;
+pub mod compile;
 pub mod python;
+pub mod run;
 pub mod trace;
 pub mod vm;
 

@@ -63,7 +63,8 @@ FLOAT_SPECS = ["", "f", ".0f", ".1f", ".2f", ".3f", ".10f", ".20f", "e", ".0e",
                "z", "z.0f", "-", "0", "020", "020,.2f", "F", ".2F", "d", "x", "c",
                "s", ",e", "_g", "#x", ",n", "10.4n", "0<10", "08.3e", "12.30e",
                ".60f", ".350f", "#.20g", "#.0", "+z08.2f", ".", "5..2f", "abc",
-               ",_f", "_,f", "\x80", "99999999999999999999f"]
+               ",_f", "_,f", "\x80", "99999999999999999999f", ".25g", ".500g", "#.25g",
+               ".30e", ",.30f", "_.5e", "0=20.5e", "^+20,.2f", "\u00e9^12.3", "0^12", "%^12.1%"]
 for x in TRICKY:
     for spec in FLOAT_SPECS:
         emit("float", bits(x), spec, *run(lambda: format(x, spec)))
@@ -73,7 +74,7 @@ for x in randoms[:: 2]:
     emit("float", bits(x), spec, *run(lambda: format(x, spec)))
 emit("float", bits(5e-324), ".1100f", *run(lambda: format(5e-324, ".1100f")))
 emit("float", bits(1e300), ".2f", *run(lambda: format(1e300, ".2f")))
-emit("float", bits(0.1), ".70000f", *run(lambda: format(0.1, ".70000f")))
+emit("float", bits(0.1), ".5000f", *run(lambda: format(0.1, ".5000f")))
 emit("float", bits(0.1), ".1000e", *run(lambda: format(0.1, ".1000e")))
 
 # --- int ----------------------------------------------------------------------
@@ -149,7 +150,9 @@ PERCENT = [
     ("%(a)s %(a)s", {"a": "\u00e9"}), ("%.1e", [9.96]), ("%.15g", [0.1]), ("%.20f", [0.1]),
     ("%0-5d|", [3]), ("%-05d|", [3]), ("%#5o", [-8]), ("%#x", [0]), ("%.0d", [0]),
     ("%s", ["\u65e5\u672c"]), ("%5s|", ["\u65e5\u672c"]), ("%r", ["it's"]), ("%a", ["\U0001F600"]),
-    ("%c", [0x1F600]), ("%c", [0x110000]), ("%.3x", [-1]), ("%+.3o", [9]), ("% 5.1f|", [-0.0]),
+    ("%c", [0x1F600]), ("%c", [0x110000]), ("%d", ["x"]), ("%f", ["x"]), ("%s %s", [1]),
+    ("%s", [1, 2]), ("%*d", ["a", 1]), ("%.*f", [1.5, 1.0]), ("%(a)s", [1]), ("%c", ["ab"]),
+    ("%c", [1.5]), ("%x", ["x"]), ("%(a)s %s", {"a": 1}), ("%.3x", [-1]), ("%+.3o", [9]), ("% 5.1f|", [-0.0]),
 ]
 for t, a in PERCENT:
     args = a if isinstance(a, dict) else tuple(a)
@@ -192,6 +195,57 @@ for s in FLOAT_TEXTS:
         r[1] = bits(r[1])
     emit("parse_float", s, *r)
 
+# --- round(x, n) -------------------------------------------------------------
+for x in TRICKY + randoms[:400]:
+    for n in [0, 1, 2, 3, -1, -2, 5, 10, 17, 300, 400, -300, -400, -20]:
+        r = run(lambda: round(x, n))
+        if r[0] == "ok":
+            r[1] = bits(r[1])
+        emit("round", bits(x), n, *r)
+for x in TRICKY + randoms[:500] + [0.5, 1.5, 2.5, -0.5, -2.5, 4503599627370497.0]:
+    if x == x and abs(x) != float("inf"):
+        emit("round0", bits(x), "ok", bits(float(round(x))))
+
+# --- random specs, templates and number texts (differential fuzzing) ---------
+SPEC_ALPHABET = list("<>=^+- z#0123456789,_.%bcdeEfFgGnosxX") + ["*", "\u00e9", "0", "1", "."]
+
+
+def random_text(alphabet, n):
+    return "".join(rng.choice(alphabet) for _ in range(rng.randint(0, n)))
+
+
+for _ in range(3000):
+    spec = random_text(SPEC_ALPHABET, 7)
+    x = rng.choice(TRICKY)
+    n = rng.choice(INTS)
+    s = rng.choice(STRS)
+    emit("float", bits(x), spec, *run(lambda: format(x, spec)))
+    emit("int", n, spec, *run(lambda: format(n, spec)))
+    emit("str", s, spec, *run(lambda: format(s, spec)))
+TEMPLATE_ALPHABET = list("{}{}{}[]!:.0123xrsa>^<") + ["lst", "name", "w", "d", "k", "real"]
+for _ in range(1500):
+    t = random_text(TEMPLATE_ALPHABET, 10)
+    emit("template", t, *run(lambda: t.format(*ARGS, **KWARGS)))
+PERCENT_ALPHABET = list("%%%%-+ #0123456789.*sdxXofeEgGcrai(a)") + ["%s", "%d", "%(a)"]
+for _ in range(1500):
+    t = random_text(PERCENT_ALPHABET, 8)
+    a = rng.choice([[42, 3, 7, 2.5, "ab"], [2.5, 5, 1], [-7], {"a": 1.25}, ["x", "y"], [0x41, 1.5e10, -3]])
+    args = a if isinstance(a, dict) else tuple(a)
+    encoded = {k: {"$f": bits(v)} if isinstance(v, float) else v for k, v in a.items()} if isinstance(a, dict) else [{"$f": bits(v)} if isinstance(v, float) else v for v in a]
+    emit("percent", t, encoded, *run(lambda: t % args))
+NUMBER_ALPHABET = list("0123456789_+-.eExXoObBjJ  iInNfFaty") + ["\u00a0", "\u0663", "inf", "nan", "0x", "1_0"]
+for _ in range(3000):
+    t = random_text(NUMBER_ALPHABET, 8)
+    base = rng.choice([10, 0, 16, 2, 8, 36])
+    r = run(lambda: int(t, base))
+    if r[0] == "ok":
+        r = ["OverflowError", "int too large"] if not -2 ** 63 <= r[1] < 2 ** 63 else ["ok", str(r[1])]
+    emit("parse_int", t, base, *r)
+    r = run(lambda: float(t))
+    if r[0] == "ok":
+        r[1] = bits(r[1])
+    emit("parse_float", t, *r)
+
 # --- repr of str ---------------------------------------------------------------
 REPRS = ["", "a", "it's", 'say "hi"', "both ' and \"", "tab\there", "nl\n", "cr\r",
          "back\\slash", "\x00\x01\x1f\x7f\x80\x9f\xa0\xad\xff", "\u00e9\u65e5\U0001F600",
@@ -217,4 +271,4 @@ for s in REPRS:
     emit("str_ascii", s, "ok", ascii(s))
 
 for row in out:
-    print(json.dumps(row))
+    print(json.dumps(row, ensure_ascii=False, separators=(",", ":")))

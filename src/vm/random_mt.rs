@@ -1,8 +1,7 @@
 //! CPython's `random.Random`, bit for bit: the MT19937 generator of
 //! Modules/_randommodule.c and the integer helpers of Lib/random.py (3.11).
 //!
-//! Only int seeds are supported (`seed(str)` hashes with SHA-512 in CPython and
-//! `seed(float)` uses `hash(x)`: the caller can pass `hash(x)` for a float).
+//! Int and float seeds are supported; `seed(str)` (SHA-512 in CPython) is not.
 //! Sequence methods work on lengths and indices: `choice(len)` returns an
 //! index, `shuffle(len)` a permutation, so the VM applies them to its lists.
 
@@ -11,6 +10,72 @@ const M: usize = 397;
 const MATRIX_A: u32 = 0x9908_b0df;
 const UPPER_MASK: u32 = 0x8000_0000;
 const LOWER_MASK: u32 = 0x7fff_ffff;
+
+/// `hash(x)` of a float, CPython's `_Py_HashDouble`: equal to `hash(n)` when
+/// `x == n` for an int n, and reduced modulo 2**61 - 1 otherwise. NaN gives 0
+/// (CPython hashes it by object identity).
+pub fn float_hash(x: f64) -> i64 {
+    const BITS: u32 = 61;
+    const MODULUS: u64 = (1 << BITS) - 1;
+    if x.is_infinite() {
+        return if x > 0.0 { 314_159 } else { -314_159 };
+    }
+    if x.is_nan() || x == 0.0 {
+        return 0;
+    }
+    let (mut m, mut e) = frexp(x.abs());
+    let mut h: u64 = 0;
+    while m != 0.0 {
+        h = ((h << 28) & MODULUS) | (h >> (BITS - 28));
+        m *= 268_435_456.0; // 2**28
+        e -= 28;
+        let integer = m as u64;
+        m -= integer as f64;
+        h += integer;
+        if h >= MODULUS {
+            h -= MODULUS;
+        }
+    }
+    let e = if e >= 0 {
+        e % BITS as i32
+    } else {
+        BITS as i32 - 1 - ((-1 - e) % BITS as i32)
+    } as u32;
+    h = ((h << e) & MODULUS) | (h >> (BITS - e));
+    let signed = if x < 0.0 {
+        (h as i64).wrapping_neg()
+    } else {
+        h as i64
+    };
+    if signed == -1 {
+        -2
+    } else {
+        signed
+    }
+}
+
+/// C's `frexp` for a finite positive x: `x = m * 2**e` with m in [0.5, 1).
+fn frexp(x: f64) -> (f64, i32) {
+    let bits = x.to_bits();
+    let exponent = ((bits >> 52) & 0x7ff) as i32;
+    if exponent == 0 {
+        // Subnormal: scale into the normal range first.
+        let (m, e) = frexp(x * 18_446_744_073_709_551_616.0); // 2**64
+        return (m, e - 64);
+    }
+    let m = f64::from_bits((bits & !(0x7ff << 52)) | (1022 << 52));
+    (m, exponent - 1022)
+}
+
+/// Python's `a // b` (rounds toward negative infinity); `b != 0`.
+fn floor_div(a: i128, b: i128) -> i128 {
+    let q = a / b;
+    if a % b != 0 && ((a < 0) != (b < 0)) {
+        q - 1
+    } else {
+        q
+    }
+}
 
 /// The state of one `random.Random` instance.
 #[derive(Clone)]
@@ -41,7 +106,18 @@ impl MersenneTwister {
     /// `seed(n)`: `init_by_array` over the 32-bit chunks of `abs(n)`, least
     /// significant first (CPython's `random_seed` for ints).
     pub fn seed(&mut self, seed: i64) {
-        let magnitude = seed.unsigned_abs();
+        self.seed_u64(seed.unsigned_abs());
+    }
+
+    /// `seed(x)` for a float: CPython seeds with `hash(x)` taken as unsigned.
+    /// NaN hashes by identity in CPython 3.11, so it has no reproducible seed;
+    /// here it seeds like 0.
+    pub fn seed_float(&mut self, x: f64) {
+        self.seed_u64(float_hash(x) as u64);
+    }
+
+    /// `init_by_array` over the 32-bit chunks of a non-negative seed.
+    fn seed_u64(&mut self, magnitude: u64) {
         let mut key = vec![magnitude as u32];
         if magnitude >> 32 != 0 {
             key.push((magnitude >> 32) as u32);
@@ -162,9 +238,9 @@ impl MersenneTwister {
             ));
         }
         let n = if step > 0 {
-            (width + step - 1).div_euclid(step)
+            floor_div(width + step - 1, step)
         } else if step < 0 {
-            (width + step + 1).div_euclid(step)
+            floor_div(width + step + 1, step)
         } else {
             return Err("zero step for randrange()".to_string());
         };

@@ -2,12 +2,12 @@
 //! (`unicode_format_arg_parse`, `_PyUnicode_FormatLong`, `formatfloat`,
 //! `unicode_format_arg_output`).
 //!
-//! The caller walks the pieces, takes arguments (the mapping value for a
-//! `key`, one positional argument per `*` and per conversion), converts them
-//! (`str()`/`repr()`/`ascii()` for `s r a`, `int()` for integer codes on floats,
-//! the one character for `c`) and calls the `format_percent_*` function that
-//! fits. Parse errors are ValueErrors; an unsupported conversion character is
-//! reported while parsing (CPython reports it after taking the argument).
+//! [`format_percent`] runs a whole `%` operation in CPython's order, asking the
+//! VM for arguments through [`PercentArgs`]; the VM converts each value
+//! (`str()`/`repr()`/`ascii()` for `s r a`, `int()` for integer codes on
+//! floats, the one character for `c`) and calls the `format_percent_*`
+//! function that fits. [`parse_percent_template`] only parses. Errors from
+//! this module are ValueErrors.
 
 use super::float_repr::{double_to_string, DtoaFlags};
 use super::spec::MAX_WIDTH;
@@ -38,7 +38,8 @@ pub struct PercentSpec {
     pub zero: bool,
     pub width: PercentNum,
     pub precision: PercentNum,
-    /// One of `s r a d i u o x X e E f F g G c`.
+    /// One of `s r a d i u o x X e E f F g G c` (anything else is an error that
+    /// [`format_percent`] raises after taking the argument).
     pub conversion: char,
     /// Index of the conversion character in the template (in chars).
     pub index: usize,
@@ -67,14 +68,16 @@ impl PercentSpec {
         Ok(())
     }
 
-    fn width(&self) -> i64 {
+    /// The width, or -1 when there is none (or it is still `*`).
+    pub fn width(&self) -> i64 {
         match self.width {
             PercentNum::Fixed(w) => w as i64,
             _ => -1,
         }
     }
 
-    fn precision(&self) -> i64 {
+    /// The precision, or -1 when there is none (or it is still `*`).
+    pub fn precision(&self) -> i64 {
         match self.precision {
             PercentNum::Fixed(p) => p as i64,
             _ => -1,
@@ -90,10 +93,128 @@ pub enum PercentPiece {
     Spec(PercentSpec),
 }
 
-/// Parses a `%` template into literal text and conversions.
+/// Parses a `%` template into literal text and conversions, failing on the
+/// first syntax error. CPython meets argument errors (`not enough arguments`,
+/// `format requires a mapping`, a missing key) while parsing and may raise one
+/// of those first: [`format_percent`] keeps that order.
 pub fn parse_percent_template(template: &str) -> Result<Vec<PercentPiece>, String> {
-    let chars: Vec<char> = template.chars().collect();
     let mut pieces = Vec::new();
+    let mut events = NoArguments;
+    walk_template(template, &mut events, |piece, _| {
+        if let PercentPiece::Spec(spec) = &piece {
+            if let Some(message) = unsupported(spec) {
+                return Err(message);
+            }
+        }
+        pieces.push(piece);
+        Ok(())
+    })?;
+    Ok(pieces)
+}
+
+/// The arguments of one `%` operation, as [`format_percent`] asks for them.
+/// CPython's state: a tuple gives its items in turn; any other right operand
+/// is the single argument (usable once), and a mapping also serves `%(key)`.
+pub trait PercentArgs {
+    type Value;
+    type Error;
+    /// A ValueError with this message.
+    fn value_error(&mut self, message: String) -> Self::Error;
+    /// A `%(` was met: TypeError "format requires a mapping" unless the right
+    /// operand is a mapping (not a tuple or str).
+    fn require_mapping(&mut self) -> Result<(), Self::Error>;
+    /// `%(key)`: `mapping[key]` (KeyError), which becomes the single argument.
+    fn select_key(&mut self, key: &str) -> Result<(), Self::Error>;
+    /// The next argument (TypeError "not enough arguments for format string").
+    fn next_value(&mut self) -> Result<Self::Value, Self::Error>;
+    /// The next argument as a `*` width or precision (as `next_value`, then
+    /// TypeError "* wants int" for a non-int).
+    fn next_star(&mut self) -> Result<i64, Self::Error>;
+    /// Converts one value for the spec's conversion (`str()`, `repr()`,
+    /// `int()`...) and formats it with `format_percent_{int,float,str}`.
+    fn render(&mut self, value: Self::Value, spec: &PercentSpec) -> Result<String, Self::Error>;
+    /// After the template: TypeError "not all arguments converted during
+    /// string formatting" if positional arguments are left over (never for a
+    /// mapping).
+    fn finish(&mut self) -> Result<(), Self::Error>;
+}
+
+/// `template % args`, raising every error where CPython raises it.
+pub fn format_percent<A: PercentArgs>(template: &str, args: &mut A) -> Result<String, A::Error> {
+    let mut out = String::new();
+    let mut events = WithArguments(args);
+    walk_template(template, &mut events, |piece, events| {
+        match piece {
+            PercentPiece::Literal(text) => out.push_str(&text),
+            PercentPiece::Spec(spec) => {
+                let value = events.0.next_value()?;
+                if let Some(message) = unsupported(&spec) {
+                    return Err(events.0.value_error(message));
+                }
+                out.push_str(&events.0.render(value, &spec)?);
+            }
+        }
+        Ok(())
+    })?;
+    args.finish()?;
+    Ok(out)
+}
+
+/// What the parser needs from the arguments while it reads one spec.
+trait SpecEvents {
+    type Error;
+    fn value_error(&mut self, message: String) -> Self::Error;
+    fn key_starts(&mut self) -> Result<(), Self::Error>;
+    fn key(&mut self, key: &str) -> Result<(), Self::Error>;
+    /// The value of a `*`, or `None` to leave it as [`PercentNum::Star`].
+    fn star(&mut self) -> Result<Option<i64>, Self::Error>;
+}
+
+/// Parsing alone: no argument is consulted.
+struct NoArguments;
+
+impl SpecEvents for NoArguments {
+    type Error = String;
+    fn value_error(&mut self, message: String) -> String {
+        message
+    }
+    fn key_starts(&mut self) -> Result<(), String> {
+        Ok(())
+    }
+    fn key(&mut self, _key: &str) -> Result<(), String> {
+        Ok(())
+    }
+    fn star(&mut self) -> Result<Option<i64>, String> {
+        Ok(None)
+    }
+}
+
+struct WithArguments<'a, A: PercentArgs>(&'a mut A);
+
+impl<A: PercentArgs> SpecEvents for WithArguments<'_, A> {
+    type Error = A::Error;
+    fn value_error(&mut self, message: String) -> A::Error {
+        self.0.value_error(message)
+    }
+    fn key_starts(&mut self) -> Result<(), A::Error> {
+        self.0.require_mapping()
+    }
+    fn key(&mut self, key: &str) -> Result<(), A::Error> {
+        self.0.select_key(key)
+    }
+    fn star(&mut self) -> Result<Option<i64>, A::Error> {
+        self.0.next_star().map(Some)
+    }
+}
+
+/// Walks the template, handing each literal run and each spec to `emit` as
+/// soon as it is complete (so argument errors come in CPython's order).
+fn walk_template<E: SpecEvents>(
+    template: &str,
+    events: &mut E,
+    mut emit: impl FnMut(PercentPiece, &mut E) -> Result<(), E::Error>,
+) -> Result<(), E::Error> {
+    let chars: Vec<char> = template.chars().collect();
     let mut literal = String::new();
     let mut pos = 0;
     while pos < chars.len() {
@@ -108,21 +229,38 @@ pub fn parse_percent_template(template: &str) -> Result<Vec<PercentPiece>, Strin
             pos += 1;
             continue;
         }
-        let spec = parse_one(&chars, &mut pos)?;
         if !literal.is_empty() {
-            pieces.push(PercentPiece::Literal(std::mem::take(&mut literal)));
+            emit(PercentPiece::Literal(std::mem::take(&mut literal)), events)?;
         }
-        pieces.push(PercentPiece::Spec(spec));
+        let spec = parse_one(&chars, &mut pos, events)?;
+        emit(PercentPiece::Spec(spec), events)?;
     }
     if !literal.is_empty() {
-        pieces.push(PercentPiece::Literal(literal));
+        emit(PercentPiece::Literal(literal), events)?;
     }
-    Ok(pieces)
+    Ok(())
+}
+
+/// CPython's error for a conversion character it does not know.
+fn unsupported(spec: &PercentSpec) -> Option<String> {
+    let c = spec.conversion;
+    let known = "sradiuoxXeEfFgGc".contains(c);
+    let code = c as u32;
+    let shown = if (31..=126).contains(&code) { c } else { '?' };
+    (!known).then(|| {
+        format!(
+            "unsupported format character '{shown}' (0x{code:x}) at index {}",
+            spec.index
+        )
+    })
 }
 
 /// One conversion; `pos` is just after the `%`.
-fn parse_one(chars: &[char], pos: &mut usize) -> Result<PercentSpec, String> {
-    let incomplete = || "incomplete format".to_string();
+fn parse_one<E: SpecEvents>(
+    chars: &[char],
+    pos: &mut usize,
+    events: &mut E,
+) -> Result<PercentSpec, E::Error> {
     let mut spec = PercentSpec {
         key: None,
         left: false,
@@ -136,6 +274,7 @@ fn parse_one(chars: &[char], pos: &mut usize) -> Result<PercentSpec, String> {
         index: 0,
     };
     if chars.get(*pos) == Some(&'(') {
+        events.key_starts()?;
         let start = *pos + 1;
         let mut depth = 1;
         let mut i = start;
@@ -151,17 +290,19 @@ fn parse_one(chars: &[char], pos: &mut usize) -> Result<PercentSpec, String> {
             i += 1;
         }
         if depth > 0 {
-            return Err("incomplete format key".to_string());
+            return Err(events.value_error("incomplete format key".to_string()));
         }
-        spec.key = Some(chars[start..i].iter().collect());
+        let key: String = chars[start..i].iter().collect();
+        events.key(&key)?;
+        spec.key = Some(key);
         *pos = i + 1;
     }
-    let next = |pos: &mut usize| -> Option<char> {
+    let next = |pos: &mut usize, events: &mut E| -> Result<char, E::Error> {
         let c = chars.get(*pos).copied();
         *pos += 1;
-        c
+        c.ok_or_else(|| events.value_error("incomplete format".to_string()))
     };
-    let mut c = next(pos).ok_or_else(incomplete)?;
+    let mut c = next(pos, events)?;
     loop {
         match c {
             '-' => spec.left = true,
@@ -171,68 +312,51 @@ fn parse_one(chars: &[char], pos: &mut usize) -> Result<PercentSpec, String> {
             '0' => spec.zero = true,
             _ => break,
         }
-        c = next(pos).ok_or_else(incomplete)?;
+        c = next(pos, events)?;
     }
     if c == '*' {
         spec.width = PercentNum::Star;
-        c = next(pos).ok_or_else(incomplete)?;
+        if let Some(value) = events.star()? {
+            spec.set_star_width(value)
+                .map_err(|m| events.value_error(m))?;
+        }
+        c = next(pos, events)?;
     } else if c.is_ascii_digit() {
         let mut width = 0usize;
         while let Some(d) = c.to_digit(10) {
             width = width * 10 + d as usize;
             if width > MAX_WIDTH {
-                return Err("width too big".to_string());
+                return Err(events.value_error("width too big".to_string()));
             }
-            c = next(pos).ok_or_else(incomplete)?;
+            c = next(pos, events)?;
         }
         spec.width = PercentNum::Fixed(width);
     }
     if c == '.' {
-        c = next(pos).ok_or_else(incomplete)?;
+        c = next(pos, events)?;
         if c == '*' {
             spec.precision = PercentNum::Star;
-            c = next(pos).ok_or_else(incomplete)?;
+            if let Some(value) = events.star()? {
+                spec.set_star_precision(value)
+                    .map_err(|m| events.value_error(m))?;
+            }
+            c = next(pos, events)?;
         } else {
             let mut precision = 0usize;
             while let Some(d) = c.to_digit(10) {
                 precision = precision * 10 + d as usize;
                 if precision > MAX_WIDTH {
-                    return Err("precision too big".to_string());
+                    return Err(events.value_error("precision too big".to_string()));
                 }
-                c = next(pos).ok_or_else(incomplete)?;
+                c = next(pos, events)?;
             }
             spec.precision = PercentNum::Fixed(precision);
         }
     }
     if matches!(c, 'h' | 'l' | 'L') {
-        c = next(pos).ok_or_else(incomplete)?;
+        c = next(pos, events)?;
     }
     spec.index = *pos - 1;
-    if !matches!(
-        c,
-        's' | 'r'
-            | 'a'
-            | 'd'
-            | 'i'
-            | 'u'
-            | 'o'
-            | 'x'
-            | 'X'
-            | 'e'
-            | 'E'
-            | 'f'
-            | 'F'
-            | 'g'
-            | 'G'
-            | 'c'
-    ) {
-        let code = c as u32;
-        let shown = if (31..=126).contains(&code) { c } else { '?' };
-        return Err(format!(
-            "unsupported format character '{shown}' (0x{code:x}) at index {}",
-            spec.index
-        ));
-    }
     spec.conversion = c;
     Ok(spec)
 }

@@ -34,7 +34,8 @@ const NOT_PRINTABLE: &[(u32, u32)] = &[
     (0xf0000, 0x10ffff),
 ];
 
-/// `str.isprintable()` for one character (see [`NOT_PRINTABLE`] for the limits).
+/// `str.isprintable()` for one character (unassigned code points count as
+/// printable, unlike CPython).
 pub fn is_printable(c: char) -> bool {
     let code = c as u32;
     if code < 0x7f {

@@ -1,10 +1,11 @@
 //! `str.format` templates, after CPython 3.11's Objects/stringlib/unicode_format.h.
 //!
-//! Everything is parsed up front, so every error here is a ValueError with
-//! CPython's message. One difference in order only: CPython finds template
-//! errors lazily while rendering, so a `KeyError`/`IndexError` for an earlier
-//! field would be raised before a syntax error later in the template; here the
-//! syntax error wins. Automatic numbering (`{}`) is resolved here.
+//! Every error here is a ValueError with CPython's message. CPython finds them
+//! lazily while rendering, so a `KeyError` for an earlier field comes before a
+//! syntax error later on. [`parse_format_template_ordered`] keeps that order:
+//! errors are pieces ([`FormatPiece::Error`], [`FieldAccess::Invalid`]) to raise
+//! when rendering reaches them. [`parse_format_template`] reports the first
+//! error up front instead. Automatic numbering (`{}`) is resolved here.
 
 /// What a field names before any `.attr` / `[key]`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +25,10 @@ pub enum FieldAccess {
     Index(usize),
     /// `[key]`: getitem with the str `key` (no quotes are stripped).
     Key(String),
+    /// Raise this ValueError when the walk gets here (after the steps before
+    /// it). Always last; also used for a bad `!conversion`, which CPython
+    /// checks right after the lookup.
+    Invalid(String),
 }
 
 /// A piece of a parsed template.
@@ -45,6 +50,8 @@ pub enum FormatPiece {
         /// always `None`). `None`: use `spec` as is.
         nested: Option<Vec<FormatPiece>>,
     },
+    /// Raise this ValueError when rendering gets here; nothing follows it.
+    Error(String),
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -59,8 +66,19 @@ struct State {
     next_auto: usize,
 }
 
-/// Parses a `str.format` template.
+/// Parses a `str.format` template, failing on its first error (in CPython's
+/// order). On success no piece is an error.
 pub fn parse_format_template(template: &str) -> Result<Vec<FormatPiece>, String> {
+    let pieces = parse_format_template_ordered(template);
+    match first_error(&pieces) {
+        Some(message) => Err(message.to_string()),
+        None => Ok(pieces),
+    }
+}
+
+/// Parses a `str.format` template; errors are pieces, so the caller raises
+/// them exactly when CPython would (after rendering what comes before).
+pub fn parse_format_template_ordered(template: &str) -> Vec<FormatPiece> {
     let chars: Vec<char> = template.chars().collect();
     let mut state = State {
         numbering: Numbering::Unset,
@@ -69,11 +87,41 @@ pub fn parse_format_template(template: &str) -> Result<Vec<FormatPiece>, String>
     parse_markup(&chars, &mut state, 2)
 }
 
-fn parse_markup(chars: &[char], state: &mut State, depth: u32) -> Result<Vec<FormatPiece>, String> {
-    if depth == 0 {
-        return Err("Max string recursion exceeded".to_string());
-    }
+fn first_error(pieces: &[FormatPiece]) -> Option<&str> {
+    pieces.iter().find_map(|piece| match piece {
+        FormatPiece::Error(message) => Some(message.as_str()),
+        FormatPiece::Field { path, nested, .. } => path
+            .iter()
+            .find_map(|step| match step {
+                FieldAccess::Invalid(message) => Some(message.as_str()),
+                _ => None,
+            })
+            .or_else(|| nested.as_deref().and_then(first_error)),
+        FormatPiece::Literal(_) => None,
+    })
+}
+
+fn parse_markup(chars: &[char], state: &mut State, depth: u32) -> Vec<FormatPiece> {
     let mut pieces: Vec<FormatPiece> = Vec::new();
+    if depth == 0 {
+        pieces.push(FormatPiece::Error(
+            "Max string recursion exceeded".to_string(),
+        ));
+        return pieces;
+    }
+    if let Err(message) = markup_pieces(chars, state, depth, &mut pieces) {
+        pieces.push(FormatPiece::Error(message));
+    }
+    pieces
+}
+
+/// `MarkupIterator_next` in a loop, appending to `pieces` until the end or an error.
+fn markup_pieces(
+    chars: &[char],
+    state: &mut State,
+    depth: u32,
+    pieces: &mut Vec<FormatPiece>,
+) -> Result<(), String> {
     let mut pos = 0;
     let end = chars.len();
     while pos < end {
@@ -113,10 +161,15 @@ fn parse_markup(chars: &[char], state: &mut State, depth: u32) -> Result<Vec<For
             }
         }
         if markup_follows {
-            pieces.push(parse_field(chars, &mut pos, state, depth)?);
+            let piece = parse_field(chars, &mut pos, state, depth)?;
+            let stop = matches!(piece, FormatPiece::Error(_));
+            pieces.push(piece);
+            if stop {
+                return Ok(());
+            }
         }
     }
-    Ok(pieces)
+    Ok(())
 }
 
 /// `parse_field`: `pos` is just after the opening `{`.
@@ -196,19 +249,25 @@ fn parse_field(
         return Err("expected '}' before end of string".to_string());
     }
 
-    let (key, path, name) = split_field_name(&name, state)?;
+    // Errors from here on are CPython's rendering-time errors.
+    let (key, mut path, name) = match split_field_name(&name, state) {
+        Ok(split) => split,
+        Err(message) => return Ok(FormatPiece::Error(message)),
+    };
     if let Some(conv) = conversion {
-        if !matches!(conv, 'r' | 's' | 'a') {
+        let valid = matches!(conv, 'r' | 's' | 'a');
+        let path_ok = !matches!(path.last(), Some(FieldAccess::Invalid(_)));
+        if !valid && path_ok {
             let code = conv as u32;
-            return Err(if code > 32 && code < 127 {
+            path.push(FieldAccess::Invalid(if code > 32 && code < 127 {
                 format!("Unknown conversion specifier {conv}")
             } else {
                 format!("Unknown conversion specifier \\x{code:x}")
-            });
+            }));
         }
     }
     let nested = if needs_expanding {
-        Some(parse_markup(spec_chars, state, depth - 1)?)
+        Some(parse_markup(spec_chars, state, depth - 1))
     } else {
         None
     };
@@ -293,27 +352,99 @@ fn split_field_name(
                     pos += 1;
                 }
                 if pos >= rest.len() {
-                    return Err("Missing ']' in format string".to_string());
+                    path.push(FieldAccess::Invalid(
+                        "Missing ']' in format string".to_string(),
+                    ));
+                    break;
                 }
                 text = rest[start..pos].iter().collect();
                 pos += 1;
             }
-            _ => return Err("Only '.' or '[' may follow ']' in format field specifier".to_string()),
+            _ => {
+                let message = "Only '.' or '[' may follow ']' in format field specifier";
+                path.push(FieldAccess::Invalid(message.to_string()));
+                break;
+            }
         }
-        if text.is_empty() {
-            return Err("Empty attribute in format string".to_string());
+        let step = match (kind, integer(&text)) {
+            (_, _) if text.is_empty() => {
+                FieldAccess::Invalid("Empty attribute in format string".to_string())
+            }
+            ('.', _) => FieldAccess::Attr(text),
+            (_, Ok(Some(n))) => FieldAccess::Index(n),
+            (_, Ok(None)) => FieldAccess::Key(text),
+            (_, Err(message)) => FieldAccess::Invalid(message),
+        };
+        let stop = matches!(step, FieldAccess::Invalid(_));
+        path.push(step);
+        if stop {
+            break;
         }
-        path.push(match kind {
-            '.' => FieldAccess::Attr(text),
-            _ => match integer(&text)? {
-                Some(n) => FieldAccess::Index(n),
-                None => FieldAccess::Key(text),
-            },
-        });
     }
     let full_name = match &key {
         FieldKey::Index(n) if first.is_empty() => format!("{n}{}", rest.iter().collect::<String>()),
         _ => name.to_string(),
     };
     Ok((key, path, full_name))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn field(piece: &FormatPiece) -> (&str, &FieldKey, &[FieldAccess], Option<char>, &str, bool) {
+        match piece {
+            FormatPiece::Field {
+                name,
+                key,
+                path,
+                conversion,
+                spec,
+                nested,
+            } => (name, key, path, *conversion, spec, nested.is_some()),
+            other => panic!("not a field: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn automatic_numbers_are_filled_in_outer_first() {
+        let pieces = parse_format_template("a{.real!r:>{}}b{[2]}").unwrap();
+        assert_eq!(pieces[0], FormatPiece::Literal("a".into()));
+        let (name, key, path, conv, spec, nested) = field(&pieces[1]);
+        assert_eq!(
+            (name, key, conv, spec, nested),
+            ("0.real", &FieldKey::Index(0), Some('r'), ">{}", true)
+        );
+        assert_eq!(path, [FieldAccess::Attr("real".into())]);
+        let FormatPiece::Field {
+            nested: Some(inner),
+            ..
+        } = &pieces[1]
+        else {
+            unreachable!()
+        };
+        assert_eq!(inner[0], FormatPiece::Literal(">".into()));
+        assert_eq!(field(&inner[1]).1, &FieldKey::Index(1));
+        let (name, key, path, ..) = field(&pieces[3]);
+        assert_eq!((name, key), ("2[2]", &FieldKey::Index(2)));
+        assert_eq!(path, [FieldAccess::Index(2)]);
+    }
+
+    #[test]
+    fn names_and_string_keys() {
+        let pieces = parse_format_template("{user.name[first]}{{}}").unwrap();
+        let (name, key, path, ..) = field(&pieces[0]);
+        assert_eq!(
+            (name, key),
+            ("user.name[first]", &FieldKey::Name("user".into()))
+        );
+        assert_eq!(
+            path,
+            [
+                FieldAccess::Attr("name".into()),
+                FieldAccess::Key("first".into())
+            ]
+        );
+        assert_eq!(pieces[1], FormatPiece::Literal("{}".into()));
+    }
 }

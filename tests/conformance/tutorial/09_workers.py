@@ -20,4 +20,5 @@ async def main():
     print(f"Total time: {time.time() - start:.1f} seconds")
 
 
-asyncio.run(main())
+if __name__ == "__main__":
+    asyncio.run(main())
