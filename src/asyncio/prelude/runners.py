@@ -147,7 +147,6 @@ def _describe_pending():
 def _unsupported(what, why):
     def unsupported(*args, **kwargs):
         raise NotImplementedError(f'{what} is not supported: {why}')
-    unsupported.__name__ = what.split('.')[-1].rstrip('()')
     return unsupported
 
 
