@@ -6,6 +6,11 @@ prelude over the _awaitscope shim (tools/prelude_shim/_awaitscope.py), and
 require identical output: every printed line with its virtual time, the end
 time, the status, the last line of stderr and the in-memory files.
 
+The `.expected` files beside the programs are tools/cpython_oracle.py's results
+(regenerate: `python3 tools/cpython_oracle.py --regen tests/prelude_cpython`);
+tests/prelude_on_engine.rs runs the same programs on our VM against them.
+Programs without one use our aiohttp/aiofiles extras that the oracle's fakes lack.
+
 A program may also state its sequential baseline (prelude only, there is no
 CPython oracle for it):
     # sequential-end: 9.0
