@@ -1,5 +1,3 @@
-# fixture: https://api.example.com/data 200 0.25 {"name": "awaitscope", "stars": 42, "tags": ["a", "b"]}
-# fixture: https://api.example.com/other 200 0.5 {"ok": true, "n": null}
 # sequential-end: 1.0
 import asyncio
 import aiohttp
@@ -11,10 +9,10 @@ async def fetch(session, url):
 
 async def main():
     async with aiohttp.ClientSession() as session:
-        data = await fetch(session, "https://api.example.com/data")
+        data = await fetch(session, "https://jsonplaceholder.typicode.com/todos/1")
         print(data)
-        results = await asyncio.gather(fetch(session, "https://api.example.com/other"),
-                                       fetch(session, "https://api.example.com/data"))
+        results = await asyncio.gather(fetch(session, "https://jsonplaceholder.typicode.com/todos/2"),
+                                       fetch(session, "https://jsonplaceholder.typicode.com/todos/1"))
         print(results)
 
 asyncio.run(main())

@@ -14,9 +14,6 @@ async def write_file():
     async with aiofiles.open('example.txt', 'r') as file:
         content = await file.read()
     print(repr(content))
-    async with aiofiles.open('example.txt') as f:
-        async for line in f:
-            print("line:", line.strip())
 
 async def main():
     await asyncio.gather(write_file(), ticker())

@@ -1,4 +1,3 @@
-# fixture: https://example.com/missing 404 0.1 not here
 import asyncio
 import aiohttp
 
@@ -11,11 +10,7 @@ async def main():
             print("connector error:", e)
         except aiohttp.ClientError as e:
             print("client error", e)
-        resp = await session.get("https://example.com/missing")
+        resp = await session.get("https://httpbin.org/status/404")
         print(resp.status, await resp.text())
-        try:
-            resp.raise_for_status()
-        except aiohttp.ClientResponseError as e:
-            print("status error:", e.status)
 
 asyncio.run(main())

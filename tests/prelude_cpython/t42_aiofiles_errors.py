@@ -1,4 +1,3 @@
-# file: data.txt alpha\nbeta\ngamma
 import asyncio
 import aiofiles
 
@@ -8,13 +7,25 @@ async def main():
             print(await f.read())
     except FileNotFoundError as e:
         print("not found:", e)
-    async with aiofiles.open("data.txt") as f:
-        print(repr(await f.readline()))
-        print(await f.readlines())
+    async with aiofiles.open("data.txt", "w") as f:
+        await f.write("alpha\nbeta\ngamma")
     async with aiofiles.open("data.txt", "a") as f:
         await f.write("\ndelta")
+        try:
+            await f.read()
+        except OSError as e:
+            print("read in append mode:", e)
     f = await aiofiles.open("data.txt")
-    print(repr(await f.read()))
+    print(repr(await f.read(5)), repr(await f.read()))
     await f.close()
+    try:
+        await f.read()
+    except ValueError as e:
+        print(e)
+    try:
+        async with aiofiles.open("data.txt", "x") as f:
+            pass
+    except FileExistsError as e:
+        print(e)
 
 asyncio.run(main())

@@ -279,3 +279,127 @@ class BoundedSemaphore(Semaphore):
         if self._value >= self._bound_value:
             raise ValueError('BoundedSemaphore released too many times')
         super().release()
+
+
+_BARRIER_FILLING = 'filling'
+_BARRIER_DRAINING = 'draining'
+_BARRIER_RESETTING = 'resetting'
+_BARRIER_BROKEN = 'broken'
+
+
+class Barrier(_LoopBoundMixin):
+    """Asyncio equivalent to threading.Barrier (CPython 3.11 locks.Barrier;
+    the _BarrierState enum is plain strings, its values)."""
+
+    def __init__(self, parties):
+        if parties < 1:
+            raise ValueError('parties must be > 0')
+
+        self._cond = Condition()  # notify all tasks when state changes
+
+        self._parties = parties
+        self._state = _BARRIER_FILLING
+        self._count = 0       # count tasks in Barrier
+
+    def __repr__(self):
+        extra = f'{self._state}'
+        if not self.broken:
+            extra += f', waiters:{self.n_waiting}/{self.parties}'
+        return _lock_repr(self, extra)
+
+    async def __aenter__(self):
+        # wait for the barrier reaches the parties number
+        # when start draining release and return index of waited task
+        return await self.wait()
+
+    async def __aexit__(self, *args):
+        pass
+
+    async def wait(self):
+        async with self._cond:
+            await self._block()  # Block while the barrier drains or resets.
+            try:
+                index = self._count
+                self._count += 1
+                if index + 1 == self._parties:
+                    # We release the barrier
+                    await self._release()
+                else:
+                    await self._wait()
+                return index
+            finally:
+                self._count -= 1
+                # Wake up any tasks waiting for barrier to drain.
+                self._exit()
+
+    async def _block(self):
+        # Block until the barrier is ready for us,
+        # or raise an exception if it is broken.
+        #
+        # It is draining or resetting, wait until done
+        # unless a CancelledError occurs
+        await self._cond.wait_for(
+            lambda: self._state not in (
+                _BARRIER_DRAINING, _BARRIER_RESETTING
+            )
+        )
+
+        # see if the barrier is in a broken state
+        if self._state == _BARRIER_BROKEN:
+            raise BrokenBarrierError('Barrier aborted')
+
+    async def _release(self):
+        # Release the tasks waiting in the barrier.
+
+        # Enter draining state.
+        # Next waiting tasks will be blocked until the end of draining.
+        self._state = _BARRIER_DRAINING
+        self._cond.notify_all()
+
+    async def _wait(self):
+        # Wait in the barrier until we are released. Raise an exception
+        # if the barrier is reset or broken.
+
+        # wait for end of filling
+        # unless a CancelledError occurs
+        await self._cond.wait_for(lambda: self._state != _BARRIER_FILLING)
+
+        if self._state in (_BARRIER_BROKEN, _BARRIER_RESETTING):
+            raise BrokenBarrierError('Abort or reset of barrier')
+
+    def _exit(self):
+        # If we are the last tasks to exit the barrier, signal any tasks
+        # waiting for the barrier to drain.
+        if self._count == 0:
+            if self._state in (_BARRIER_RESETTING, _BARRIER_DRAINING):
+                self._state = _BARRIER_FILLING
+            self._cond.notify_all()
+
+    async def reset(self):
+        async with self._cond:
+            if self._count > 0:
+                if self._state != _BARRIER_RESETTING:
+                    # reset the barrier, waking up tasks
+                    self._state = _BARRIER_RESETTING
+            else:
+                self._state = _BARRIER_FILLING
+            self._cond.notify_all()
+
+    async def abort(self):
+        async with self._cond:
+            self._state = _BARRIER_BROKEN
+            self._cond.notify_all()
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        if self._state == _BARRIER_FILLING:
+            return self._count
+        return 0
+
+    @property
+    def broken(self):
+        return self._state == _BARRIER_BROKEN

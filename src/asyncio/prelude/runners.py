@@ -142,3 +142,20 @@ def _describe_pending():
             what = 'its next step'
         lines.append(f'{task._name} {_coro_text(task._coro)} is waiting for {what}')
     return lines
+
+
+def _unsupported(what, why):
+    def unsupported(*args, **kwargs):
+        raise NotImplementedError(f'{what} is not supported: {why}')
+    return unsupported
+
+
+# Parts of asyncio that need sockets, processes or threads, which a program
+# here does not have: a clear error instead of an AttributeError.
+open_connection = _unsupported('asyncio.open_connection()', 'there are no sockets here')
+start_server = _unsupported('asyncio.start_server()', 'there are no sockets here')
+open_unix_connection = _unsupported('asyncio.open_unix_connection()', 'there are no sockets here')
+start_unix_server = _unsupported('asyncio.start_unix_server()', 'there are no sockets here')
+create_subprocess_exec = _unsupported('asyncio.create_subprocess_exec()', 'there are no processes here')
+create_subprocess_shell = _unsupported('asyncio.create_subprocess_shell()', 'there are no processes here')
+wrap_future = _unsupported('asyncio.wrap_future()', 'there are no threads here')
