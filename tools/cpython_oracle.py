@@ -173,6 +173,7 @@ def run_child(program, fixtures_path, hash_seed):
         [sys.executable, "-B", "-s", str(Path(__file__).resolve()), "--fixtures",
          str(fixtures_path), str(program)],
         capture_output=True,
+        stdin=subprocess.DEVNULL,
         env=env,
         timeout=60,
         check=False,
