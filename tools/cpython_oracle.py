@@ -230,6 +230,18 @@ def regen(paths, fixtures_path, check):
             if old != first:
                 expected_path.write_text(first, encoding="utf-8")
                 print(f"wrote {os.path.relpath(expected_path, REPO_DIR)}")
+    for root in [Path(p) for p in (paths or [DEFAULT_SUITE])]:
+        orphans = sorted(root.rglob("*.expected")) if root.is_dir() else []
+        for orphan in orphans:
+            if orphan.with_suffix(".py").exists():
+                continue
+            label = os.path.relpath(orphan, REPO_DIR)
+            if check:
+                print(f"FAIL {label}: no program beside it")
+                problems += 1
+            else:
+                orphan.unlink()
+                print(f"removed {label} (no program beside it)")
     verb = "checked" if check else "regenerated"
     print(f"oracle: {verb} {len(programs)} programs, {problems} problems")
     return 1 if problems else 0
