@@ -656,14 +656,16 @@ impl<'a> Compiler<'a> {
         } else {
             self.emit(Op::BeforeWith);
         }
-        let setup = self.emit(Op::SetupFinally(0));
-        self.u().fblocks.push(FBlock::With { is_async });
+        // The enter result is stored before the handler is set up, so the
+        // handler's stack depth is [exit] (as CPython's SETUP_WITH).
         match &first.optional_vars {
             Some(t) => self.store_target(t)?,
             None => {
                 self.emit(Op::Pop);
             }
         }
+        let setup = self.emit(Op::SetupFinally(0));
+        self.u().fblocks.push(FBlock::With { is_async });
         if rest.is_empty() {
             self.stmts(body)?;
         } else {
@@ -752,7 +754,6 @@ impl<'a> Compiler<'a> {
             let mut next = None;
             match &h.typ {
                 Some(t) => {
-                    self.emit(Op::Dup);
                     self.expr(t)?;
                     self.emit(Op::CheckExcMatch);
                     next = Some(self.emit(Op::PopJumpIfFalse(0)));

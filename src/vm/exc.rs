@@ -299,7 +299,7 @@ impl Vm {
             Value::Str(s) => s.s.clone(),
             _ => String::new(),
         };
-        let name = if module.is_empty() || module == "builtins" {
+        let name = if module.is_empty() || module == "builtins" || module == "__main__" {
             cls.qualname.s.clone()
         } else {
             format!("{}.{}", module, cls.qualname.s)
@@ -344,6 +344,15 @@ impl Vm {
                 out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
             }
         }
+        if self.is_exception_group(exc) {
+            let mut lines = Vec::new();
+            self.format_group(exc, &mut lines, 0);
+            for l in lines {
+                out.push_str(&l);
+                out.push('\n');
+            }
+            return;
+        }
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             for e in tb.iter().rev() {
@@ -359,6 +368,78 @@ impl Vm {
         let line = self.exc_line(exc);
         out.push_str(&line);
         out.push('\n');
+    }
+
+    /// Lines of one exception's own traceback (no chaining), for group rendering.
+    fn plain_lines(&mut self, exc: &Value, header: &str) -> Vec<String> {
+        let tb = match exc {
+            Value::Instance(i) => i.exc.as_ref().map(|d| d.borrow().traceback.clone()).unwrap_or_default(),
+            _ => Vec::new(),
+        };
+        let mut lines = Vec::new();
+        if !tb.is_empty() {
+            lines.push(header.to_string());
+            for e in tb.iter().rev() {
+                lines.push(format!("  File \"{}\", line {}, in {}", e.filename, e.line, e.name.s));
+                if let Some(src) = self.source_line(&e.filename, e.line) {
+                    let t = src.trim();
+                    if !t.is_empty() {
+                        lines.push(format!("    {t}"));
+                    }
+                }
+            }
+        }
+        lines.push(self.exc_line(exc));
+        lines
+    }
+
+    /// CPython's boxed rendering of an exception group and its sub-exceptions.
+    fn format_group(&mut self, exc: &Value, out: &mut Vec<String>, depth: usize) {
+        let pad = "  ".repeat(depth);
+        let own = self.plain_lines(exc, "Exception Group Traceback (most recent call last):");
+        let mut first = true;
+        for l in own {
+            if first && l.starts_with("Exception Group Traceback") {
+                out.push(format!("{pad}  + {l}"));
+            } else if first {
+                out.push(format!("{pad}  | {l}"));
+            } else {
+                out.push(format!("{pad}  | {l}"));
+            }
+            first = false;
+        }
+        let subs = match exc {
+            Value::Instance(i) => match i.dict.borrow().get_str("exceptions") {
+                Some(Value::Tuple(t)) => t.as_ref().clone(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        let n = subs.len();
+        for (k, sub) in subs.iter().enumerate().take(15) {
+            let label = format!(" {} ", k + 1);
+            let bar = format!("{:-^16}{}{:-^16}", "", label, "").replacen(&"-".repeat(16), &"-".repeat(16), 1);
+            if k == 0 {
+                out.push(format!("{pad}  +-+{}", bar));
+            } else {
+                out.push(format!("{pad}    +{}", bar));
+            }
+            if self.is_exception_group(sub) && depth < 10 {
+                let mut inner = Vec::new();
+                self.format_group(sub, &mut inner, 0);
+                for l in inner {
+                    let l = l.strip_prefix("  ").unwrap_or(&l).to_string();
+                    out.push(format!("{pad}    {l}"));
+                }
+            } else {
+                for l in self.plain_lines(sub, "Traceback (most recent call last):") {
+                    out.push(format!("{pad}    | {l}"));
+                }
+            }
+        }
+        if n > 0 {
+            out.push(format!("{pad}    +------------------------------------"));
+        }
     }
 
     pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {

@@ -372,7 +372,7 @@ impl Vm {
                 if let Some(m) = self.special_method(&v, "__await__") {
                     let r = self.call(&m, vec![])?;
                     return match &r {
-                        Value::Gen(g) if g.kind == GenKind::Generator => Ok(r),
+                        Value::Gen(g) if g.kind != GenKind::AsyncGenerator => Ok(r),
                         Value::Iter(_) => Ok(r),
                         Value::Instance(_) if self.special_method(&r, "__next__").is_some() => Ok(r),
                         _ => Err(PyErr::new(

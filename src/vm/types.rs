@@ -196,7 +196,11 @@ pub fn bootstrap() -> (Types, Rc<Module>, HashMap<&'static str, Rc<Class>>) {
     excs.insert("BaseException", base_exception);
     for (name, parent) in EXCEPTIONS {
         let p = excs.get(parent).cloned().expect("parent exception defined first");
-        let c = make_class(name, vec![p], BuiltinType::BaseException, NameMap::new()).expect("exception class");
+        let mut bases = vec![p];
+        if *name == "ExceptionGroup" {
+            bases.push(excs.get("Exception").cloned().expect("Exception defined"));
+        }
+        let c = make_class(name, bases, BuiltinType::BaseException, NameMap::new()).expect("exception class");
         excs.insert(name, c);
     }
     {
