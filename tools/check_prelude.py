@@ -33,11 +33,73 @@ PROGRAMS = os.path.join(ROOT, 'tests', 'prelude_cpython')
 
 def run(mode, program, *extra):
     proc = subprocess.run([sys.executable, RUNNER, '--' + mode, *extra, program],
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=120)
     lines = [json.loads(line) for line in proc.stdout.splitlines() if line.startswith('{')]
     if proc.returncode != 0 or not lines or 'end' not in lines[-1]:
         lines.append({'crash': proc.stderr.strip().splitlines()[-12:]})
     return lines
+
+
+def check_trace(trace):
+    """Structural invariants of the trace hooks (NATIVE.md 2.3), for any program."""
+    problems = []
+    current = None
+    state = {}          # tid -> 'ready' | 'running' | 'suspended' | 'done'
+    last_t = 0.0
+    for event in trace:
+        kind, t, tid = event[0], event[1], event[2]
+        if t < last_t:
+            problems.append(f'time goes back: {event}')
+        last_t = t
+        if tid is not None and tid < 0:
+            continue
+        if kind == 'created':
+            if tid in state:
+                problems.append(f'task created twice: {event}')
+            state[tid] = 'ready'
+        elif kind == 'step_start':
+            if current is not None:
+                problems.append(f'nested step: {event} inside task {current}')
+            if state.get(tid) not in ('ready', 'suspended'):
+                problems.append(f'step of a task that is {state.get(tid)}: {event}')
+            current = tid
+            state[tid] = 'running'
+        elif kind == 'step_end':
+            if current != tid:
+                problems.append(f'step_end of {tid} while {current} runs')
+            current = None
+            if state.get(tid) == 'running':
+                state[tid] = 'ready'
+            elif state.get(tid) == 'woken':
+                state[tid] = 'ready'
+        elif kind == 'suspend':
+            if state.get(tid) != 'running':
+                problems.append(f'suspend of a task that is {state.get(tid)}: {event}')
+            state[tid] = 'suspended'
+        elif kind == 'wake':
+            if state.get(tid) != 'suspended':
+                problems.append(f'wake of a task that is {state.get(tid)}: {event}')
+            state[tid] = 'woken' if current == tid else 'ready'
+        elif kind == 'done':
+            if current != tid:
+                problems.append(f'task {tid} finished outside its step')
+            state[tid] = 'done'
+    return problems[:5]
+
+
+def check_sequential(program):
+    """Every program must run in sequential mode without crashing the prelude,
+    with a well-formed trace (it may end in an exception or a deadlock)."""
+    seq = run('prelude', program, '--sequential', '--trace')
+    last = seq[-1]
+    if 'crash' in last:
+        return ['sequential run crashed\n' + '\n'.join(last['crash'])]
+    prelude_errors = ('Cannot enter into task', 'Leaving task', 'already running',
+                      'Event loop', 'another loop', 'InvalidStateError')
+    if last.get('status') == 'exception' and any(e in last.get('stderr_last', '')
+                                                 for e in prelude_errors):
+        return ['sequential run: ' + last['stderr_last']]
+    return ['sequential trace: ' + p for p in check_trace(last.get('trace', []))]
 
 
 def show(records):
@@ -61,13 +123,14 @@ def conformance_one(program):
     with open(expected_path, encoding='utf-8') as f:
         expected = f.read()
     proc = subprocess.run([sys.executable, CONF_RUNNER, program],
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=120)
     actual = proc.stdout
-    if actual == expected:
+    seq = check_sequential(program)
+    if actual == expected and not seq:
         return ''
     diff = ''.join(difflib.unified_diff(expected.splitlines(True), actual.splitlines(True),
                                         'CPython', 'prelude'))
-    return diff + proc.stderr[-2000:]
+    return diff + proc.stderr[-2000:] + '\n'.join(seq)
 
 
 def conformance(filters, verbose):
@@ -106,12 +169,16 @@ def main(argv):
             source = f.read()
         problems = []
         expected = run('cpython', program)
-        actual = run('prelude', program)
+        actual = run('prelude', program, '--trace')
+        trace = actual[-1].pop('trace', []) if actual else []
         if expected != actual:
             problems.append('concurrent run differs from CPython\n--- CPython\n'
                             f'{show(expected)}\n--- prelude\n{show(actual)}')
+        for problem in check_trace(trace):
+            problems.append('trace: ' + problem)
         seq_end = re.search(r'^# sequential-end: ([\d.]+)$', source, re.M)
         seq_status = re.search(r'^# sequential-status: (\w+)$', source, re.M)
+        problems += check_sequential(program)
         if seq_end or seq_status:
             seq = run('prelude', program, '--sequential')
             last = seq[-1]

@@ -36,3 +36,31 @@ pub fn prelude_module(name: &str) -> Option<&'static [(&'static str, &'static st
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_prelude_file_parses_with_our_parser() {
+        let mut files: Vec<(&str, &str)> = ASYNCIO_PRELUDE.to_vec();
+        files.push(AIOHTTP_PRELUDE);
+        files.push(AIOFILES_PRELUDE);
+        for (name, source) in files {
+            if let Err(err) = crate::python::parse_module(source) {
+                panic!("{name}: {err:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn prelude_modules_are_found_by_name() {
+        assert_eq!(prelude_module("asyncio").map(<[_]>::len), Some(9));
+        assert_eq!(prelude_module("aiohttp"), Some(&[AIOHTTP_PRELUDE][..]));
+        assert_eq!(
+            prelude_module("aiofiles").map(|f| f[0].0),
+            Some("aiofiles.py")
+        );
+        assert!(prelude_module("json").is_none());
+    }
+}

@@ -25,7 +25,10 @@ MIN_SCHEDULED_TIMER_HANDLES = 100
 MIN_CANCELLED_TIMER_HANDLES_FRACTION = 0.5
 
 CONFIG = {'sequential': False, 'fixtures': {}, 'files': {}, 'on_deadlock': None,
-          'describe_pending': None}
+          'describe_pending': None,
+          # A run that never ends (a background `while True` task awaited by a
+          # sequential create_task) stops here, like the VM's budgets.
+          'max_iterations': 100000, 'on_budget': None}
 FILES = {}
 TRACE = []      # (kind, ...) tuples, for tests of the hooks
 TASKS = []      # [name, coro_text] per traced task
@@ -46,6 +49,7 @@ class _State:
     stopping = False
     error_hook = None
     outstanding_io = 0
+    iterations = 0
 
 
 S = _State()
@@ -152,6 +156,9 @@ def _prepare():
 
 
 def _run_once():
+    S.iterations += 1
+    if S.iterations > CONFIG['max_iterations'] and CONFIG['on_budget'] is not None:
+        CONFIG['on_budget']()
     timeout = _prepare()
     if timeout is None:
         if S.outstanding_io:

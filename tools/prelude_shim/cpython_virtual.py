@@ -87,9 +87,12 @@ def _make_aiohttp():
     if tools not in sys.path:
         sys.path.insert(0, tools)
     from oracle import fake_aiohttp
-    fixtures = [dict(url=url, content_type='application/json', **f) for url, f in FIXTURES.items()]
-    for f in fixtures:
+    fixtures = []
+    for url, f in FIXTURES.items():
+        f = dict(f, url=url)
+        f.setdefault('content_type', 'application/json')
         f.pop('reason', None)
+        fixtures.append(f)
     m = fake_aiohttp.make_module(fixtures)
 
     class ClientResponseError(fake_aiohttp.ClientError):

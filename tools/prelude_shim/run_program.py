@@ -95,6 +95,10 @@ def main(argv):
     sequential = '--sequential' in argv
     want_trace = '--trace' in argv
     fixtures = {}
+    default_fixtures = os.path.join(ROOT, 'tests', 'fixtures', 'http.json')
+    if os.path.exists(default_fixtures):
+        with open(default_fixtures) as f:
+            fixtures = {fx['url']: fx for fx in json.load(f)}
     if '--fixtures' in argv:
         with open(argv[argv.index('--fixtures') + 1]) as f:
             fixtures = json.load(f)
@@ -123,6 +127,7 @@ def main(argv):
         finish('deadlock', 'deadlock: ' + ', '.join(sorted(l.split(' ')[0] for l in lines)))
     if mode == 'prelude':
         backend.CONFIG['on_deadlock'] = on_deadlock
+        backend.CONFIG['on_budget'] = lambda: finish('budget', 'loop iteration budget exhausted')
     else:
         backend.ON_DEADLOCK[0] = on_deadlock
 

@@ -53,6 +53,11 @@ class TaskGroup:
         propagate_cancellation_error = \
             exc if et is CancelledError else None
         if self._parent_cancel_requested:
+            if _SEQUENTIAL and self._parent_task._must_cancel:
+                # Sequential baseline: the abort cancelled the parent while it
+                # ran a child to completion; the group exit consumes that
+                # request, as the concurrent run's await inside the group does.
+                self._parent_task._must_cancel = False
             # If this flag is set we *must* call uncancel().
             if self._parent_task.uncancel() == 0:
                 # If there are no pending cancellations left,
@@ -129,12 +134,25 @@ class TaskGroup:
             raise RuntimeError(f'TaskGroup {self!r} has not been entered')
         if self._exiting and not self._tasks:
             raise RuntimeError(f'TaskGroup {self!r} is finished')
-        if self._aborting:
+        if self._aborting and not _SEQUENTIAL:
             raise RuntimeError(f'TaskGroup {self!r} is shutting down')
-        if name is None:
+        if self._aborting:
+            # Sequential baseline: a child created after a sibling failed
+            # would have been cancelled by the abort in the concurrent run.
+            task = Task(coro, loop=self._loop, _display_name=name)
+            task.cancel()
+            if _current_task is not None:
+                _run_sequentially(task)
+        elif name is None:
             task = self._loop.create_task(coro)
         else:
             task = self._loop._create_task_named(coro, name)
+        if _SEQUENTIAL and task.done():
+            # Sequential baseline: the child already ran to completion; a
+            # failure aborts the group now, before the next child starts.
+            self._tasks[task] = None
+            self._on_task_done(task)
+            return task
         task.add_done_callback(self._on_task_done)
         self._tasks[task] = None
         return task

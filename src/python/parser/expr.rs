@@ -431,11 +431,16 @@ impl Parser<'_> {
     /// After `first` inside brackets, another expression starts: CPython's hint.
     #[inline(never)]
     pub(crate) fn missing_comma(&mut self, first: &Expr) -> PResult<()> {
+        self.missing_comma_after(first.span, matches!(first.kind, ExprKind::Name(_)))
+    }
+
+    /// [`Self::missing_comma`] for an expression known by its span.
+    pub(crate) fn missing_comma_after(&mut self, first: Span, is_name: bool) -> PResult<()> {
         if self.brackets == 0 || !self.starts_expr() {
             return Ok(());
         }
         // `f(a b)` with a name followed by a string literal is left generic, as in CPython.
-        if matches!(first.kind, ExprKind::Name(_)) && matches!(self.peek(), Tok::Str(_)) {
+        if is_name && matches!(self.peek(), Tok::Str(_)) {
             return Ok(());
         }
         let save = self.i;
@@ -444,7 +449,7 @@ impl Parser<'_> {
         (self.depth, self.chain) = (depth, chain);
         match next {
             Ok(second) => Err(self.error_at(
-                first.span.to(second.span),
+                first.to(second.span),
                 "invalid syntax. Perhaps you forgot a comma?",
             )),
             Err(_) => {
@@ -471,7 +476,8 @@ impl Parser<'_> {
             elts.push(self.slice()?);
         }
         if let Some(last) = elts.last() {
-            self.missing_comma(&last.clone())?;
+            let (span, is_name) = (last.span, matches!(last.kind, ExprKind::Name(_)));
+            self.missing_comma_after(span, is_name)?;
         }
         Ok(Expr::new(ExprKind::Tuple(elts), self.span_from(start)))
     }
@@ -586,8 +592,9 @@ impl Parser<'_> {
                 }
             }
             if !self.eat_op(",") {
-                if let Some(last) = args.last().filter(|l| l.span.start == start).cloned() {
-                    self.missing_comma(&last)?;
+                if let Some(last) = args.last().filter(|l| l.span.start == start) {
+                    let (span, is_name) = (last.span, matches!(last.kind, ExprKind::Name(_)));
+                    self.missing_comma_after(span, is_name)?;
                 }
                 break;
             }
@@ -721,8 +728,9 @@ impl Parser<'_> {
         let mut elts = vec![first];
         loop {
             if !self.eat_op(",") {
-                if let Some(last) = elts.last().cloned() {
-                    self.missing_comma(&last)?;
+                if let Some(last) = elts.last() {
+                    let (span, is_name) = (last.span, matches!(last.kind, ExprKind::Name(_)));
+                    self.missing_comma_after(span, is_name)?;
                 }
                 break;
             }
@@ -796,13 +804,13 @@ impl Parser<'_> {
             let elts = self.display_rest(first, "}")?;
             return Ok(Expr::new(ExprKind::Set(elts), self.span_from(open)));
         };
-        if let Some(key) = &first_key {
-            if self.is_kw("for") || self.is_kw("async") {
+        if first_key.is_some() && (self.is_kw("for") || self.is_kw("async")) {
+            if let Some(key) = first_key {
                 let generators = self.comprehensions()?;
                 self.close("}")?;
                 return Ok(Expr::new(
                     ExprKind::DictComp {
-                        key: boxed(key.clone()),
+                        key: boxed(key),
                         value: boxed(first_value),
                         generators,
                     },
@@ -814,8 +822,9 @@ impl Parser<'_> {
         let mut values = vec![first_value];
         loop {
             if !self.eat_op(",") {
-                if let Some(last) = values.last().cloned() {
-                    self.missing_comma(&last)?;
+                if let Some(last) = values.last() {
+                    let (span, is_name) = (last.span, matches!(last.kind, ExprKind::Name(_)));
+                    self.missing_comma_after(span, is_name)?;
                 }
                 break;
             }
