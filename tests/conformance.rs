@@ -132,6 +132,36 @@ fn conformance_suite() {
     );
 }
 
+/// The sequential baseline has no CPython counterpart, but every program must
+/// still end cleanly in it: no panic, and an exit code the CLI documents
+/// (0, 1, or 2 for a deadlock, which sequential runs may legitimately hit).
+#[test]
+fn sequential_baseline_runs_every_program_without_panicking() {
+    let filter = std::env::var("CONFORMANCE_FILTER").unwrap_or_default();
+    let fixtures = load_fixtures();
+    let mut problems = Vec::new();
+    for program in find_programs(&repo_path("tests/conformance")) {
+        let name = program.display().to_string();
+        if !name.contains(&filter) {
+            continue;
+        }
+        let source = std::fs::read_to_string(&program).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let options = RunOptions {
+            mode: RunMode::Sequential,
+            // Some programs poll forever when run one part at a time (a loop
+            // waiting for a flag a later task sets): a small budget ends them.
+            max_instructions: 5_000_000,
+            http_fixtures: fixtures.clone(),
+        };
+        match std::panic::catch_unwind(|| run_virtual(&source, &options)) {
+            Ok(result) if matches!(result.exit_code, 0..=2) => {}
+            Ok(result) => problems.push(format!("{name}: exit code {}", result.exit_code)),
+            Err(panic) => problems.push(format!("{name}: PANIC {}", panic_message(&panic))),
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 /// The harness itself: rendering a parsed `.expected` file gives it back, so
 /// the time formatting (float repr), line splitting and file reprs agree with
 /// the oracle's.
