@@ -10,7 +10,10 @@
 The program runs under real CPython 3.11 asyncio (tools/oracle/virtual_loop.py):
 CPython's own SelectorEventLoop, whose time() is a virtual clock that its
 selector advances by exactly the timeout `_run_once` asks for, with timers
-tie-broken by creation order. Before the program runs: `time` is patched onto
+tie-broken by creation order, and the few set iterations over tasks that a
+program can observe (asyncio.run's shutdown, TaskGroup aborts, as_completed)
+in creation order instead of by address (tools/oracle/ordering.py). Before the
+program runs: `time` is patched onto
 the clock (tools/oracle/clock.py), `random.seed(0)`, and fake `aiohttp` /
 `aiofiles` modules implement the models of COMMON.md (tools/oracle/fake_*.py;
 HTTP answers come from tests/fixtures/http.json). The program is compiled as
