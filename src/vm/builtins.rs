@@ -1184,7 +1184,13 @@ pub fn construct_builtin(
                 ))
             }
         };
-        vm.make_exception_group(cls, msg, excs)?
+        let g = vm.make_exception_group(cls, msg.clone(), excs)?;
+        if let (Value::Instance(i), Some(orig)) = (&g, args.get(1)) {
+            if let Some(d) = &i.exc {
+                d.borrow_mut().args = vec![msg, orig.clone()];
+            }
+        }
+        g
     } else if matches!(
         cls.builtin,
         BuiltinType::NoneType

@@ -151,8 +151,9 @@ impl Vm {
             }
             cls.clone()
         };
+        let list = Value::list(excs.clone());
         let tuple = Value::tuple(excs);
-        let inst = self.new_exc_instance(&cls, vec![msg.clone(), tuple.clone()]);
+        let inst = self.new_exc_instance(&cls, vec![msg.clone(), list]);
         if let Value::Instance(i) = &inst {
             let mut d = i.dict.borrow_mut();
             d.insert(intern("message"), msg);
