@@ -1840,3 +1840,83 @@ fn describe(e: &Expr) -> &'static str {
         _ => "expression",
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compile_err(src: &str) -> String {
+        let m = crate::python::parse_module(src).expect("parses");
+        compile_module(&m, "main.py", src)
+            .err()
+            .expect("compile error")
+            .message
+    }
+
+    #[test]
+    fn misplaced_statements_are_syntax_errors_with_cpython_messages() {
+        assert_eq!(compile_err("return 1\n"), "'return' outside function");
+        assert_eq!(compile_err("break\n"), "'break' outside loop");
+        assert_eq!(compile_err("continue\n"), "'continue' not properly in loop");
+        assert_eq!(compile_err("await x\n"), "'await' outside function");
+        assert_eq!(
+            compile_err("def f():\n    await x\n"),
+            "'await' outside async function"
+        );
+        assert_eq!(compile_err("yield 1\n"), "'yield' outside function");
+        assert_eq!(
+            compile_err("def f():\n    async with x:\n        pass\n"),
+            "'async with' outside async function"
+        );
+    }
+
+    #[test]
+    fn every_instruction_has_a_span_for_the_line_table() {
+        let src = "def f(a):\n    return a + 1\nprint(f(2))\n";
+        let m = crate::python::parse_module(src).expect("parses");
+        let code = compile_module(&m, "main.py", src).expect("compiles");
+        assert_eq!(code.ops.len(), code.spans.len());
+        let f = code
+            .consts
+            .iter()
+            .find_map(|c| match c {
+                Value::Code(c) => Some(c.clone()),
+                _ => None,
+            })
+            .expect("function code");
+        assert_eq!(f.argcount, 1);
+        let add = f
+            .ops
+            .iter()
+            .position(|o| matches!(o, Op::Binary(BinOp::Add)))
+            .expect("add");
+        assert_eq!(f.spans[add].start.line, 2);
+        assert_eq!(f.spans[add].start.col, 12);
+    }
+
+    #[test]
+    fn coroutine_and_generator_flags() {
+        let src = "async def a():\n    pass\ndef g():\n    yield 1\nasync def ag():\n    yield 1\n";
+        let m = crate::python::parse_module(src).expect("parses");
+        let code = compile_module(&m, "main.py", src).expect("compiles");
+        let flags: Vec<(String, u32)> = code
+            .consts
+            .iter()
+            .filter_map(|c| match c {
+                Value::Code(c) => Some((
+                    c.name.s.clone(),
+                    c.flags & (FLAG_COROUTINE | FLAG_GENERATOR | FLAG_ASYNC_GEN),
+                )),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            flags,
+            vec![
+                ("a".into(), FLAG_COROUTINE),
+                ("g".into(), FLAG_GENERATOR),
+                ("ag".into(), FLAG_ASYNC_GEN)
+            ]
+        );
+    }
+}

@@ -724,3 +724,69 @@ fn analyze(
     sc.needs_class_cell = needs_class_cell;
     Ok(free)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(src: &str) -> SymTable {
+        let m = crate::python::parse_module(src).expect("parses");
+        build(&m).expect("builds")
+    }
+
+    fn scope<'a>(t: &'a SymTable, name: &str) -> &'a Scope {
+        t.scopes
+            .iter()
+            .find(|s| s.name == name)
+            .expect("scope exists")
+    }
+
+    #[test]
+    fn locals_cells_frees_and_globals_follow_cpython() {
+        let t = table("g = 1\ndef outer(a):\n    b = 2\n    def inner():\n        nonlocal b\n        b += a\n        return g\n    return inner\n");
+        let outer = scope(&t, "outer");
+        assert_eq!(outer.sym("a"), Sym::Cell);
+        assert_eq!(outer.sym("b"), Sym::Cell);
+        assert_eq!(outer.sym("inner"), Sym::Local);
+        let inner = scope(&t, "inner");
+        assert_eq!(inner.sym("a"), Sym::Free);
+        assert_eq!(inner.sym("b"), Sym::Free);
+        assert_eq!(inner.sym("g"), Sym::GlobalImplicit);
+    }
+
+    #[test]
+    fn class_bodies_do_not_enclose_methods_but_super_gets_the_class_cell() {
+        let t = table("def f():\n    x = 1\n    class C:\n        x = 2\n        def m(self):\n            super().m()\n            return x\n    return C\n");
+        let c = scope(&t, "C");
+        assert!(c.needs_class_cell);
+        assert_eq!(c.cellvars, vec!["__class__".to_string()]);
+        let m = scope(&t, "m");
+        assert_eq!(
+            m.sym("x"),
+            Sym::Free,
+            "x comes from f, not from the class body"
+        );
+        assert_eq!(m.sym("__class__"), Sym::Free);
+    }
+
+    #[test]
+    fn comprehensions_are_their_own_scope() {
+        let t = table("def f(xs):\n    return [x * y for x in xs for y in xs]\n");
+        let comp = scope(&t, "<comp>");
+        assert_eq!(comp.sym("x"), Sym::Local);
+        assert_eq!(comp.sym("xs"), Sym::Free);
+        assert_eq!(scope(&t, "f").sym("x"), Sym::GlobalImplicit);
+    }
+
+    #[test]
+    fn nonlocal_errors_use_cpython_messages() {
+        let m = crate::python::parse_module("def f():\n    nonlocal q\n").expect("parses");
+        let e = build(&m).err().expect("error");
+        assert_eq!(e.message, "no binding for nonlocal 'q' found");
+        let m = crate::python::parse_module("nonlocal q\n").expect("parses");
+        assert_eq!(
+            build(&m).err().expect("error").message,
+            "nonlocal declaration not allowed at module level"
+        );
+    }
+}

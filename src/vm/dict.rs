@@ -186,3 +186,33 @@ impl PyDict {
         self.entries.iter().rposition(|e| e.is_some())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_insertion_order_through_removals_and_growth() {
+        let mut d = PyDict::new();
+        for i in 0..100 {
+            d.push(i, Value::Int(i), Value::Int(i * 2));
+        }
+        for i in (0..100).step_by(2) {
+            let idx = d
+                .find_with(i, |k| matches!(k, Value::Int(x) if *x == i))
+                .expect("present");
+            d.remove_at(idx);
+        }
+        d.push(7, Value::Int(1000), Value::None);
+        assert_eq!(d.len(), 51);
+        let keys: Vec<i64> = d
+            .keys()
+            .into_iter()
+            .map(|k| if let Value::Int(i) = k { i } else { -1 })
+            .collect();
+        assert_eq!(keys[0], 1);
+        assert_eq!(keys[49], 99);
+        assert_eq!(keys[50], 1000);
+        assert!(d.find_with(2, |_| true).is_none());
+    }
+}

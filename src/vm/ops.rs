@@ -2130,3 +2130,30 @@ impl RoundClose for f64 {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_match_cpython() {
+        // Values from CPython 3.11: hash(0.5), hash(-1), hash(1.5), hash(-2.25), hash(2**61), hash(1e100).
+        assert_eq!(hash_float(0.5), 1152921504606846976);
+        assert_eq!(hash_int(-1), -2);
+        assert_eq!(hash_float(1.5), 1152921504606846977);
+        assert_eq!(hash_float(-2.25), -576460752303423490);
+        assert_eq!(hash_int(1 << 61), 1);
+        assert_eq!(hash_float(1e100), 1822893315824342674);
+    }
+
+    #[test]
+    fn int_sets_iterate_in_cpython_order() {
+        let keys = [3, 1, 2, 64, 32, 16, 8, 0, 1000].map(Value::Int).to_vec();
+        let order: Vec<i64> = cpython_set_order(keys)
+            .into_iter()
+            .map(|v| if let Value::Int(i) = v { i } else { -1 })
+            .collect();
+        // CPython 3.11: list({3, 1, 2, 64, 32, 16, 8, 0, 1000})
+        assert_eq!(order, vec![64, 1, 2, 3, 32, 0, 8, 1000, 16]);
+    }
+}
