@@ -1848,8 +1848,7 @@ mod tests {
     fn compile_err(src: &str) -> String {
         let m = crate::python::parse_module(src).expect("parses");
         compile_module(&m, "main.py", src)
-            .err()
-            .expect("compile error")
+            .expect_err("compile error")
             .message
     }
 
