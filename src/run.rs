@@ -28,8 +28,6 @@ pub struct RunOptions {
     /// The whole run stops (exit code 1, message on stderr) after this many instructions.
     pub max_instructions: u64,
     pub http_fixtures: Vec<HttpFixture>,
-    /// The in-memory file system the program starts with (aiofiles reads it).
-    pub initial_files: BTreeMap<String, String>,
 }
 
 impl Default for RunOptions {
@@ -38,7 +36,6 @@ impl Default for RunOptions {
             mode: RunMode::Concurrent,
             max_instructions: DEFAULT_MAX_INSTRUCTIONS,
             http_fixtures: Vec::new(),
-            initial_files: BTreeMap::new(),
         }
     }
 }
@@ -129,7 +126,6 @@ impl Session {
         vm.max_instructions = opts.max_instructions;
         vm.host.sequential = opts.mode == RunMode::Sequential;
         vm.host.fixtures = opts.http_fixtures.clone();
-        vm.host.fs = opts.initial_files.clone();
         let mut s = Session {
             vm,
             finished: None,
