@@ -5,8 +5,11 @@
 //! source → [`python`] (lex, parse) → compile → vm ↔ asyncio → [`trace`] → chart → renderers.
 //! Everything here except [`web`] is plain Rust with no browser dependency.
 
+pub mod asyncio;
 pub mod chart;
+pub mod compile;
 pub mod python;
+pub mod run;
 pub mod trace;
 pub mod vm;
 

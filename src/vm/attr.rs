@@ -1,0 +1,678 @@
+//! Attribute access: instances, classes (MRO lookup, descriptors: functions,
+//! properties, static/class methods), modules, `super()`, builtin values; class
+//! creation (`__build_class__`).
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::namemap::{intern, NameMap};
+use super::value::*;
+use super::{PyErr, PyResult, Vm};
+
+impl Vm {
+    pub fn type_of(&self, v: &Value) -> Rc<Class> {
+        let t = &self.t;
+        match v {
+            Value::Undef | Value::None => t.none.clone(),
+            Value::NotImplemented => t.notimpl.clone(),
+            Value::Ellipsis => t.ellipsis.clone(),
+            Value::Bool(_) => t.bool_.clone(),
+            Value::Int(_) => t.int.clone(),
+            Value::Float(_) => t.float.clone(),
+            Value::Str(_) => t.str_.clone(),
+            Value::Bytes(_) => t.bytes.clone(),
+            Value::Tuple(_) => t.tuple.clone(),
+            Value::List(_) => t.list.clone(),
+            Value::Dict(_) => t.dict.clone(),
+            Value::Set(_) => t.set.clone(),
+            Value::FrozenSet(_) => t.frozenset.clone(),
+            Value::Range(_) => t.range.clone(),
+            Value::Slice(_) => t.slice.clone(),
+            Value::Function(_) => t.function.clone(),
+            Value::Native(_) => t.builtin_function.clone(),
+            Value::BoundMethod(_) => t.method.clone(),
+            Value::Class(_) => t.type_.clone(),
+            Value::Instance(i) => i.class.borrow().clone(),
+            Value::Module(_) => t.module.clone(),
+            Value::Gen(g) => match g.kind {
+                GenKind::Generator => t.generator.clone(),
+                GenKind::Coroutine => t.coroutine.clone(),
+                GenKind::AsyncGenerator => t.async_generator.clone(),
+            },
+            Value::Iter(_) => t.iterator.clone(),
+            Value::Cell(_) => t.cell.clone(),
+            Value::Code(_) => t.code.clone(),
+            Value::Property(_) => t.property.clone(),
+            Value::StaticMethod(_) => t.staticmethod.clone(),
+            Value::ClassMethod(_) => t.classmethod.clone(),
+            Value::Super(_) => t.super_.clone(),
+            Value::Handle(_) => t.handle.clone(),
+        }
+    }
+
+    pub fn type_name(&self, v: &Value) -> String {
+        match v {
+            Value::Iter(it) => super::iter::iter_type_name(&it.borrow()).to_string(),
+            _ => self.type_of(v).name.s.clone(),
+        }
+    }
+
+    pub fn class_lookup(&self, cls: &Rc<Class>, name: &str) -> Option<Value> {
+        if let Some(v) = cls.dict.borrow().get_str(name) {
+            return Some(v.clone());
+        }
+        for c in &cls.mro {
+            if let Some(v) = c.dict.borrow().get_str(name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+
+    fn class_lookup_name(&self, cls: &Rc<Class>, name: &Name) -> Option<Value> {
+        if let Some(v) = cls.dict.borrow().get(name) {
+            return Some(v.clone());
+        }
+        for c in &cls.mro {
+            if let Some(v) = c.dict.borrow().get(name) {
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+
+    /// Lookup that ignores the natives of `object`, the builtin types and
+    /// BaseException (for `__repr__`, `__eq__`, `__new__`... defined in Python).
+    pub fn class_lookup_user(&self, cls: &Rc<Class>, name: &str) -> Option<Value> {
+        for c in std::iter::once(cls).chain(cls.mro.iter()) {
+            if let Some(v) = c.dict.borrow().get_str(name) {
+                let builtin_class = Rc::ptr_eq(c, &self.t.object)
+                    || (c.builtin != BuiltinType::Object
+                        && matches!(&*c.module.borrow(), Value::Str(m) if m.s == "builtins"));
+                if builtin_class && matches!(v, Value::Native(_)) {
+                    continue;
+                }
+                return Some(v.clone());
+            }
+        }
+        None
+    }
+
+    pub fn is_subclass(&self, a: &Rc<Class>, b: &Rc<Class>) -> bool {
+        Rc::ptr_eq(a, b) || a.mro.iter().any(|c| Rc::ptr_eq(c, b))
+    }
+
+    pub fn is_instance(&self, v: &Value, cls: &Rc<Class>) -> bool {
+        let t = self.type_of(v);
+        self.is_subclass(&t, cls)
+    }
+
+    pub fn is_instance_of_name(&self, v: &Value, name: &str) -> bool {
+        match self.exc_classes.get(name) {
+            Some(c) => self.is_instance(v, c),
+            None => false,
+        }
+    }
+
+    pub fn bind_descriptor(&self, v: Value, obj: &Value, cls: &Rc<Class>) -> Value {
+        match v {
+            Value::Function(_) => Value::BoundMethod(Rc::new(BoundMethod {
+                self_: obj.clone(),
+                func: v,
+            })),
+            Value::Native(ref n) if n.is_method => Value::BoundMethod(Rc::new(BoundMethod {
+                self_: obj.clone(),
+                func: v,
+            })),
+            Value::ClassMethod(f) => Value::BoundMethod(Rc::new(BoundMethod {
+                self_: Value::Class(cls.clone()),
+                func: (*f).clone(),
+            })),
+            Value::StaticMethod(f) => (*f).clone(),
+            other => other,
+        }
+    }
+
+    fn no_attr(&self, obj: &Value, name: &str) -> PyErr {
+        match obj {
+            Value::Class(c) => PyErr::new(
+                "AttributeError",
+                format!("type object '{}' has no attribute '{}'", c.name.s, name),
+            ),
+            Value::Module(m) => PyErr::new(
+                "AttributeError",
+                format!("module '{}' has no attribute '{}'", m.name.s, name),
+            ),
+            _ => PyErr::new(
+                "AttributeError",
+                format!(
+                    "'{}' object has no attribute '{}'",
+                    self.type_name(obj),
+                    name
+                ),
+            ),
+        }
+    }
+
+    pub fn getattr(&mut self, obj: &Value, name: &Name) -> PyResult<Value> {
+        match obj {
+            Value::Instance(inst) => {
+                // Instance attributes first: a property of the same name in the
+                // class would win in CPython, but its value never lives in __dict__.
+                if let Some(v) = inst.dict.borrow().get(name) {
+                    return Ok(v.clone());
+                }
+                let cls = inst.class.borrow().clone();
+                let cv = self.class_lookup_name(&cls, name);
+                if let Some(Value::Property(p)) = &cv {
+                    if p[0].is_none() {
+                        return Err(PyErr::new(
+                            "AttributeError",
+                            format!(
+                                "property '{}' of '{}' object has no getter",
+                                name.s, cls.name.s
+                            ),
+                        ));
+                    }
+                    let g = p[0].clone();
+                    return self.call(&g, vec![obj.clone()]);
+                }
+                if let Some(v) = inst.dict.borrow().get(name) {
+                    return Ok(v.clone());
+                }
+                if let Some(v) = self.exc_attr(inst, &name.s) {
+                    return Ok(v);
+                }
+                match name.s.as_str() {
+                    "__class__" => return Ok(Value::Class(cls)),
+                    "__dict__" => {
+                        let d = inst.dict.borrow().clone();
+                        return self.namemap_to_dict(&d);
+                    }
+                    _ => {}
+                }
+                if let Some(v) = cv {
+                    return Ok(self.bind_descriptor(v, obj, &cls));
+                }
+                if let Some(ga) = self.class_lookup_user(&cls, "__getattr__") {
+                    return self.call(&ga, vec![obj.clone(), Value::Str(name.clone())]);
+                }
+                Err(self.no_attr(obj, &name.s))
+            }
+            Value::Class(c) => {
+                match name.s.as_str() {
+                    "__name__" => return Ok(Value::Str(c.name.clone())),
+                    "__qualname__" => return Ok(Value::Str(c.qualname.clone())),
+                    "__mro__" => {
+                        let mut v = vec![obj.clone()];
+                        v.extend(c.mro.iter().map(|x| Value::Class(x.clone())));
+                        return Ok(Value::tuple(v));
+                    }
+                    "__bases__" => {
+                        return Ok(Value::tuple(
+                            c.bases.iter().map(|x| Value::Class(x.clone())).collect(),
+                        ))
+                    }
+                    "__base__" => {
+                        return Ok(c
+                            .bases
+                            .first()
+                            .map(|x| Value::Class(x.clone()))
+                            .unwrap_or(Value::None))
+                    }
+                    "__dict__" => {
+                        let d = c.dict.borrow().clone();
+                        return self.namemap_to_dict(&d);
+                    }
+                    "__module__" => {
+                        if let Some(v) = c.dict.borrow().get_str("__module__") {
+                            return Ok(v.clone());
+                        }
+                        return Ok(c.module.borrow().clone());
+                    }
+                    "__doc__" => {
+                        return Ok(c
+                            .dict
+                            .borrow()
+                            .get_str("__doc__")
+                            .cloned()
+                            .unwrap_or(Value::None))
+                    }
+                    _ => {}
+                }
+                match self.class_lookup_name(c, name) {
+                    Some(Value::ClassMethod(f)) => Ok(Value::BoundMethod(Rc::new(BoundMethod {
+                        self_: obj.clone(),
+                        func: (*f).clone(),
+                    }))),
+                    Some(Value::StaticMethod(f)) => Ok((*f).clone()),
+                    Some(v) => Ok(v),
+                    None => {
+                        // Methods of `type` itself (e.g. `cls.mro()`).
+                        if name.s == "mro" {
+                            let mut v = vec![obj.clone()];
+                            v.extend(c.mro.iter().map(|x| Value::Class(x.clone())));
+                            return Ok(Value::list(v));
+                        }
+                        Err(self.no_attr(obj, &name.s))
+                    }
+                }
+            }
+            Value::Module(m) => {
+                if let Some(v) = m.dict.borrow().get(name) {
+                    return Ok(v.clone());
+                }
+                match name.s.as_str() {
+                    "__name__" => Ok(Value::Str(m.name.clone())),
+                    "__dict__" => {
+                        let d = m.dict.borrow().clone();
+                        self.namemap_to_dict(&d)
+                    }
+                    _ => Err(self.no_attr(obj, &name.s)),
+                }
+            }
+            Value::Super(s) => {
+                let (start, target) = (&s.0, &s.1);
+                let objcls = match target {
+                    Value::Class(c) => c.clone(),
+                    other => self.type_of(other),
+                };
+                let chain: Vec<Rc<Class>> = std::iter::once(objcls.clone())
+                    .chain(objcls.mro.iter().cloned())
+                    .collect();
+                let pos = chain
+                    .iter()
+                    .position(|c| Rc::ptr_eq(c, start))
+                    .map(|p| p + 1)
+                    .unwrap_or(chain.len());
+                for c in &chain[pos..] {
+                    let found = c.dict.borrow().get(name).cloned();
+                    if let Some(v) = found {
+                        return Ok(match v {
+                            Value::Function(_) | Value::Native(_) => {
+                                if matches!(target, Value::Class(_)) {
+                                    v
+                                } else {
+                                    Value::BoundMethod(Rc::new(BoundMethod {
+                                        self_: target.clone(),
+                                        func: v,
+                                    }))
+                                }
+                            }
+                            Value::ClassMethod(f) => Value::BoundMethod(Rc::new(BoundMethod {
+                                self_: Value::Class(objcls.clone()),
+                                func: (*f).clone(),
+                            })),
+                            Value::StaticMethod(f) => (*f).clone(),
+                            Value::Property(p) => {
+                                let g = p[0].clone();
+                                return self.call(&g, vec![target.clone()]);
+                            }
+                            other => other,
+                        });
+                    }
+                }
+                Err(PyErr::new(
+                    "AttributeError",
+                    format!("'super' object has no attribute '{}'", name.s),
+                ))
+            }
+            Value::Function(f) => match name.s.as_str() {
+                "__name__" => Ok(Value::Str(f.name.borrow().clone())),
+                "__qualname__" => Ok(Value::Str(f.qualname.borrow().clone())),
+                "__module__" => Ok(f
+                    .globals
+                    .dict
+                    .borrow()
+                    .get_str("__name__")
+                    .cloned()
+                    .unwrap_or(Value::None)),
+                "__doc__" => Ok(Value::None),
+                "__defaults__" => Ok(if f.defaults.is_empty() {
+                    Value::None
+                } else {
+                    Value::tuple(f.defaults.clone())
+                }),
+                "__code__" => Ok(Value::Code(f.code.clone())),
+                "__dict__" => {
+                    let d = f.dict.borrow().clone();
+                    self.namemap_to_dict(&d)
+                }
+                _ => match f.dict.borrow().get(name) {
+                    Some(v) => Ok(v.clone()),
+                    None => Err(self.no_attr(obj, &name.s)),
+                },
+            },
+            Value::BoundMethod(bm) => match name.s.as_str() {
+                "__self__" => Ok(bm.self_.clone()),
+                "__func__" => Ok(bm.func.clone()),
+                _ => {
+                    let f = bm.func.clone();
+                    self.getattr(&f, name)
+                }
+            },
+            Value::Native(n) => match name.s.as_str() {
+                "__name__" | "__qualname__" => Ok(Value::str(n.name)),
+                "__self__" => Ok(n.data.clone()),
+                _ => Err(self.no_attr(obj, &name.s)),
+            },
+            Value::Gen(g) => match name.s.as_str() {
+                "__name__" => Ok(Value::Str(g.name.clone())),
+                "__qualname__" => Ok(Value::Str(g.qualname.clone())),
+                "cr_running" | "gi_running" | "ag_running" => {
+                    Ok(Value::Bool(g.state.get() == GenState::Running))
+                }
+                "cr_code" | "gi_code" | "ag_code" => Ok(Value::Code(g.code.clone())),
+                "cr_frame" | "gi_frame" | "ag_frame" => Ok(if g.state.get() == GenState::Closed {
+                    Value::None
+                } else {
+                    Value::Code(g.code.clone())
+                }),
+                "cr_await" | "gi_yieldfrom" => Ok(self.gen_delegate(g).unwrap_or(Value::None)),
+                _ => self.type_attr(obj, name),
+            },
+            Value::Code(c) => match name.s.as_str() {
+                "co_name" => Ok(Value::Str(c.name.clone())),
+                "co_qualname" => Ok(Value::Str(c.qualname.clone())),
+                "co_filename" => Ok(Value::str(&c.filename)),
+                "co_firstlineno" => Ok(Value::Int(c.first_line as i64)),
+                _ => Err(self.no_attr(obj, &name.s)),
+            },
+            Value::Property(p) => match name.s.as_str() {
+                "fget" => Ok(p[0].clone()),
+                "fset" => Ok(p[1].clone()),
+                "fdel" => Ok(p[2].clone()),
+                _ => self.type_attr(obj, name),
+            },
+            Value::StaticMethod(f) | Value::ClassMethod(f) if name.s == "__func__" => {
+                Ok((**f).clone())
+            }
+            _ => self.type_attr(obj, name),
+        }
+    }
+
+    /// The object a suspended generator/coroutine is delegating to (`cr_await`).
+    pub fn gen_delegate(&self, g: &GenObj) -> Option<Value> {
+        let fr = g.frame.borrow();
+        let f = fr.as_ref()?;
+        if matches!(f.code.ops.get(f.ip), Some(crate::compile::Op::Send)) {
+            return f.stack.last().cloned();
+        }
+        None
+    }
+
+    /// Attributes of builtin values: their type's methods and a few data attributes.
+    fn type_attr(&mut self, obj: &Value, name: &Name) -> PyResult<Value> {
+        match (obj, name.s.as_str()) {
+            (_, "__class__") => return Ok(Value::Class(self.type_of(obj))),
+            (Value::Int(i), "real" | "numerator") => return Ok(Value::Int(*i)),
+            (Value::Int(_), "imag") => return Ok(Value::Int(0)),
+            (Value::Int(_), "denominator") => return Ok(Value::Int(1)),
+            (Value::Bool(b), "real" | "numerator") => return Ok(Value::Int(*b as i64)),
+            (Value::Float(f), "real") => return Ok(Value::Float(*f)),
+            (Value::Float(_), "imag") => return Ok(Value::Float(0.0)),
+            (Value::Range(r), "start") => return Ok(Value::Int(r.start)),
+            (Value::Range(r), "stop") => return Ok(Value::Int(r.stop)),
+            (Value::Range(r), "step") => return Ok(Value::Int(r.step)),
+            (Value::Slice(s), "start") => return Ok(s[0].clone()),
+            (Value::Slice(s), "stop") => return Ok(s[1].clone()),
+            (Value::Slice(s), "step") => return Ok(s[2].clone()),
+            _ => {}
+        }
+        let cls = self.type_of(obj);
+        match self.class_lookup_name(&cls, name) {
+            Some(v) => Ok(self.bind_descriptor(v, obj, &cls)),
+            None => Err(self.no_attr(obj, &name.s)),
+        }
+    }
+
+    /// For `obj.name(...)`: (function, self) when `name` is a plain method of the
+    /// type, else (Undef, bound attribute).
+    pub fn load_method(&mut self, obj: Value, name: &Name) -> PyResult<(Value, Value)> {
+        match &obj {
+            Value::Instance(inst) if inst.dict.borrow().get(name).is_none() => {
+                let cls = inst.class.borrow().clone();
+                if let Some(v @ Value::Function(_)) = self.class_lookup_name(&cls, name) {
+                    return Ok((v, obj));
+                }
+            }
+            Value::Str(_)
+            | Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Tuple(_)
+            | Value::Gen(_) => {
+                let cls = self.type_of(&obj);
+                if let Some(v @ Value::Native(_)) = self.class_lookup_name(&cls, name) {
+                    return Ok((v, obj));
+                }
+            }
+            _ => {}
+        }
+        let v = self.getattr(&obj, name)?;
+        Ok((Value::Undef, v))
+    }
+
+    pub fn setattr(&mut self, obj: &Value, name: &Name, v: Value) -> PyResult<()> {
+        match obj {
+            Value::Instance(inst) => {
+                let cls = inst.class.borrow().clone();
+                if let Some(Value::Property(p)) = self.class_lookup_name(&cls, name) {
+                    {
+                        if p[1].is_none() {
+                            return Err(PyErr::new(
+                                "AttributeError",
+                                format!(
+                                    "property '{}' of '{}' object has no setter",
+                                    name.s, cls.name.s
+                                ),
+                            ));
+                        }
+                        let s = p[1].clone();
+                        self.call(&s, vec![obj.clone(), v])?;
+                        return Ok(());
+                    }
+                }
+                if let Some(sa) = self.class_lookup_user(&cls, "__setattr__") {
+                    self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v])?;
+                    return Ok(());
+                }
+                if let Some(d) = &inst.exc {
+                    let mut d = d.borrow_mut();
+                    match name.s.as_str() {
+                        "__cause__" => {
+                            d.cause = v;
+                            d.suppress_context = true;
+                            return Ok(());
+                        }
+                        "__context__" => {
+                            d.context = v;
+                            return Ok(());
+                        }
+                        "__suppress_context__" => {
+                            d.suppress_context = matches!(v, Value::Bool(true));
+                            return Ok(());
+                        }
+                        "__traceback__" => return Ok(()),
+                        "args" => {
+                            drop(d);
+                            let items = self.to_vec(&v)?;
+                            if let Some(d) = &inst.exc {
+                                d.borrow_mut().args = items;
+                            }
+                            return Ok(());
+                        }
+                        _ => {}
+                    }
+                }
+                if name.s == "__class__" {
+                    if let Value::Class(c) = v {
+                        *inst.class.borrow_mut() = c;
+                        return Ok(());
+                    }
+                }
+                inst.dict.borrow_mut().insert(name.clone(), v);
+                Ok(())
+            }
+            Value::Class(c) => {
+                c.dict.borrow_mut().insert(name.clone(), v);
+                Ok(())
+            }
+            Value::Module(m) => {
+                m.dict.borrow_mut().insert(name.clone(), v);
+                Ok(())
+            }
+            Value::Function(f) => {
+                match name.s.as_str() {
+                    "__name__" => {
+                        if let Value::Str(s) = &v {
+                            *f.name.borrow_mut() = intern(&s.s);
+                        }
+                    }
+                    "__qualname__" => {
+                        if let Value::Str(s) = &v {
+                            *f.qualname.borrow_mut() = intern(&s.s);
+                        }
+                    }
+                    _ => f.dict.borrow_mut().insert(name.clone(), v),
+                }
+                Ok(())
+            }
+            _ => Err(PyErr::new(
+                "AttributeError",
+                format!(
+                    "'{}' object has no attribute '{}'",
+                    self.type_name(obj),
+                    name.s
+                ),
+            )),
+        }
+    }
+
+    pub fn delattr(&mut self, obj: &Value, name: &Name) -> PyResult<()> {
+        let removed = match obj {
+            Value::Instance(inst) => inst.dict.borrow_mut().remove(&name.s),
+            Value::Class(c) => c.dict.borrow_mut().remove(&name.s),
+            Value::Module(m) => m.dict.borrow_mut().remove(&name.s),
+            Value::Function(f) => f.dict.borrow_mut().remove(&name.s),
+            _ => None,
+        };
+        match removed {
+            Some(_) => Ok(()),
+            None => Err(self.no_attr(obj, &name.s)),
+        }
+    }
+
+    /// `__build_class__(body, name, *bases, **kw)`.
+    pub fn build_class(&mut self, args: Args) -> PyResult<Value> {
+        let mut pos = args.pos.into_iter();
+        let (Some(Value::Function(body)), Some(Value::Str(name))) = (pos.next(), pos.next()) else {
+            return Err(PyErr::new("TypeError", "__build_class__: bad arguments"));
+        };
+        let mut bases = Vec::new();
+        for b in pos {
+            match b {
+                Value::Class(c) => bases.push(c),
+                other => {
+                    let tn = self.type_name(&other);
+                    return Err(PyErr::new(
+                        "TypeError",
+                        format!("bases must be types, not {tn}"),
+                    ));
+                }
+            }
+        }
+        if bases.is_empty() {
+            bases.push(self.t.object.clone());
+        }
+        for b in &bases {
+            if b.builtin == BuiltinType::Bool || b.builtin == BuiltinType::NoneType {
+                return Err(PyErr::new(
+                    "TypeError",
+                    format!("type '{}' is not an acceptable base type", b.name.s),
+                ));
+            }
+        }
+        let ns = Rc::new(RefCell::new(NameMap::new()));
+        let mut frame = self.bind_args(&body, Vec::new(), Vec::new())?;
+        frame.ns = Some(ns.clone());
+        let cell = self.run_frame_native(frame)?;
+        let dict = ns.borrow().clone();
+        let qualname = match dict.get_str("__qualname__") {
+            Some(Value::Str(s)) => intern(&s.s),
+            _ => intern(&name.s),
+        };
+        let module = dict.get_str("__module__").cloned().unwrap_or(Value::None);
+        let tmp = super::types::make_class(&name.s, bases, BuiltinType::Object, dict)
+            .map_err(|m| PyErr::new("TypeError", m))?;
+        let cls = Rc::new(Class {
+            name: tmp.name.clone(),
+            qualname,
+            module: RefCell::new(module),
+            bases: tmp.bases.clone(),
+            mro: tmp.mro.clone(),
+            dict: RefCell::new(tmp.dict.borrow().clone()),
+            builtin: tmp.builtin,
+            is_exception: tmp.is_exception,
+        });
+        if let Value::Cell(c) = cell {
+            *c.borrow_mut() = Value::Class(cls.clone());
+        }
+        let _ = args.kw;
+        // __init_subclass__ hooks of user base classes.
+        let clsv = Value::Class(cls.clone());
+        if let Some(h) = cls
+            .mro
+            .iter()
+            .find_map(|c| c.dict.borrow().get_str("__init_subclass__").cloned())
+        {
+            let f = match h {
+                Value::ClassMethod(f) => (*f).clone(),
+                other => other,
+            };
+            if !matches!(f, Value::Native(_)) {
+                self.call(&f, vec![clsv.clone()])?;
+            }
+        }
+        Ok(clsv)
+    }
+
+    /// Zero-argument `super()`: the `__class__` cell and first argument of the caller.
+    pub fn make_super(&mut self, args: &[Value]) -> PyResult<Value> {
+        if let [Value::Class(c), obj] = args {
+            return Ok(Value::Super(Rc::new((c.clone(), obj.clone()))));
+        }
+        let Some(f) = self.frames.last() else {
+            return Err(PyErr::new("RuntimeError", "super(): no arguments"));
+        };
+        let code = &f.code;
+        let ncell = code.cellvars.len();
+        let cls = code
+            .freevars
+            .iter()
+            .position(|n| n.s == "__class__")
+            .and_then(|i| f.cells.get(ncell + i))
+            .map(|c| c.borrow().clone());
+        let Some(Value::Class(cls)) = cls else {
+            return Err(PyErr::new(
+                "RuntimeError",
+                "super(): __class__ cell not found",
+            ));
+        };
+        if code.argcount == 0 {
+            return Err(PyErr::new("RuntimeError", "super(): no arguments"));
+        }
+        let mut obj = f.locals.first().cloned().unwrap_or_default();
+        if let Some((ci, _)) = code.cell_args.iter().find(|(_, pi)| *pi == 0) {
+            obj = f
+                .cells
+                .get(*ci as usize)
+                .map(|c| c.borrow().clone())
+                .unwrap_or_default();
+        }
+        if obj.is_undef() {
+            return Err(PyErr::new("RuntimeError", "super(): arg[0] deleted"));
+        }
+        Ok(Value::Super(Rc::new((cls, obj))))
+    }
+}

@@ -1,0 +1,80 @@
+//! Frames live on the heap (`Vm::frames`), so Python→Python calls never recurse in Rust.
+
+use std::rc::{Rc, Weak};
+
+use super::namemap::NameMap;
+use super::value::{CellRef, GenObj, Module, Value};
+use crate::compile::Code;
+use std::cell::RefCell;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Block {
+    /// Exception handler at `handler`; the value stack is cut back to `depth`.
+    Try { handler: u32, depth: u32 },
+    /// Inside an `except` body: `stack[depth]` holds the previously handled exception.
+    Handler { depth: u32 },
+}
+
+/// What happens with this frame's result when it returns or yields.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RetKind {
+    /// Push the return value on the caller's stack.
+    Call,
+    /// `__init__`: push the frame's `aux` (the new instance) instead.
+    Init,
+    /// A module body run by `import`: push the module.
+    Import,
+    /// Return to the Rust code that started this frame (`Vm::exec` base).
+    Native,
+    /// Resumed by `gen.send()`/`next()` from Python: yield → value to caller; return → StopIteration.
+    GenSend,
+    /// Delegated to by the caller's `Send` (`await`/`yield from`).
+    YieldFrom,
+    /// Driven by the caller's `ForIter(target)`.
+    ForIter(u32),
+    /// An async generator driven by an `__anext__()` awaitable in the caller's `Send`.
+    ASend,
+    /// A callback run by the event loop: result dropped, errors go to the handle error hook.
+    Handle,
+}
+
+pub struct Frame {
+    pub code: Rc<Code>,
+    pub ip: usize,
+    pub stack: Vec<Value>,
+    pub locals: Vec<Value>,
+    pub cells: Vec<CellRef>,
+    pub blocks: Vec<Block>,
+    pub globals: Rc<Module>,
+    /// Class bodies: the namespace being built.
+    pub ns: Option<Rc<RefCell<NameMap>>>,
+    pub gen: Option<Weak<GenObj>>,
+    pub ret: RetKind,
+    /// The exception being handled in this frame (for bare `raise` and `__context__`).
+    pub cur_exc: Option<Value>,
+    pub aux: Value,
+}
+
+impl Frame {
+    pub fn new(code: Rc<Code>, globals: Rc<Module>) -> Frame {
+        let n = code.varnames.len();
+        Frame {
+            code,
+            ip: 0,
+            stack: Vec::with_capacity(8),
+            locals: vec![Value::Undef; n],
+            cells: Vec::new(),
+            blocks: Vec::new(),
+            globals,
+            ns: None,
+            gen: None,
+            ret: RetKind::Call,
+            cur_exc: None,
+            aux: Value::None,
+        }
+    }
+    /// Index of the instruction being executed (or last executed).
+    pub fn lasti(&self) -> usize {
+        self.ip.saturating_sub(1)
+    }
+}

@@ -1,0 +1,1477 @@
+//! The interpreter loop. `exec(base)` runs the frames above `base` until the frame
+//! at `base` returns or yields; Python→Python calls, `await`/`yield from`
+//! delegation, `for` over generators, `gen.send()` and event-loop callbacks all
+//! push heap frames instead of recursing in Rust.
+
+use std::rc::Rc;
+
+use super::frame::{Block, Frame, RetKind};
+use super::namemap::NameMap;
+use super::value::*;
+use super::{PyErr, PyResult, Suspend, Vm, RECURSION_LIMIT};
+use crate::compile::{Op, FLAG_ASYNC_GEN};
+use crate::python::ast::{BinOp, CmpOp, UnaryOp};
+
+pub enum ExecResult {
+    Return(Value),
+    Yield(Value),
+    /// The slice's instruction budget is used up (top level only).
+    Budget,
+}
+
+macro_rules! fr {
+    ($s:ident) => {
+        match $s.frames.last_mut() {
+            Some(f) => f,
+            None => return Err(PyErr::new("SystemError", "no frame")),
+        }
+    };
+}
+
+macro_rules! pop {
+    ($f:ident) => {
+        $f.stack.pop().unwrap_or_default()
+    };
+}
+
+impl Vm {
+    /// Runs until the frame at index `base` finishes. `pending` is raised first
+    /// (used to throw into a generator).
+    pub(crate) fn exec(&mut self, base: usize, mut pending: Option<PyErr>) -> PyResult<ExecResult> {
+        loop {
+            let r = match pending.take() {
+                Some(e) => Err(e),
+                None => self.dispatch(base),
+            };
+            match r {
+                Ok(x) => return Ok(x),
+                Err(PyErr::Suspend(s)) => {
+                    if self.native_depth <= 1 {
+                        return Err(PyErr::Suspend(s));
+                    }
+                    if let Suspend::Sleep(_) = s {
+                        pending = Some(PyErr::new(
+                            "RuntimeError",
+                            "time.sleep() cannot block here (called from a callback run by native code)",
+                        ));
+                    } else {
+                        return Err(PyErr::Suspend(s));
+                    }
+                }
+                Err(e) => {
+                    let reraise = std::mem::replace(&mut self.host.reraising, false);
+                    let exc = self.materialize(e);
+                    if !reraise {
+                        self.set_context(&exc);
+                    }
+                    if let Err(exc) = self.unwind(base, exc, !reraise) {
+                        return Err(PyErr::Exc(exc));
+                    }
+                }
+            }
+        }
+    }
+
+    /// The exception currently being handled (innermost frame first).
+    pub fn current_exc(&self) -> Option<Value> {
+        for f in self.frames.iter().rev() {
+            if let Some(e) = &f.cur_exc {
+                if !e.is_none() {
+                    return Some(e.clone());
+                }
+            }
+        }
+        None
+    }
+
+    fn set_context(&mut self, exc: &Value) {
+        if let Some(cur) = self.current_exc() {
+            if !cur.is(exc) {
+                if let Value::Instance(i) = exc {
+                    if let Some(d) = &i.exc {
+                        let mut d = d.borrow_mut();
+                        if d.context.is_none() || d.context.is_undef() {
+                            d.context = cur;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    pub(crate) fn push_tb(&mut self, exc: &Value) {
+        let Some(f) = self.frames.last() else { return };
+        let span = f.code.span_at(f.lasti());
+        if let Value::Instance(i) = exc {
+            if let Some(d) = &i.exc {
+                d.borrow_mut().traceback.push(TbEntry {
+                    filename: f.code.filename.clone(),
+                    name: f.code.name.clone(),
+                    line: span.start.line,
+                    col: span.start.col,
+                });
+            }
+        }
+    }
+
+    /// Finds a handler for `exc`, popping frames; Err if it escapes frame `base`.
+    fn unwind(&mut self, base: usize, exc: Value, mut add_tb: bool) -> Result<(), Value> {
+        let mut exc = exc;
+        loop {
+            if self.frames.len() <= base {
+                return Err(exc);
+            }
+            if add_tb {
+                self.push_tb(&exc);
+            }
+            add_tb = true;
+            let Some(f) = self.frames.last_mut() else {
+                return Err(exc);
+            };
+            while let Some(b) = f.blocks.pop() {
+                match b {
+                    Block::Try { handler, depth } => {
+                        f.stack.truncate(depth as usize);
+                        f.stack.push(exc);
+                        f.ip = handler as usize;
+                        return Ok(());
+                    }
+                    Block::Handler { depth } => {
+                        f.stack.truncate(depth as usize + 1);
+                        let prev = f.stack.pop().unwrap_or(Value::None);
+                        f.cur_exc = if prev.is_none() { None } else { Some(prev) };
+                    }
+                }
+            }
+            let Some(f) = self.frames.pop() else {
+                return Err(exc);
+            };
+            if let Some(g) = f.gen.as_ref().and_then(|g| g.upgrade()) {
+                g.state.set(GenState::Closed);
+                exc = self.fix_gen_stop(&g, exc);
+            }
+            if f.ret == RetKind::Handle && self.frames.len() > base {
+                // A loop callback raised: report to the prelude's error hook.
+                match self.handle_callback_error(exc) {
+                    Ok(()) => return Ok(()),
+                    Err(e) => {
+                        exc = e;
+                        add_tb = false;
+                        continue;
+                    }
+                }
+            }
+        }
+    }
+
+    /// PEP 479: StopIteration escaping a generator becomes RuntimeError.
+    fn fix_gen_stop(&mut self, g: &GenObj, exc: Value) -> Value {
+        let (cls, msg) = match g.kind {
+            GenKind::Generator => ("StopIteration", "generator raised StopIteration"),
+            GenKind::Coroutine => ("StopIteration", "coroutine raised StopIteration"),
+            GenKind::AsyncGenerator => {
+                if self.is_instance_of_name(&exc, "StopAsyncIteration") {
+                    (
+                        "StopAsyncIteration",
+                        "async generator raised StopAsyncIteration",
+                    )
+                } else {
+                    ("StopIteration", "async generator raised StopIteration")
+                }
+            }
+        };
+        if self.is_instance_of_name(&exc, cls) {
+            let new = self.make_exc("RuntimeError", msg);
+            if let Value::Instance(i) = &new {
+                if let Some(d) = &i.exc {
+                    let mut d = d.borrow_mut();
+                    d.cause = exc.clone();
+                    d.context = exc;
+                    d.suppress_context = true;
+                }
+            }
+            return new;
+        }
+        exc
+    }
+
+    pub(crate) fn push_frame(&mut self, f: Frame) -> PyResult<()> {
+        if self.frames.len() >= RECURSION_LIMIT + self.host.frame_allowance {
+            return Err(PyErr::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.frames.push(Box::new(f));
+        Ok(())
+    }
+
+    /// Resumes generator `g` by pushing its frame (with `value` sent in).
+    pub(crate) fn push_gen_frame(
+        &mut self,
+        g: &Rc<GenObj>,
+        value: Value,
+        ret: RetKind,
+    ) -> PyResult<()> {
+        match g.state.get() {
+            GenState::Running => {
+                let what = match g.kind {
+                    GenKind::Coroutine => "coroutine",
+                    GenKind::AsyncGenerator => "async generator",
+                    GenKind::Generator => "generator",
+                };
+                return Err(PyErr::new(
+                    "ValueError",
+                    format!("{what} already executing"),
+                ));
+            }
+            GenState::Closed => {
+                return match g.kind {
+                    GenKind::Coroutine => Err(PyErr::new(
+                        "RuntimeError",
+                        "cannot reuse already awaited coroutine",
+                    )),
+                    GenKind::AsyncGenerator => Err(PyErr::new("StopAsyncIteration", "")),
+                    GenKind::Generator => Err(self.stop_iteration(Value::None)),
+                };
+            }
+            GenState::Created => {
+                if !value.is_none() {
+                    let what = if g.kind == GenKind::Coroutine {
+                        "coroutine"
+                    } else {
+                        "generator"
+                    };
+                    return Err(PyErr::new(
+                        "TypeError",
+                        format!("can't send non-None value to a just-started {what}"),
+                    ));
+                }
+            }
+            GenState::Suspended => {}
+        }
+        let Some(mut f) = g.frame.borrow_mut().take() else {
+            return Err(PyErr::new("RuntimeError", "generator has no frame"));
+        };
+        if g.state.get() == GenState::Suspended {
+            f.stack.push(value);
+        }
+        f.ret = ret;
+        f.gen = Some(Rc::downgrade(g));
+        g.state.set(GenState::Running);
+        if self.frames.len() >= RECURSION_LIMIT + self.host.frame_allowance {
+            *g.frame.borrow_mut() = Some(f);
+            g.state.set(GenState::Suspended);
+            return Err(PyErr::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
+        }
+        self.frames.push(f);
+        Ok(())
+    }
+
+    /// Pushes `g`'s frame and, if it is delegating (`await`), the frames it delegates
+    /// to, so that an exception thrown in starts at the innermost one.
+    pub(crate) fn push_gen_for_throw(&mut self, g: &Rc<GenObj>, ret: RetKind) -> PyResult<()> {
+        if g.state.get() == GenState::Closed {
+            return Ok(());
+        }
+        let created = g.state.get() == GenState::Created;
+        let Some(mut f) = g.frame.borrow_mut().take() else {
+            return Err(PyErr::new("RuntimeError", "generator has no frame"));
+        };
+        f.ret = ret;
+        f.gen = Some(Rc::downgrade(g));
+        g.state.set(GenState::Running);
+        if created {
+            // An exception thrown into a just-created generator is raised at its start.
+            f.ip = 0;
+        }
+        self.frames.push(f);
+        while let Some(top) = self.frames.last_mut() {
+            let at_send = matches!(top.code.ops.get(top.ip), Some(Op::Send));
+            if !at_send {
+                break;
+            }
+            top.ip += 1;
+            let recv = top.stack.last().cloned().unwrap_or_default();
+            match recv {
+                Value::Gen(inner) if inner.state.get() == GenState::Suspended => {
+                    let Some(mut fi) = inner.frame.borrow_mut().take() else {
+                        break;
+                    };
+                    fi.ret = RetKind::YieldFrom;
+                    fi.gen = Some(Rc::downgrade(&inner));
+                    inner.state.set(GenState::Running);
+                    self.frames.push(fi);
+                }
+                Value::Iter(it) => {
+                    let ag = match &*it.borrow() {
+                        IterObj::ASend { gen, .. } if gen.state.get() == GenState::Suspended => {
+                            Some(gen.clone())
+                        }
+                        _ => None,
+                    };
+                    match ag {
+                        Some(inner) => {
+                            let Some(mut fi) = inner.frame.borrow_mut().take() else {
+                                break;
+                            };
+                            fi.ret = RetKind::ASend;
+                            fi.gen = Some(Rc::downgrade(&inner));
+                            inner.state.set(GenState::Running);
+                            self.frames.push(fi);
+                        }
+                        None => break,
+                    }
+                }
+                _ => break,
+            }
+        }
+        Ok(())
+    }
+
+    /// A frame returned `v`; deliver it. Some(result) when frame `base` finished.
+    fn do_return(&mut self, base: usize, v: Value) -> PyResult<Option<ExecResult>> {
+        let Some(f) = self.frames.pop() else {
+            return Err(PyErr::new("SystemError", "no frame"));
+        };
+        let mut kind = None;
+        if let Some(g) = f.gen.as_ref().and_then(|g| g.upgrade()) {
+            g.state.set(GenState::Closed);
+            kind = Some(g.kind);
+        }
+        if self.frames.len() <= base {
+            return Ok(Some(ExecResult::Return(v)));
+        }
+        let caller = fr!(self);
+        match f.ret {
+            RetKind::Call | RetKind::Native => caller.stack.push(v),
+            RetKind::Init => {
+                if !v.is_none() {
+                    let tn = self.type_name(&v);
+                    return Err(PyErr::new(
+                        "TypeError",
+                        format!("__init__() should return None, not '{tn}'"),
+                    ));
+                }
+                caller.stack.push(f.aux);
+            }
+            RetKind::Import => caller.stack.push(Value::Module(f.globals.clone())),
+            RetKind::GenSend => {
+                if kind == Some(GenKind::AsyncGenerator) {
+                    return Err(PyErr::new("StopAsyncIteration", ""));
+                }
+                return Err(self.stop_iteration(v));
+            }
+            RetKind::YieldFrom => {
+                caller.stack.pop();
+                caller.stack.push(v);
+            }
+            RetKind::ForIter(t) => {
+                caller.stack.pop();
+                caller.ip = t as usize;
+            }
+            RetKind::ASend => {
+                caller.stack.pop();
+                return Err(PyErr::new("StopAsyncIteration", ""));
+            }
+            RetKind::Handle => {}
+        }
+        Ok(None)
+    }
+
+    /// The top frame yields `v`.
+    fn do_yield(&mut self, base: usize, mut v: Value) -> PyResult<Option<ExecResult>> {
+        loop {
+            let Some(f) = self.frames.pop() else {
+                return Err(PyErr::new("SystemError", "no frame"));
+            };
+            let Some(g) = f.gen.as_ref().and_then(|g| g.upgrade()) else {
+                return Err(PyErr::new("SystemError", "yield outside a generator frame"));
+            };
+            let ret = f.ret;
+            g.state.set(GenState::Suspended);
+            *g.frame.borrow_mut() = Some(f);
+            if self.frames.len() <= base {
+                return Ok(Some(ExecResult::Yield(v)));
+            }
+            let caller = fr!(self);
+            match ret {
+                RetKind::YieldFrom => {
+                    caller.ip = caller.ip.saturating_sub(1);
+                }
+                RetKind::ASend => {
+                    if let Some(inner) = unwrap_async_yield(&v) {
+                        caller.stack.pop();
+                        caller.stack.push(inner);
+                        return Ok(None);
+                    }
+                    caller.ip = caller.ip.saturating_sub(1);
+                }
+                _ => {
+                    if let Some(inner) = unwrap_async_yield(&v) {
+                        v = inner;
+                    }
+                    caller.stack.push(v);
+                    return Ok(None);
+                }
+            }
+        }
+    }
+
+    fn dispatch(&mut self, base: usize) -> PyResult<ExecResult> {
+        loop {
+            self.instructions += 1;
+            if self.instructions >= self.slice_end {
+                if self.instructions >= self.max_instructions {
+                    return Err(PyErr::Suspend(Suspend::OutOfSteps));
+                }
+                if self.native_depth <= 1 {
+                    self.instructions -= 1;
+                    return Ok(ExecResult::Budget);
+                }
+            }
+            if self.frames.len() == self.host.loop_base {
+                if let Some(r) = self.loop_step(base)? {
+                    return Ok(r);
+                }
+                continue;
+            }
+            let f = fr!(self);
+            let Some(&op) = f.code.ops.get(f.ip) else {
+                return Err(PyErr::new(
+                    "SystemError",
+                    "instruction pointer out of range",
+                ));
+            };
+            f.ip += 1;
+            match op {
+                Op::Nop | Op::Nop2 => {}
+                Op::Pop => {
+                    f.stack.pop();
+                }
+                Op::Dup => {
+                    let v = f.stack.last().cloned().unwrap_or_default();
+                    f.stack.push(v);
+                }
+                Op::DupTop2 => {
+                    let n = f.stack.len();
+                    if n >= 2 {
+                        let a = f.stack[n - 2].clone();
+                        let b = f.stack[n - 1].clone();
+                        f.stack.push(a);
+                        f.stack.push(b);
+                    }
+                }
+                Op::Rot2 => {
+                    let n = f.stack.len();
+                    if n >= 2 {
+                        f.stack.swap(n - 1, n - 2);
+                    }
+                }
+                Op::Rot3 => {
+                    // TOS moves down two: [a, b, c] -> [c, a, b]
+                    let n = f.stack.len();
+                    if n >= 3 {
+                        let v = f.stack.remove(n - 1);
+                        f.stack.insert(n - 3, v);
+                    }
+                }
+                Op::Rot4 => {
+                    let n = f.stack.len();
+                    if n >= 4 {
+                        let v = f.stack.remove(n - 1);
+                        f.stack.insert(n - 4, v);
+                    }
+                }
+                Op::LoadConst(i) => {
+                    let v = f
+                        .code
+                        .consts
+                        .get(i as usize)
+                        .cloned()
+                        .unwrap_or(Value::None);
+                    f.stack.push(v);
+                }
+                Op::LoadFast(i) => {
+                    let v = f.locals.get(i as usize).cloned().unwrap_or_default();
+                    if v.is_undef() {
+                        let name = f
+                            .code
+                            .varnames
+                            .get(i as usize)
+                            .map(|n| n.s.clone())
+                            .unwrap_or_default();
+                        return Err(PyErr::new(
+                            "UnboundLocalError",
+                            format!("cannot access local variable '{name}' where it is not associated with a value"),
+                        ));
+                    }
+                    f.stack.push(v);
+                }
+                Op::StoreFast(i) => {
+                    let v = pop!(f);
+                    if let Some(slot) = f.locals.get_mut(i as usize) {
+                        *slot = v;
+                    }
+                }
+                Op::DeleteFast(i) => {
+                    let name = f
+                        .code
+                        .varnames
+                        .get(i as usize)
+                        .map(|n| n.s.clone())
+                        .unwrap_or_default();
+                    match f.locals.get_mut(i as usize) {
+                        Some(slot) if !slot.is_undef() => *slot = Value::Undef,
+                        _ => {
+                            return Err(PyErr::new(
+                                "UnboundLocalError",
+                                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                            ))
+                        }
+                    }
+                }
+                Op::LoadDeref(i) | Op::LoadClassDeref(i) => {
+                    if let Op::LoadClassDeref(_) = op {
+                        let ncell = f.code.cellvars.len();
+                        let name = if (i as usize) < ncell {
+                            f.code.cellvars.get(i as usize)
+                        } else {
+                            f.code.freevars.get(i as usize - ncell)
+                        };
+                        if let (Some(ns), Some(name)) = (&f.ns, name) {
+                            if let Some(v) = ns.borrow().get(name) {
+                                let v = v.clone();
+                                f.stack.push(v);
+                                continue;
+                            }
+                        }
+                    }
+                    let v = f
+                        .cells
+                        .get(i as usize)
+                        .map(|c| c.borrow().clone())
+                        .unwrap_or_default();
+                    if v.is_undef() {
+                        return Err(self.unbound_deref(i));
+                    }
+                    f.stack.push(v);
+                }
+                Op::StoreDeref(i) => {
+                    let v = pop!(f);
+                    if let Some(c) = f.cells.get(i as usize) {
+                        *c.borrow_mut() = v;
+                    }
+                }
+                Op::DeleteDeref(i) => {
+                    if let Some(c) = f.cells.get(i as usize) {
+                        *c.borrow_mut() = Value::Undef;
+                    }
+                }
+                Op::LoadClosure(i) => {
+                    let c = f.cells.get(i as usize).cloned().unwrap_or_default();
+                    f.stack.push(Value::Cell(c));
+                }
+                Op::LoadGlobal(i) => {
+                    let name = &f.code.names[i as usize];
+                    let found = f.globals.dict.borrow().get(name).cloned();
+                    let v = match found {
+                        Some(v) => v,
+                        None => match self.builtins.dict.borrow().get(name) {
+                            Some(v) => v.clone(),
+                            None => {
+                                return Err(PyErr::new(
+                                    "NameError",
+                                    format!("name '{}' is not defined", name.s),
+                                ));
+                            }
+                        },
+                    };
+                    f.stack.push(v);
+                }
+                Op::StoreGlobal(i) => {
+                    let name = f.code.names[i as usize].clone();
+                    let v = pop!(f);
+                    f.globals.dict.borrow_mut().insert(name, v);
+                }
+                Op::DeleteGlobal(i) => {
+                    let name = f.code.names[i as usize].clone();
+                    if f.globals.dict.borrow_mut().remove(&name.s).is_none() {
+                        return Err(PyErr::new(
+                            "NameError",
+                            format!("name '{}' is not defined", name.s),
+                        ));
+                    }
+                }
+                Op::LoadName(i) => {
+                    let name = f.code.names[i as usize].clone();
+                    let mut v = f.ns.as_ref().and_then(|ns| ns.borrow().get(&name).cloned());
+                    if v.is_none() {
+                        v = f.globals.dict.borrow().get(&name).cloned();
+                    }
+                    if v.is_none() {
+                        v = self.builtins.dict.borrow().get(&name).cloned();
+                    }
+                    match v {
+                        Some(v) => fr!(self).stack.push(v),
+                        None => {
+                            return Err(PyErr::new(
+                                "NameError",
+                                format!("name '{}' is not defined", name.s),
+                            ))
+                        }
+                    }
+                }
+                Op::StoreName(i) => {
+                    let name = f.code.names[i as usize].clone();
+                    let v = pop!(f);
+                    match &f.ns {
+                        Some(ns) => ns.borrow_mut().insert(name, v),
+                        None => f.globals.dict.borrow_mut().insert(name, v),
+                    }
+                }
+                Op::DeleteName(i) => {
+                    let name = f.code.names[i as usize].clone();
+                    let removed = match &f.ns {
+                        Some(ns) => ns.borrow_mut().remove(&name.s),
+                        None => f.globals.dict.borrow_mut().remove(&name.s),
+                    };
+                    if removed.is_none() {
+                        return Err(PyErr::new(
+                            "NameError",
+                            format!("name '{}' is not defined", name.s),
+                        ));
+                    }
+                }
+                Op::LoadAttr(i) => {
+                    let name = f.code.names[i as usize].clone();
+                    let obj = pop!(f);
+                    let v = self.getattr(&obj, &name)?;
+                    fr!(self).stack.push(v);
+                }
+                Op::StoreAttr(i) => {
+                    let name = f.code.names[i as usize].clone();
+                    let obj = pop!(f);
+                    let v = pop!(f);
+                    self.setattr(&obj, &name, v)?;
+                }
+                Op::DeleteAttr(i) => {
+                    let name = f.code.names[i as usize].clone();
+                    let obj = pop!(f);
+                    self.delattr(&obj, &name)?;
+                }
+                Op::LoadMethod(i) => {
+                    let name = f.code.names[i as usize].clone();
+                    let obj = pop!(f);
+                    let (a, b) = self.load_method(obj, &name)?;
+                    let f = fr!(self);
+                    f.stack.push(a);
+                    f.stack.push(b);
+                }
+                Op::CallMethod(n) => {
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    let mut args = f.stack.split_off(at);
+                    let s = pop!(f);
+                    let m = pop!(f);
+                    let callee = if m.is_undef() {
+                        s
+                    } else {
+                        args.insert(0, s);
+                        m
+                    };
+                    self.call_in_loop(callee, args, Vec::new())?;
+                }
+                Op::Call(n) => {
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    let args = f.stack.split_off(at);
+                    let callee = pop!(f);
+                    self.call_in_loop(callee, args, Vec::new())?;
+                }
+                Op::CallKw(n, names) => {
+                    let names = match f.code.consts.get(names as usize) {
+                        Some(Value::Tuple(t)) => t.clone(),
+                        _ => Rc::new(Vec::new()),
+                    };
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    let mut args = f.stack.split_off(at);
+                    let callee = pop!(f);
+                    let kwvals = args.split_off(args.len().saturating_sub(names.len()));
+                    let kw: Vec<(Name, Value)> = names
+                        .iter()
+                        .zip(kwvals)
+                        .map(|(n, v)| {
+                            let name = match n {
+                                Value::Str(s) => super::namemap::intern(&s.s),
+                                _ => super::namemap::intern(""),
+                            };
+                            (name, v)
+                        })
+                        .collect();
+                    self.call_in_loop(callee, args, kw)?;
+                }
+                Op::CallEx(flags) => {
+                    let kwd = if flags & 1 != 0 { Some(pop!(f)) } else { None };
+                    let args = pop!(f);
+                    let callee = pop!(f);
+                    let pos = match args {
+                        Value::Tuple(t) => t.as_ref().clone(),
+                        other => self.to_vec(&other)?,
+                    };
+                    let mut kw = Vec::new();
+                    if let Some(d) = kwd {
+                        kw = self.kwargs_from_mapping(&callee, &d)?;
+                    }
+                    self.call_in_loop(callee, pos, kw)?;
+                }
+                Op::MakeFunction(flags) => {
+                    let qualname = pop!(f);
+                    let code = pop!(f);
+                    let closure = if flags & 8 != 0 { pop!(f) } else { Value::None };
+                    let kwdefaults = if flags & 2 != 0 { pop!(f) } else { Value::None };
+                    let defaults = if flags & 1 != 0 { pop!(f) } else { Value::None };
+                    let globals = f.globals.clone();
+                    let func =
+                        self.make_function(code, qualname, defaults, kwdefaults, closure, globals)?;
+                    fr!(self).stack.push(func);
+                }
+                Op::Return => {
+                    let v = pop!(f);
+                    if let Some(r) = self.do_return(base, v)? {
+                        return Ok(r);
+                    }
+                }
+                Op::YieldValue => {
+                    let mut v = pop!(f);
+                    if f.code.flags & FLAG_ASYNC_GEN != 0 {
+                        v = wrap_async_yield(v);
+                    }
+                    if let Some(r) = self.do_yield(base, v)? {
+                        return Ok(r);
+                    }
+                }
+                Op::GetYieldFromIter => {
+                    let v = pop!(f);
+                    let it = match &v {
+                        Value::Gen(g) if g.kind == GenKind::Generator => v.clone(),
+                        Value::Gen(g) if g.kind == GenKind::Coroutine => return Err(PyErr::new(
+                            "TypeError",
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                        )),
+                        _ => self.get_iter(&v)?,
+                    };
+                    fr!(self).stack.push(it);
+                }
+                Op::GetAwaitable => {
+                    let v = pop!(f);
+                    let aw = self.get_awaitable(v)?;
+                    fr!(self).stack.push(aw);
+                }
+                Op::Send => {
+                    if let Some(r) = self.op_send(base)? {
+                        return Ok(r);
+                    }
+                }
+                Op::SetupFinally(h) => {
+                    let depth = f.stack.len() as u32;
+                    f.blocks.push(Block::Try { handler: h, depth });
+                }
+                Op::PopBlock => {
+                    f.blocks.pop();
+                }
+                Op::PushExcInfo => {
+                    let exc = pop!(f);
+                    let prev = f.cur_exc.take().unwrap_or(Value::None);
+                    let depth = f.stack.len() as u32;
+                    f.stack.push(prev);
+                    f.stack.push(exc.clone());
+                    f.cur_exc = Some(exc);
+                    f.blocks.push(Block::Handler { depth });
+                }
+                Op::PopExcept => {
+                    f.blocks.pop();
+                    let prev = pop!(f);
+                    f.cur_exc = if prev.is_none() || prev.is_undef() {
+                        None
+                    } else {
+                        Some(prev)
+                    };
+                }
+                Op::Reraise => {
+                    let exc = pop!(f);
+                    self.host.reraising = true;
+                    return Err(PyErr::Exc(exc));
+                }
+                Op::Raise(n) => return Err(self.op_raise(n)),
+                Op::CheckExcMatch => {
+                    let typ = pop!(f);
+                    let exc = f.stack.last().cloned().unwrap_or_default();
+                    let m = self.exc_matches(&exc, &typ)?;
+                    fr!(self).stack.push(Value::Bool(m));
+                }
+                Op::CheckEgMatch => {
+                    let typ = pop!(f);
+                    let eg = pop!(f);
+                    let (rest, matched) = self.eg_split(&eg, &typ)?;
+                    let f = fr!(self);
+                    f.stack.push(rest);
+                    f.stack.push(matched);
+                }
+                Op::PrepReraiseStar => {}
+                Op::LoadAssertionError => {
+                    let c = self.exc_class("AssertionError");
+                    fr!(self).stack.push(Value::Class(c));
+                }
+                Op::LoadBuildClass => {
+                    let v = self
+                        .builtins
+                        .dict
+                        .borrow()
+                        .get_str("__build_class__")
+                        .cloned()
+                        .unwrap_or_default();
+                    f.stack.push(v);
+                }
+                Op::BeforeWith => {
+                    let mgr = pop!(f);
+                    let enter = self.special_method(&mgr, "__enter__");
+                    let exit = self.special_method(&mgr, "__exit__");
+                    let (Some(enter), Some(exit)) = (enter, exit) else {
+                        let tn = self.type_name(&mgr);
+                        return Err(PyErr::new(
+                            "TypeError",
+                            format!("'{tn}' object does not support the context manager protocol"),
+                        ));
+                    };
+                    fr!(self).stack.push(exit);
+                    let r = self.call(&enter, Vec::new())?;
+                    fr!(self).stack.push(r);
+                }
+                Op::BeforeAsyncWith => {
+                    let mgr = pop!(f);
+                    let enter = self.special_method(&mgr, "__aenter__");
+                    let exit = self.special_method(&mgr, "__aexit__");
+                    let (Some(enter), Some(exit)) = (enter, exit) else {
+                        let tn = self.type_name(&mgr);
+                        return Err(PyErr::new(
+                            "TypeError",
+                            format!("'{tn}' object does not support the asynchronous context manager protocol"),
+                        ));
+                    };
+                    fr!(self).stack.push(exit);
+                    let r = self.call(&enter, Vec::new())?;
+                    fr!(self).stack.push(r);
+                }
+                Op::CallExitNone => {
+                    let exit = pop!(f);
+                    let r = self.call(&exit, vec![Value::None, Value::None, Value::None])?;
+                    fr!(self).stack.push(r);
+                }
+                Op::WithExceptStart => {
+                    let n = f.stack.len();
+                    if n < 3 {
+                        return Err(PyErr::new("SystemError", "bad with stack"));
+                    }
+                    let exit = f.stack[n - 3].clone();
+                    let exc = f.stack[n - 1].clone();
+                    let typ = Value::Class(self.type_of(&exc));
+                    let r = self.call(&exit, vec![typ, exc, Value::None])?;
+                    fr!(self).stack.push(r);
+                }
+                Op::ImportName(i) => {
+                    let name = f.code.names[i as usize].clone();
+                    if let Some(m) = self.import_module(&name.s)? {
+                        fr!(self).stack.push(m);
+                    }
+                }
+                Op::ImportFrom(i) => {
+                    let name = f.code.names[i as usize].clone();
+                    let m = f.stack.last().cloned().unwrap_or_default();
+                    match self.getattr(&m, &name) {
+                        Ok(v) => fr!(self).stack.push(v),
+                        Err(_) => {
+                            let mn = match &m {
+                                Value::Module(md) => md.name.s.clone(),
+                                _ => "?".into(),
+                            };
+                            return Err(PyErr::new(
+                                "ImportError",
+                                format!(
+                                    "cannot import name '{}' from '{}' (unknown location)",
+                                    name.s, mn
+                                ),
+                            ));
+                        }
+                    }
+                }
+                Op::ImportStar => {
+                    let m = pop!(f);
+                    if let Value::Module(md) = m {
+                        let items: Vec<(Name, Value)> = md
+                            .dict
+                            .borrow()
+                            .iter()
+                            .filter(|(k, _)| !k.s.starts_with('_'))
+                            .cloned()
+                            .collect();
+                        let f = fr!(self);
+                        for (k, v) in items {
+                            match &f.ns {
+                                Some(ns) => ns.borrow_mut().insert(k, v),
+                                None => f.globals.dict.borrow_mut().insert(k, v),
+                            }
+                        }
+                    }
+                }
+                Op::LoadLocals => {
+                    let ns = f.ns.clone().unwrap_or_else(|| {
+                        std::rc::Rc::new(std::cell::RefCell::new(NameMap::new()))
+                    });
+                    let d = self.namemap_to_dict(&ns.borrow())?;
+                    fr!(self).stack.push(d);
+                }
+                Op::Subscr => {
+                    let idx = pop!(f);
+                    let obj = pop!(f);
+                    if let (Value::List(l), Value::Int(i)) = (&obj, &idx) {
+                        let l = l.borrow();
+                        let n = l.len() as i64;
+                        let j = if *i < 0 { i + n } else { *i };
+                        if j >= 0 && j < n {
+                            let v = l[j as usize].clone();
+                            drop(l);
+                            fr!(self).stack.push(v);
+                            continue;
+                        }
+                    }
+                    let v = self.getitem(&obj, &idx)?;
+                    fr!(self).stack.push(v);
+                }
+                Op::StoreSubscr => {
+                    let key = pop!(f);
+                    let obj = pop!(f);
+                    let v = pop!(f);
+                    self.setitem(&obj, key, v)?;
+                }
+                Op::DeleteSubscr => {
+                    let key = pop!(f);
+                    let obj = pop!(f);
+                    self.delitem(&obj, &key)?;
+                }
+                Op::Binary(bop) => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let r = match (&a, &b, bop) {
+                        (Value::Int(x), Value::Int(y), BinOp::Add)
+                            if x.checked_add(*y).is_some() =>
+                        {
+                            Value::Int(x + y)
+                        }
+                        (Value::Int(x), Value::Int(y), BinOp::Sub)
+                            if x.checked_sub(*y).is_some() =>
+                        {
+                            Value::Int(x - y)
+                        }
+                        _ => self.binary_op(&a, &b, bop)?,
+                    };
+                    fr!(self).stack.push(r);
+                }
+                Op::Inplace(bop) => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let r = match (&a, &b, bop) {
+                        (Value::Int(x), Value::Int(y), BinOp::Add)
+                            if x.checked_add(*y).is_some() =>
+                        {
+                            Value::Int(x + y)
+                        }
+                        (Value::Int(x), Value::Int(y), BinOp::Sub)
+                            if x.checked_sub(*y).is_some() =>
+                        {
+                            Value::Int(x - y)
+                        }
+                        _ => self.inplace_op(&a, &b, bop)?,
+                    };
+                    fr!(self).stack.push(r);
+                }
+                Op::Unary(uop) => {
+                    let a = pop!(f);
+                    let r = match uop {
+                        UnaryOp::Not => Value::Bool(!self.truthy(&a)?),
+                        _ => self.unary_op(&a, uop)?,
+                    };
+                    fr!(self).stack.push(r);
+                }
+                Op::Compare(cop) => {
+                    let b = pop!(f);
+                    let a = pop!(f);
+                    let r = match (&a, &b, cop) {
+                        (Value::Int(x), Value::Int(y), CmpOp::Lt) => Value::Bool(x < y),
+                        (Value::Int(x), Value::Int(y), CmpOp::LtE) => Value::Bool(x <= y),
+                        (Value::Int(x), Value::Int(y), CmpOp::Gt) => Value::Bool(x > y),
+                        (Value::Int(x), Value::Int(y), CmpOp::GtE) => Value::Bool(x >= y),
+                        (Value::Int(x), Value::Int(y), CmpOp::Eq) => Value::Bool(x == y),
+                        (Value::Int(x), Value::Int(y), CmpOp::NotEq) => Value::Bool(x != y),
+                        (_, _, CmpOp::Is) => Value::Bool(a.is(&b)),
+                        (_, _, CmpOp::IsNot) => Value::Bool(!a.is(&b)),
+                        _ => self.compare(&a, &b, cop)?,
+                    };
+                    fr!(self).stack.push(r);
+                }
+                Op::BuildTuple(n) => {
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    let items = f.stack.split_off(at);
+                    f.stack.push(Value::tuple(items));
+                }
+                Op::BuildList(n) => {
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    let items = f.stack.split_off(at);
+                    f.stack.push(Value::list(items));
+                }
+                Op::BuildSet(n) => {
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    let items = f.stack.split_off(at);
+                    let s = self.new_set(items)?;
+                    fr!(self).stack.push(s);
+                }
+                Op::BuildMap(n) => {
+                    let at = f.stack.len().saturating_sub(2 * n as usize);
+                    let items = f.stack.split_off(at);
+                    let d = self.new_dict();
+                    let mut it = items.into_iter();
+                    while let (Some(k), Some(v)) = (it.next(), it.next()) {
+                        self.dict_set(&d, k, v)?;
+                    }
+                    fr!(self).stack.push(Value::Dict(d));
+                }
+                Op::BuildSlice(n) => {
+                    let step = if n == 3 { pop!(f) } else { Value::None };
+                    let hi = pop!(f);
+                    let lo = pop!(f);
+                    f.stack.push(Value::Slice(Rc::new([lo, hi, step])));
+                }
+                Op::BuildString(n) => {
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    let items = f.stack.split_off(at);
+                    let mut s = String::new();
+                    for it in &items {
+                        if let Value::Str(p) = it {
+                            s.push_str(&p.s);
+                        }
+                    }
+                    f.stack.push(Value::string(s));
+                }
+                Op::ListAppend(n) | Op::SetAdd(n) => {
+                    let v = pop!(f);
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    let target = f.stack.get(at).cloned().unwrap_or_default();
+                    match target {
+                        Value::List(l) => {
+                            let mut l = l.borrow_mut();
+                            if l.len() >= super::MAX_COLLECTION {
+                                return Err(PyErr::new("MemoryError", ""));
+                            }
+                            l.push(v);
+                        }
+                        Value::Set(s) => self.set_add(&s, v)?,
+                        _ => return Err(PyErr::new("SystemError", "bad append target")),
+                    }
+                }
+                Op::MapAdd(n) => {
+                    let v = pop!(f);
+                    let k = pop!(f);
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    if let Some(Value::Dict(d)) = f.stack.get(at).cloned() {
+                        self.dict_set(&d, k, v)?;
+                    }
+                }
+                Op::ListExtend(n) | Op::SetUpdate(n) => {
+                    let v = pop!(f);
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    let target = f.stack.get(at).cloned().unwrap_or_default();
+                    let items = self.to_vec(&v)?;
+                    match target {
+                        Value::List(l) => l.borrow_mut().extend(items),
+                        Value::Set(s) => {
+                            for it in items {
+                                self.set_add(&s, it)?;
+                            }
+                        }
+                        _ => return Err(PyErr::new("SystemError", "bad extend target")),
+                    }
+                }
+                Op::DictUpdate(n) => {
+                    let v = pop!(f);
+                    let at = f.stack.len().saturating_sub(n as usize);
+                    if let Some(Value::Dict(d)) = f.stack.get(at).cloned() {
+                        self.dict_update(&d, &v)?;
+                    }
+                }
+                Op::ListToTuple => {
+                    let v = pop!(f);
+                    let t = match v {
+                        Value::List(l) => Value::tuple(l.borrow().clone()),
+                        other => other,
+                    };
+                    f.stack.push(t);
+                }
+                Op::FormatValue(flags) => {
+                    let spec = if flags & 4 != 0 { Some(pop!(f)) } else { None };
+                    let v = pop!(f);
+                    let v = match flags & 3 {
+                        1 => Value::string(self.str_of(&v)?),
+                        2 => Value::string(self.repr(&v)?),
+                        3 => Value::string(super::ops::ascii_escape(&self.repr(&v)?)),
+                        _ => v,
+                    };
+                    let spec_s = match &spec {
+                        Some(Value::Str(s)) => s.s.clone(),
+                        _ => String::new(),
+                    };
+                    let r = if spec_s.is_empty() {
+                        match v {
+                            Value::Str(_) => v,
+                            other => Value::string(self.str_of(&other)?),
+                        }
+                    } else {
+                        Value::string(self.format_value(&v, &spec_s)?)
+                    };
+                    fr!(self).stack.push(r);
+                }
+                Op::UnpackSequence(n) => {
+                    let v = pop!(f);
+                    let items = match &v {
+                        Value::Tuple(t) if t.len() == n as usize => t.as_ref().clone(),
+                        _ => self.to_vec_limited(&v, n as usize + 1)?,
+                    };
+                    if items.len() != n as usize {
+                        return Err(if items.len() < n as usize {
+                            PyErr::new(
+                                "ValueError",
+                                format!(
+                                    "not enough values to unpack (expected {}, got {})",
+                                    n,
+                                    items.len()
+                                ),
+                            )
+                        } else {
+                            PyErr::new(
+                                "ValueError",
+                                format!("too many values to unpack (expected {n})"),
+                            )
+                        });
+                    }
+                    let f = fr!(self);
+                    f.stack.extend(items.into_iter().rev());
+                }
+                Op::UnpackEx(before, after) => {
+                    let v = pop!(f);
+                    let mut items = self.to_vec(&v)?;
+                    let need = (before + after) as usize;
+                    if items.len() < need {
+                        return Err(PyErr::new(
+                            "ValueError",
+                            format!(
+                                "not enough values to unpack (expected at least {}, got {})",
+                                need,
+                                items.len()
+                            ),
+                        ));
+                    }
+                    let tail = items.split_off(items.len() - after as usize);
+                    let mid = items.split_off(before as usize);
+                    let f = fr!(self);
+                    for x in tail.into_iter().rev() {
+                        f.stack.push(x);
+                    }
+                    f.stack.push(Value::list(mid));
+                    for x in items.into_iter().rev() {
+                        f.stack.push(x);
+                    }
+                }
+                Op::Jump(t) => f.ip = t as usize,
+                Op::PopJumpIfFalse(t) => {
+                    let v = pop!(f);
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        other => self.truthy(&other)?,
+                    };
+                    if !b {
+                        fr!(self).ip = t as usize;
+                    }
+                }
+                Op::PopJumpIfTrue(t) => {
+                    let v = pop!(f);
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        other => self.truthy(&other)?,
+                    };
+                    if b {
+                        fr!(self).ip = t as usize;
+                    }
+                }
+                Op::JumpIfFalseOrPop(t) | Op::JumpIfTrueOrPop(t) => {
+                    let v = f.stack.last().cloned().unwrap_or_default();
+                    let b = match v {
+                        Value::Bool(b) => b,
+                        other => self.truthy(&other)?,
+                    };
+                    let f = fr!(self);
+                    let jump_on = matches!(op, Op::JumpIfTrueOrPop(_));
+                    if b == jump_on {
+                        f.ip = t as usize;
+                    } else {
+                        f.stack.pop();
+                    }
+                }
+                Op::GetIter => {
+                    let v = pop!(f);
+                    let it = match v {
+                        Value::Gen(_) | Value::Iter(_) => v,
+                        other => self.get_iter(&other)?,
+                    };
+                    fr!(self).stack.push(it);
+                }
+                Op::ForIter(t) => {
+                    let it = f.stack.last().cloned().unwrap_or_default();
+                    match &it {
+                        Value::Gen(g) if g.kind == GenKind::Generator => {
+                            if g.state.get() == GenState::Closed {
+                                f.stack.pop();
+                                f.ip = t as usize;
+                            } else {
+                                let g = g.clone();
+                                self.push_gen_frame(&g, Value::None, RetKind::ForIter(t))?;
+                            }
+                        }
+                        Value::Iter(cell) => {
+                            let fast = super::iter::fast_next(cell);
+                            match fast {
+                                Some(Some(v)) => f.stack.push(v),
+                                Some(None) => {
+                                    f.stack.pop();
+                                    f.ip = t as usize;
+                                }
+                                None => match self.iter_next(&it)? {
+                                    Some(v) => fr!(self).stack.push(v),
+                                    None => {
+                                        let f = fr!(self);
+                                        f.stack.pop();
+                                        f.ip = t as usize;
+                                    }
+                                },
+                            }
+                        }
+                        _ => match self.iter_next(&it)? {
+                            Some(v) => fr!(self).stack.push(v),
+                            None => {
+                                let f = fr!(self);
+                                f.stack.pop();
+                                f.ip = t as usize;
+                            }
+                        },
+                    }
+                }
+                Op::GetAIter => {
+                    let v = pop!(f);
+                    let it = self.get_aiter(&v)?;
+                    fr!(self).stack.push(it);
+                }
+                Op::GetANext => {
+                    let it = f.stack.last().cloned().unwrap_or_default();
+                    let aw = self.get_anext(&it)?;
+                    fr!(self).stack.push(aw);
+                }
+                Op::EndAsyncFor => {
+                    let exc = pop!(f);
+                    if self.is_instance_of_name(&exc, "StopAsyncIteration") {
+                        fr!(self).stack.pop();
+                    } else {
+                        self.host.reraising = true;
+                        return Err(PyErr::Exc(exc));
+                    }
+                }
+            }
+        }
+    }
+
+    fn unbound_deref(&self, i: u32) -> PyErr {
+        let Some(f) = self.frames.last() else {
+            return PyErr::new("SystemError", "no frame");
+        };
+        let ncell = f.code.cellvars.len();
+        if (i as usize) < ncell {
+            let name = &f.code.cellvars[i as usize].s;
+            PyErr::new(
+                "UnboundLocalError",
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
+            )
+        } else {
+            let name = f
+                .code
+                .freevars
+                .get(i as usize - ncell)
+                .map(|n| n.s.clone())
+                .unwrap_or_default();
+            PyErr::new(
+                "NameError",
+                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+            )
+        }
+    }
+
+    fn op_raise(&mut self, n: u32) -> PyErr {
+        let f = match self.frames.last_mut() {
+            Some(f) => f,
+            None => return PyErr::new("SystemError", "no frame"),
+        };
+        match n {
+            0 => match self.current_exc() {
+                Some(e) => {
+                    self.host.reraising = true;
+                    PyErr::Exc(e)
+                }
+                None => PyErr::new("RuntimeError", "No active exception to reraise"),
+            },
+            _ => {
+                let cause = if n == 2 {
+                    Some(f.stack.pop().unwrap_or_default())
+                } else {
+                    None
+                };
+                let exc = f.stack.pop().unwrap_or_default();
+                let exc = match self.exc_instance(exc) {
+                    Ok(e) => e,
+                    Err(e) => return e,
+                };
+                if let Some(cause) = cause {
+                    let cause = if cause.is_none() {
+                        Value::None
+                    } else {
+                        match self.exc_instance(cause) {
+                            Ok(c) => c,
+                            Err(_) => {
+                                return PyErr::new(
+                                    "TypeError",
+                                    "exception causes must derive from BaseException",
+                                )
+                            }
+                        }
+                    };
+                    if let Value::Instance(i) = &exc {
+                        if let Some(d) = &i.exc {
+                            let mut d = d.borrow_mut();
+                            d.cause = cause;
+                            d.suppress_context = true;
+                        }
+                    }
+                }
+                PyErr::Exc(exc)
+            }
+        }
+    }
+
+    /// `Send`: stack [receiver, value].
+    fn op_send(&mut self, base: usize) -> PyResult<Option<ExecResult>> {
+        let f = fr!(self);
+        let v = f.stack.pop().unwrap_or_default();
+        let recv = f.stack.last().cloned().unwrap_or_default();
+        match &recv {
+            Value::Gen(g) if g.kind != GenKind::AsyncGenerator => {
+                let g = g.clone();
+                match self.push_gen_frame(&g, v, RetKind::YieldFrom) {
+                    Ok(()) => Ok(None),
+                    Err(e) if g.kind == GenKind::Generator && g.state.get() == GenState::Closed => {
+                        // An exhausted generator: `yield from` gives None.
+                        let _ = e;
+                        let f = fr!(self);
+                        f.stack.pop();
+                        f.stack.push(Value::None);
+                        Ok(None)
+                    }
+                    Err(e) => Err(e),
+                }
+            }
+            Value::Iter(it) => {
+                let (gen, first) = {
+                    let mut b = it.borrow_mut();
+                    match &mut *b {
+                        IterObj::ASend {
+                            gen,
+                            value,
+                            started,
+                        } => {
+                            let first = if *started {
+                                v.clone()
+                            } else {
+                                std::mem::replace(value, Value::None)
+                            };
+                            *started = true;
+                            (Some(gen.clone()), first)
+                        }
+                        IterObj::Done(x) => {
+                            let x = x.clone();
+                            drop(b);
+                            let f = fr!(self);
+                            f.stack.pop();
+                            f.stack.push(x);
+                            return Ok(None);
+                        }
+                        _ => (None, Value::None),
+                    }
+                };
+                match gen {
+                    Some(g) => {
+                        self.push_gen_frame(&g, first, RetKind::ASend)?;
+                        Ok(None)
+                    }
+                    None => self.send_generic(base, recv, v),
+                }
+            }
+            _ => self.send_generic(base, recv, v),
+        }
+    }
+
+    fn send_generic(&mut self, base: usize, recv: Value, v: Value) -> PyResult<Option<ExecResult>> {
+        let r = if v.is_none() {
+            self.iter_next_with_value(&recv)
+        } else {
+            match self.call_method(&recv, "send", vec![v]) {
+                Ok(y) => Ok(Ok(y)),
+                Err(e) => self.stop_value(e).map(Err),
+            }
+        }?;
+        match r {
+            Ok(y) => {
+                let f = fr!(self);
+                f.ip = f.ip.saturating_sub(1);
+                self.do_yield(base, y)
+            }
+            Err(ret) => {
+                let f = fr!(self);
+                f.stack.pop();
+                f.stack.push(ret);
+                Ok(None)
+            }
+        }
+    }
+}
+
+/// Async generators' `yield v` is wrapped so their driver can tell it from the
+/// values their inner `await`s pass upward.
+pub fn wrap_async_yield(v: Value) -> Value {
+    Value::Iter(Rc::new(std::cell::RefCell::new(IterObj::AsyncYield(v))))
+}
+
+pub fn unwrap_async_yield(v: &Value) -> Option<Value> {
+    if let Value::Iter(it) = v {
+        if let IterObj::AsyncYield(x) = &*it.borrow() {
+            return Some(x.clone());
+        }
+    }
+    None
+}

@@ -1,0 +1,1138 @@
+//! Imports: the asyncio prelude (Python, embedded), `_awaitscope`, and builtin
+//! modules `time`, `random`, `math`, `sys`, `collections`, `typing`, `json`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use super::builtins::{as_i64, native};
+use super::frame::Frame;
+use super::namemap::{intern, NameMap};
+use super::random_mt::MersenneTwister;
+use super::value::*;
+use super::{PyErr, PyResult, Suspend, Vm};
+use crate::trace::Event;
+
+const COLLECTIONS_PY: &str = include_str!("pylib/collections.py");
+
+fn module(name: &str, entries: Vec<(&str, Value)>) -> Value {
+    let mut d = NameMap::new();
+    d.set_str("__name__", Value::str(name));
+    for (k, v) in entries {
+        d.set_str(k, v);
+    }
+    Value::Module(Rc::new(Module {
+        name: intern(name),
+        dict: RefCell::new(d),
+    }))
+}
+
+fn natives(names: &[&'static str], f: NativeImpl) -> Vec<(&'static str, Value)> {
+    names.iter().map(|n| (*n, native(n, f))).collect()
+}
+
+impl Vm {
+    /// Returns the module (importing it on first use).
+    pub fn import_module(&mut self, name: &str) -> PyResult<Option<Value>> {
+        if let Some(m) = self.modules.get(name) {
+            return Ok(Some(m.clone()));
+        }
+        let m = match name {
+            "_awaitscope" => self.make_awaitscope_module(),
+            "asyncio" => self.load_source_module("asyncio", crate::asyncio::ASYNCIO_PRELUDE)?,
+            "aiohttp" => self.load_source_module("aiohttp", &[crate::asyncio::AIOHTTP_PRELUDE])?,
+            "aiofiles" => {
+                self.load_source_module("aiofiles", &[crate::asyncio::AIOFILES_PRELUDE])?
+            }
+            "collections" => {
+                self.load_source_module("collections", &[("collections.py", COLLECTIONS_PY)])?
+            }
+            "time" => module(
+                "time",
+                natives(
+                    &[
+                        "time",
+                        "perf_counter",
+                        "monotonic",
+                        "time_ns",
+                        "perf_counter_ns",
+                        "monotonic_ns",
+                        "process_time",
+                        "sleep",
+                        "strftime",
+                        "gmtime",
+                        "localtime",
+                        "ctime",
+                    ],
+                    time_fn,
+                ),
+            ),
+            "random" => module(
+                "random",
+                natives(
+                    &[
+                        "seed",
+                        "random",
+                        "randint",
+                        "randrange",
+                        "choice",
+                        "shuffle",
+                        "uniform",
+                        "sample",
+                        "getrandbits",
+                        "choices",
+                    ],
+                    random_fn,
+                ),
+            ),
+            "math" => {
+                let mut e = natives(
+                    &[
+                        "sqrt",
+                        "floor",
+                        "ceil",
+                        "isclose",
+                        "fabs",
+                        "pow",
+                        "exp",
+                        "log",
+                        "log2",
+                        "log10",
+                        "sin",
+                        "cos",
+                        "tan",
+                        "atan",
+                        "atan2",
+                        "asin",
+                        "acos",
+                        "hypot",
+                        "gcd",
+                        "lcm",
+                        "factorial",
+                        "isnan",
+                        "isinf",
+                        "isfinite",
+                        "trunc",
+                        "fsum",
+                        "prod",
+                        "radians",
+                        "degrees",
+                        "copysign",
+                        "comb",
+                        "perm",
+                        "dist",
+                        "modf",
+                        "fmod",
+                    ],
+                    math_fn,
+                );
+                e.push(("pi", Value::Float(std::f64::consts::PI)));
+                e.push(("e", Value::Float(std::f64::consts::E)));
+                e.push(("tau", Value::Float(std::f64::consts::TAU)));
+                e.push(("inf", Value::Float(f64::INFINITY)));
+                e.push(("nan", Value::Float(f64::NAN)));
+                module("math", e)
+            }
+            "sys" => {
+                let out = self.stream_object("<stdout>");
+                let err = self.stream_object("<stderr>");
+                let mut e = natives(&["exit", "getrecursionlimit", "setrecursionlimit"], sys_fn);
+                e.push(("stdout", out));
+                e.push(("stderr", err));
+                e.push(("argv", Value::list(vec![Value::str("main.py")])));
+                e.push(("version", Value::str("3.11.0 (awaitscope)")));
+                e.push(("maxsize", Value::Int(i64::MAX)));
+                e.push(("platform", Value::str("awaitscope")));
+                e.push((
+                    "version_info",
+                    Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0)]),
+                ));
+                module("sys", e)
+            }
+            "typing" => {
+                let obj = Value::Class(self.t.object.clone());
+                let names = [
+                    "Any",
+                    "List",
+                    "Dict",
+                    "Set",
+                    "Tuple",
+                    "Optional",
+                    "Union",
+                    "Callable",
+                    "Awaitable",
+                    "Coroutine",
+                    "Iterable",
+                    "Iterator",
+                    "AsyncIterator",
+                    "AsyncIterable",
+                    "AsyncGenerator",
+                    "Generator",
+                    "Sequence",
+                    "Mapping",
+                    "Type",
+                    "NoReturn",
+                    "TypeVar",
+                    "Generic",
+                    "Protocol",
+                    "Final",
+                    "ClassVar",
+                    "Literal",
+                ];
+                let mut e: Vec<(&str, Value)> = names.iter().map(|n| (*n, obj.clone())).collect();
+                e.push(("TYPE_CHECKING", Value::Bool(false)));
+                module("typing", e)
+            }
+            "json" => module("json", natives(&["loads", "dumps"], json_fn)),
+            _ => {
+                let top = name.split('.').next().unwrap_or(name);
+                return Err(PyErr::new(
+                    "ModuleNotFoundError",
+                    format!("No module named '{top}'"),
+                ));
+            }
+        };
+        self.modules.insert(name.to_string(), m.clone());
+        Ok(Some(m))
+    }
+
+    fn stream_object(&mut self, which: &str) -> Value {
+        let mut d = NameMap::new();
+        d.set_str("write", super::builtins::method("write", stream_fn));
+        d.set_str("flush", super::builtins::method("flush", stream_fn));
+        d.set_str("__module__", Value::str("io"));
+        let cls = super::types::make_class(
+            "TextIOWrapper",
+            vec![self.t.object.clone()],
+            BuiltinType::Object,
+            d,
+        )
+        .unwrap_or_else(|_| self.t.object.clone());
+        Value::Instance(Rc::new(Instance {
+            class: RefCell::new(cls),
+            dict: RefCell::new(NameMap::new()),
+            exc: None,
+            payload: RefCell::new(Value::str(which)),
+        }))
+    }
+
+    /// Compiles and runs Python source files in one module namespace.
+    fn load_source_module(&mut self, name: &str, files: &[(&str, &str)]) -> PyResult<Value> {
+        let m = Rc::new(Module {
+            name: intern(name),
+            dict: RefCell::new(NameMap::new()),
+        });
+        m.dict.borrow_mut().set_str("__name__", Value::str(name));
+        let mv = Value::Module(m.clone());
+        self.modules.insert(name.to_string(), mv.clone());
+        for (file, src) in files {
+            let filename = format!("<{name}>/{file}");
+            let code = match crate::python::parse_module(src)
+                .and_then(|ast| crate::compile::compile_module(&ast, &filename, src))
+            {
+                Ok(c) => c,
+                Err(e) => {
+                    self.modules.remove(name);
+                    return Err(PyErr::new(
+                        "ImportError",
+                        format!(
+                            "{} in {} line {}: {}",
+                            e.kind, filename, e.span.start.line, e.message
+                        ),
+                    ));
+                }
+            };
+            self.host
+                .sources
+                .push((code.filename.clone(), code.source.clone()));
+            let frame = Frame::new(code, m.clone());
+            if let Err(e) = self.run_frame_native(frame) {
+                self.modules.remove(name);
+                return Err(e);
+            }
+        }
+        Ok(mv)
+    }
+
+    /// `str.format` (and `format_map`).
+    pub fn str_format(
+        &mut self,
+        template: &str,
+        args: &[Value],
+        kw: &[(Name, Value)],
+        mapping: Option<Value>,
+    ) -> PyResult<String> {
+        use super::format::{FieldAccess, FieldKey, FormatPiece};
+        let pieces = super::format::parse_format_template(template)
+            .map_err(|m| PyErr::New("ValueError", m))?;
+        let mut out = String::new();
+        for p in pieces {
+            match p {
+                FormatPiece::Literal(s) => out.push_str(&s),
+                FormatPiece::Error(m) => return Err(PyErr::New("ValueError", m)),
+                FormatPiece::Field {
+                    key,
+                    path,
+                    conversion,
+                    spec,
+                    nested,
+                    ..
+                } => {
+                    let mut v = match &key {
+                        FieldKey::Index(i) => match args.get(*i) {
+                            Some(v) => v.clone(),
+                            None => {
+                                return Err(PyErr::new(
+                                    "IndexError",
+                                    format!(
+                                    "Replacement index {} out of range for positional args tuple",
+                                    i
+                                ),
+                                ))
+                            }
+                        },
+                        FieldKey::Name(n) => match &mapping {
+                            Some(m) => self.getitem(m, &Value::str(n))?,
+                            None => match kw.iter().find(|(k, _)| k.s == *n) {
+                                Some((_, v)) => v.clone(),
+                                None => return Err(self.key_error(Value::str(n))),
+                            },
+                        },
+                    };
+                    for step in path {
+                        v = match step {
+                            FieldAccess::Attr(a) => self.getattr(&v, &intern(&a))?,
+                            FieldAccess::Index(i) => self.getitem(&v, &Value::Int(i as i64))?,
+                            FieldAccess::Key(k) => self.getitem(&v, &Value::str(&k))?,
+                            FieldAccess::Invalid(m) => return Err(PyErr::New("ValueError", m)),
+                        };
+                    }
+                    let v = match conversion {
+                        Some('r') => Value::string(self.repr(&v)?),
+                        Some('s') => Value::string(self.str_of(&v)?),
+                        Some('a') => Value::string(super::format::str_ascii(&self.repr(&v)?)),
+                        _ => v,
+                    };
+                    let spec = match nested {
+                        Some(ps) => {
+                            let mut s = String::new();
+                            for np in ps {
+                                match np {
+                                    FormatPiece::Literal(l) => s.push_str(&l),
+                                    FormatPiece::Field { key, .. } => {
+                                        let nv = match key {
+                                            FieldKey::Index(i) => {
+                                                args.get(i).cloned().unwrap_or_default()
+                                            }
+                                            FieldKey::Name(n) => kw
+                                                .iter()
+                                                .find(|(k, _)| k.s == n)
+                                                .map(|(_, v)| v.clone())
+                                                .unwrap_or_default(),
+                                        };
+                                        s.push_str(&self.str_of(&nv)?);
+                                    }
+                                    FormatPiece::Error(m) => {
+                                        return Err(PyErr::New("ValueError", m))
+                                    }
+                                }
+                            }
+                            s
+                        }
+                        None => spec,
+                    };
+                    out.push_str(&self.format_value(&v, &spec)?);
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn rng(&mut self) -> &mut MersenneTwister {
+        self.host.rng.get_or_insert_with(|| MersenneTwister::new(0))
+    }
+}
+
+fn num(vm: &Vm, v: &Value) -> PyResult<f64> {
+    match v {
+        Value::Int(i) => Ok(*i as f64),
+        Value::Bool(b) => Ok(*b as i64 as f64),
+        Value::Float(f) => Ok(*f),
+        _ => Err(PyErr::new(
+            "TypeError",
+            format!("must be real number, not {}", vm.type_name(v)),
+        )),
+    }
+}
+
+fn time_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    match name {
+        "time" | "perf_counter" | "monotonic" | "process_time" => Ok(Value::Float(vm.now)),
+        "time_ns" | "perf_counter_ns" | "monotonic_ns" => Ok(Value::Int((vm.now * 1e9) as i64)),
+        "sleep" => {
+            let s = num(vm, &a.pos.first().cloned().unwrap_or_default())?;
+            if s < 0.0 {
+                return Err(PyErr::new(
+                    "ValueError",
+                    "sleep length must be non-negative",
+                ));
+            }
+            let line = vm.user_line();
+            let what = format!("time.sleep({})", vm.repr(&a.pos[0])?);
+            vm.host.events.push(Event::Blocked {
+                start: vm.now,
+                end: vm.now + s,
+                task: vm.host.current_task,
+                what,
+                line,
+            });
+            vm.host.resume_push = true;
+            Err(PyErr::Suspend(Suspend::Sleep(s)))
+        }
+        "strftime" => {
+            let fmt = match a.pos.first() {
+                Some(Value::Str(s)) => s.s.clone(),
+                _ => return Err(PyErr::new("TypeError", "strftime() argument 1 must be str")),
+            };
+            let t = vm.now as i64;
+            Ok(Value::string(strftime(&fmt, t)))
+        }
+        "gmtime" | "localtime" => {
+            let t = match a.pos.first() {
+                Some(v) if !v.is_none() => num(vm, v)? as i64,
+                _ => vm.now as i64,
+            };
+            let (y, mo, d, h, mi, s, wd, yd) = civil(t);
+            Ok(Value::tuple(
+                vec![y, mo, d, h, mi, s, wd, yd, 0]
+                    .into_iter()
+                    .map(Value::Int)
+                    .collect(),
+            ))
+        }
+        "ctime" => Ok(Value::string(strftime(
+            "%a %b %d %H:%M:%S %Y",
+            vm.now as i64,
+        ))),
+        _ => Err(PyErr::new(
+            "AttributeError",
+            format!("module 'time' has no attribute '{name}'"),
+        )),
+    }
+}
+
+/// UTC calendar fields of `t` seconds since 1970-01-01.
+fn civil(t: i64) -> (i64, i64, i64, i64, i64, i64, i64, i64) {
+    let days = t.div_euclid(86400);
+    let secs = t.rem_euclid(86400);
+    let (h, mi, s) = (secs / 3600, secs % 3600 / 60, secs % 60);
+    let z = days + 719468;
+    let era = z.div_euclid(146097);
+    let doe = z - era * 146097;
+    let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = if m <= 2 { y + 1 } else { y };
+    let wd = (days + 3).rem_euclid(7);
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let cum = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
+    let yd = cum[(m - 1) as usize] + d + if leap && m > 2 { 1 } else { 0 };
+    (y, m, d, h, mi, s, wd, yd)
+}
+
+fn strftime(fmt: &str, t: i64) -> String {
+    let (y, mo, d, h, mi, s, wd, yd) = civil(t);
+    let days = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let mut out = String::new();
+    let mut it = fmt.chars();
+    while let Some(c) = it.next() {
+        if c != '%' {
+            out.push(c);
+            continue;
+        }
+        match it.next() {
+            Some('H') => out.push_str(&format!("{h:02}")),
+            Some('M') => out.push_str(&format!("{mi:02}")),
+            Some('S') => out.push_str(&format!("{s:02}")),
+            Some('X') | Some('T') => out.push_str(&format!("{h:02}:{mi:02}:{s:02}")),
+            Some('Y') => out.push_str(&y.to_string()),
+            Some('y') => out.push_str(&format!("{:02}", y % 100)),
+            Some('m') => out.push_str(&format!("{mo:02}")),
+            Some('d') => out.push_str(&format!("{d:02}")),
+            Some('j') => out.push_str(&format!("{yd:03}")),
+            Some('I') => out.push_str(&format!("{:02}", if h % 12 == 0 { 12 } else { h % 12 })),
+            Some('p') => out.push_str(if h < 12 { "AM" } else { "PM" }),
+            Some('A') => out.push_str(days[wd as usize]),
+            Some('a') => out.push_str(&days[wd as usize][..3]),
+            Some('B') => out.push_str(months[(mo - 1) as usize]),
+            Some('b') => out.push_str(&months[(mo - 1) as usize][..3]),
+            Some('x') => out.push_str(&format!("{:02}/{:02}/{:02}", mo, d, y % 100)),
+            Some('c') => out.push_str(&format!(
+                "{} {} {:2} {:02}:{:02}:{:02} {}",
+                &days[wd as usize][..3],
+                &months[(mo - 1) as usize][..3],
+                d,
+                h,
+                mi,
+                s,
+                y
+            )),
+            Some('%') => out.push('%'),
+            Some(o) => {
+                out.push('%');
+                out.push(o);
+            }
+            None => out.push('%'),
+        }
+    }
+    out
+}
+
+fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    let g = |i: usize| a.pos.get(i).cloned().unwrap_or(Value::None);
+    let verr = |m: String| PyErr::New("ValueError", m);
+    match name {
+        "seed" => {
+            match g(0) {
+                Value::Int(i) => vm.rng().seed(i),
+                Value::Bool(b) => vm.rng().seed(b as i64),
+                Value::Float(f) => vm.rng().seed_float(f),
+                Value::None => vm.rng().seed(0),
+                Value::Str(s) => {
+                    let h = super::ops::hash_str(&s.s);
+                    vm.rng().seed(h.abs());
+                }
+                other => return Err(PyErr::new("TypeError", format!("The only supported seed types are: None, int, float, str, bytes, and bytearray. Got {}", vm.type_name(&other)))),
+            }
+            Ok(Value::None)
+        }
+        "random" => Ok(Value::Float(vm.rng().random())),
+        "uniform" => {
+            let (x, y) = (num(vm, &g(0))?, num(vm, &g(1))?);
+            Ok(Value::Float(vm.rng().uniform(x, y)))
+        }
+        "randint" => {
+            let (x, y) = (as_i64(vm, &g(0), "")?, as_i64(vm, &g(1), "")?);
+            vm.rng().randint(x, y).map(Value::Int).map_err(verr)
+        }
+        "randrange" => {
+            let x = as_i64(vm, &g(0), "")?;
+            if a.pos.len() == 1 {
+                return vm.rng().randrange_stop(x).map(Value::Int).map_err(verr);
+            }
+            let y = as_i64(vm, &g(1), "")?;
+            let step = if a.pos.len() > 2 {
+                as_i64(vm, &g(2), "")?
+            } else {
+                1
+            };
+            vm.rng().randrange(x, y, step).map(Value::Int).map_err(verr)
+        }
+        "getrandbits" => {
+            let k = as_i64(vm, &g(0), "")?;
+            if !(0..=63).contains(&k) {
+                return Err(PyErr::new(
+                    "ValueError",
+                    "number of bits must be between 0 and 63 (Awaitscope ints are 64-bit)",
+                ));
+            }
+            Ok(Value::Int(vm.rng().getrandbits(k as u32) as i64))
+        }
+        "choice" => {
+            let items = vm.to_vec(&g(0))?;
+            match vm.rng().choice(items.len()) {
+                Some(i) => Ok(items[i].clone()),
+                None => Err(PyErr::new(
+                    "IndexError",
+                    "Cannot choose from an empty sequence",
+                )),
+            }
+        }
+        "choices" => {
+            let items = vm.to_vec(&g(0))?;
+            let k = match super::builtins::kwarg(&a, "k") {
+                Some(v) => as_i64(vm, &v, "")?,
+                None => 1,
+            };
+            let mut out = Vec::new();
+            for _ in 0..k.max(0) {
+                if items.is_empty() {
+                    return Err(PyErr::new(
+                        "IndexError",
+                        "Cannot choose from an empty sequence",
+                    ));
+                }
+                let r = vm.rng().random();
+                out.push(items[(r * items.len() as f64) as usize % items.len()].clone());
+            }
+            Ok(Value::list(out))
+        }
+        "shuffle" => {
+            let Value::List(l) = g(0) else {
+                return Err(PyErr::new("TypeError", "shuffle() argument must be a list"));
+            };
+            let mut items = l.borrow().clone();
+            vm.rng().shuffle(&mut items);
+            *l.borrow_mut() = items;
+            Ok(Value::None)
+        }
+        "sample" => {
+            let items = vm.to_vec(&g(0))?;
+            let k = as_i64(vm, &g(1), "")?;
+            if k < 0 {
+                return Err(PyErr::new(
+                    "ValueError",
+                    "Sample larger than population or is negative",
+                ));
+            }
+            let idx = vm.rng().sample(items.len(), k as usize).map_err(verr)?;
+            Ok(Value::list(
+                idx.into_iter().map(|i| items[i].clone()).collect(),
+            ))
+        }
+        _ => Err(PyErr::new(
+            "AttributeError",
+            format!("module 'random' has no attribute '{name}'"),
+        )),
+    }
+}
+
+fn math_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    let g = |i: usize| a.pos.get(i).cloned().unwrap_or(Value::None);
+    let domain = || PyErr::new("ValueError", "math domain error");
+    let x = match name {
+        "gcd" | "lcm" | "factorial" | "comb" | "perm" | "prod" | "fsum" | "dist" | "isclose" => 0.0,
+        _ => num(vm, &g(0))?,
+    };
+    let f = |v: f64| Ok(Value::Float(v));
+    match name {
+        "sqrt" => {
+            if x < 0.0 {
+                return Err(domain());
+            }
+            f(x.sqrt())
+        }
+        "floor" | "ceil" | "trunc" => {
+            if let Value::Int(i) = g(0) {
+                return Ok(Value::Int(i));
+            }
+            let r = match name {
+                "floor" => x.floor(),
+                "ceil" => x.ceil(),
+                _ => x.trunc(),
+            };
+            vm.to_int(&Value::Float(r))
+        }
+        "fabs" => f(x.abs()),
+        "pow" => f(x.powf(num(vm, &g(1))?)),
+        "exp" => f(x.exp()),
+        "log" => {
+            if x <= 0.0 {
+                return Err(domain());
+            }
+            match a.pos.get(1) {
+                Some(b) => {
+                    let b = num(vm, b)?;
+                    f(x.ln() / b.ln())
+                }
+                None => f(x.ln()),
+            }
+        }
+        "log2" => {
+            if x <= 0.0 {
+                return Err(domain());
+            }
+            f(x.log2())
+        }
+        "log10" => {
+            if x <= 0.0 {
+                return Err(domain());
+            }
+            f(x.log10())
+        }
+        "sin" => f(x.sin()),
+        "cos" => f(x.cos()),
+        "tan" => f(x.tan()),
+        "atan" => f(x.atan()),
+        "asin" => f(x.asin()),
+        "acos" => f(x.acos()),
+        "atan2" => f(x.atan2(num(vm, &g(1))?)),
+        "hypot" => {
+            let mut s = 0.0;
+            for v in &a.pos {
+                let t = num(vm, v)?;
+                s += t * t;
+            }
+            f(s.sqrt())
+        }
+        "radians" => f(x.to_radians()),
+        "degrees" => f(x.to_degrees()),
+        "copysign" => f(x.copysign(num(vm, &g(1))?)),
+        "isnan" => Ok(Value::Bool(x.is_nan())),
+        "isinf" => Ok(Value::Bool(x.is_infinite())),
+        "isfinite" => Ok(Value::Bool(x.is_finite())),
+        "modf" => Ok(Value::tuple(vec![
+            Value::Float(x.fract()),
+            Value::Float(x.trunc()),
+        ])),
+        "fmod" => f(x % num(vm, &g(1))?),
+        "isclose" => {
+            let (p, q) = (num(vm, &g(0))?, num(vm, &g(1))?);
+            let rel = match super::builtins::kwarg(&a, "rel_tol") {
+                Some(v) => num(vm, &v)?,
+                None => 1e-9,
+            };
+            let abs = match super::builtins::kwarg(&a, "abs_tol") {
+                Some(v) => num(vm, &v)?,
+                None => 0.0,
+            };
+            Ok(Value::Bool(
+                p == q || (p - q).abs() <= (rel * p.abs().max(q.abs())).max(abs),
+            ))
+        }
+        "gcd" | "lcm" => {
+            let mut acc: i64 = if name == "gcd" { 0 } else { 1 };
+            for v in &a.pos {
+                let n = as_i64(vm, v, "")?.abs();
+                let gcd = |mut p: i64, mut q: i64| {
+                    while q != 0 {
+                        (p, q) = (q, p % q);
+                    }
+                    p
+                };
+                acc = if name == "gcd" {
+                    gcd(acc, n)
+                } else if acc == 0 || n == 0 {
+                    0
+                } else {
+                    (acc / gcd(acc, n))
+                        .checked_mul(n)
+                        .ok_or_else(|| PyErr::new("OverflowError", "integer overflow"))?
+                };
+            }
+            Ok(Value::Int(acc))
+        }
+        "factorial" => {
+            let n = as_i64(vm, &g(0), "")?;
+            if n < 0 {
+                return Err(PyErr::new(
+                    "ValueError",
+                    "factorial() not defined for negative values",
+                ));
+            }
+            let mut r: i64 = 1;
+            for i in 2..=n {
+                r = r.checked_mul(i).ok_or_else(|| {
+                    PyErr::new(
+                        "OverflowError",
+                        "integer overflow (Awaitscope ints are 64-bit)",
+                    )
+                })?;
+            }
+            Ok(Value::Int(r))
+        }
+        "comb" | "perm" => {
+            let n = as_i64(vm, &g(0), "")?;
+            let k = as_i64(vm, &g(1), "")?;
+            if n < 0 || k < 0 {
+                return Err(PyErr::new("ValueError", "n must be a non-negative integer"));
+            }
+            if k > n {
+                return Ok(Value::Int(0));
+            }
+            let mut r: i128 = 1;
+            for i in 0..k {
+                r *= (n - i) as i128;
+                if name == "comb" {
+                    r /= (i + 1) as i128;
+                }
+                if r > i64::MAX as i128 {
+                    return Err(PyErr::new("OverflowError", "integer overflow"));
+                }
+            }
+            Ok(Value::Int(r as i64))
+        }
+        "prod" => {
+            let items = vm.to_vec(&g(0))?;
+            let mut acc = Value::Int(1);
+            for it in items {
+                acc = vm.binary_op(&acc, &it, crate::python::ast::BinOp::Mult)?;
+            }
+            Ok(acc)
+        }
+        "fsum" => {
+            let items = vm.to_vec(&g(0))?;
+            let mut parts: Vec<f64> = Vec::new();
+            for it in items {
+                let mut x = num(vm, &it)?;
+                let mut i = 0;
+                for j in 0..parts.len() {
+                    let mut y = parts[j];
+                    if x.abs() < y.abs() {
+                        std::mem::swap(&mut x, &mut y);
+                    }
+                    let hi = x + y;
+                    let lo = y - (hi - x);
+                    if lo != 0.0 {
+                        parts[i] = lo;
+                        i += 1;
+                    }
+                    x = hi;
+                }
+                parts.truncate(i);
+                parts.push(x);
+            }
+            f(parts.iter().sum())
+        }
+        "dist" => {
+            let p = vm.to_vec(&g(0))?;
+            let q = vm.to_vec(&g(1))?;
+            let mut s = 0.0;
+            for (x, y) in p.iter().zip(q.iter()) {
+                let d = num(vm, x)? - num(vm, y)?;
+                s += d * d;
+            }
+            f(s.sqrt())
+        }
+        _ => Err(PyErr::new(
+            "AttributeError",
+            format!("module 'math' has no attribute '{name}'"),
+        )),
+    }
+}
+
+fn sys_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    match name {
+        "exit" => {
+            let cls = vm.exc_class("SystemExit");
+            Err(PyErr::Exc(vm.new_exc_instance(&cls, a.pos.clone())))
+        }
+        "getrecursionlimit" => Ok(Value::Int(super::RECURSION_LIMIT as i64)),
+        _ => Ok(Value::None),
+    }
+}
+
+fn stream_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    let this = a.pos.first().cloned().unwrap_or_default();
+    match name {
+        "write" => {
+            let s = match a.pos.get(1) {
+                Some(Value::Str(s)) => s.s.clone(),
+                Some(other) => {
+                    return Err(PyErr::new(
+                        "TypeError",
+                        format!("write() argument must be str, not {}", vm.type_name(other)),
+                    ))
+                }
+                None => String::new(),
+            };
+            let n = s.chars().count();
+            vm.write_out(&s, super::builtins::is_stderr(&this));
+            Ok(Value::Int(n as i64))
+        }
+        _ => Ok(Value::None),
+    }
+}
+
+fn json_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    match name {
+        "loads" => {
+            let s = vm.str_of(&a.pos.first().cloned().unwrap_or_default())?;
+            json_loads(vm, &s)
+        }
+        _ => {
+            let v = a.pos.first().cloned().unwrap_or_default();
+            let mut out = String::new();
+            json_dump(vm, &v, &mut out, 0)?;
+            Ok(Value::string(out))
+        }
+    }
+}
+
+fn json_dump(vm: &mut Vm, v: &Value, out: &mut String, depth: usize) -> PyResult<()> {
+    if depth > 200 {
+        return Err(PyErr::new(
+            "RecursionError",
+            "maximum recursion depth exceeded",
+        ));
+    }
+    match v {
+        Value::None => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(i) => out.push_str(&i.to_string()),
+        Value::Float(f) => out.push_str(&super::format::float_repr(*f)),
+        Value::Str(s) => {
+            out.push('"');
+            for c in s.s.chars() {
+                match c {
+                    '"' => out.push_str("\\\""),
+                    '\\' => out.push_str("\\\\"),
+                    '\n' => out.push_str("\\n"),
+                    '\r' => out.push_str("\\r"),
+                    '\t' => out.push_str("\\t"),
+                    c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
+                        out.push_str(&format!("\\u{:04x}", c as u32))
+                    }
+                    c => out.push(c),
+                }
+            }
+            out.push('"');
+        }
+        Value::List(_) | Value::Tuple(_) => {
+            let items = vm.to_vec(v)?;
+            out.push('[');
+            for (i, x) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                json_dump(vm, x, out, depth + 1)?;
+            }
+            out.push(']');
+        }
+        Value::Dict(d) => {
+            let items = d.borrow().items();
+            out.push('{');
+            for (i, (k, x)) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                let ks = Value::string(vm.str_of(k)?);
+                json_dump(vm, &ks, out, depth + 1)?;
+                out.push_str(": ");
+                json_dump(vm, x, out, depth + 1)?;
+            }
+            out.push('}');
+        }
+        other => {
+            return Err(PyErr::new(
+                "TypeError",
+                format!(
+                    "Object of type {} is not JSON serializable",
+                    vm.type_name(other)
+                ),
+            ))
+        }
+    }
+    Ok(())
+}
+
+/// `json.loads`: objects keep their key order (like CPython's dict).
+pub fn json_loads(vm: &mut Vm, s: &str) -> PyResult<Value> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut p = JsonParser {
+        c: &chars,
+        i: 0,
+        depth: 0,
+    };
+    p.ws();
+    let v = p.value(vm)?;
+    p.ws();
+    if p.i < chars.len() {
+        return Err(p.err("Extra data"));
+    }
+    Ok(v)
+}
+
+struct JsonParser<'a> {
+    c: &'a [char],
+    i: usize,
+    depth: usize,
+}
+
+impl JsonParser<'_> {
+    fn err(&self, what: &str) -> PyErr {
+        let line = self.c[..self.i.min(self.c.len())]
+            .iter()
+            .filter(|c| **c == '\n')
+            .count()
+            + 1;
+        let col = self.i
+            - self.c[..self.i.min(self.c.len())]
+                .iter()
+                .rposition(|c| *c == '\n')
+                .map(|p| p + 1)
+                .unwrap_or(0)
+            + 1;
+        PyErr::new(
+            "ValueError",
+            format!("{}: line {} column {} (char {})", what, line, col, self.i),
+        )
+    }
+    fn ws(&mut self) {
+        while self.i < self.c.len() && self.c[self.i].is_whitespace() {
+            self.i += 1;
+        }
+    }
+    fn value(&mut self, vm: &mut Vm) -> PyResult<Value> {
+        self.depth += 1;
+        if self.depth > 500 {
+            return Err(PyErr::new(
+                "RecursionError",
+                "maximum recursion depth exceeded while decoding a JSON document",
+            ));
+        }
+        let r = self.value_inner(vm);
+        self.depth -= 1;
+        r
+    }
+    fn value_inner(&mut self, vm: &mut Vm) -> PyResult<Value> {
+        let Some(&c) = self.c.get(self.i) else {
+            return Err(self.err("Expecting value"));
+        };
+        match c {
+            '{' => {
+                self.i += 1;
+                let d = vm.new_dict();
+                self.ws();
+                if self.c.get(self.i) == Some(&'}') {
+                    self.i += 1;
+                    return Ok(Value::Dict(d));
+                }
+                loop {
+                    self.ws();
+                    if self.c.get(self.i) != Some(&'"') {
+                        return Err(self.err("Expecting property name enclosed in double quotes"));
+                    }
+                    let k = self.string()?;
+                    self.ws();
+                    if self.c.get(self.i) != Some(&':') {
+                        return Err(self.err("Expecting ':' delimiter"));
+                    }
+                    self.i += 1;
+                    self.ws();
+                    let v = self.value(vm)?;
+                    vm.dict_set(&d, Value::string(k), v)?;
+                    self.ws();
+                    match self.c.get(self.i) {
+                        Some(',') => self.i += 1,
+                        Some('}') => {
+                            self.i += 1;
+                            return Ok(Value::Dict(d));
+                        }
+                        _ => return Err(self.err("Expecting ',' delimiter")),
+                    }
+                }
+            }
+            '[' => {
+                self.i += 1;
+                let mut items = Vec::new();
+                self.ws();
+                if self.c.get(self.i) == Some(&']') {
+                    self.i += 1;
+                    return Ok(Value::list(items));
+                }
+                loop {
+                    self.ws();
+                    items.push(self.value(vm)?);
+                    self.ws();
+                    match self.c.get(self.i) {
+                        Some(',') => self.i += 1,
+                        Some(']') => {
+                            self.i += 1;
+                            return Ok(Value::list(items));
+                        }
+                        _ => return Err(self.err("Expecting ',' delimiter")),
+                    }
+                }
+            }
+            '"' => Ok(Value::string(self.string()?)),
+            't' if self.lit("true") => Ok(Value::Bool(true)),
+            'f' if self.lit("false") => Ok(Value::Bool(false)),
+            'n' if self.lit("null") => Ok(Value::None),
+            _ => {
+                let st = self.i;
+                while self.i < self.c.len()
+                    && (self.c[self.i].is_ascii_digit() || "+-.eE".contains(self.c[self.i]))
+                {
+                    self.i += 1;
+                }
+                let t: String = self.c[st..self.i].iter().collect();
+                if t.is_empty() {
+                    return Err(self.err("Expecting value"));
+                }
+                if let Ok(i) = t.parse::<i64>() {
+                    return Ok(Value::Int(i));
+                }
+                match t.parse::<f64>() {
+                    Ok(f) => Ok(Value::Float(f)),
+                    Err(_) => {
+                        self.i = st;
+                        Err(self.err("Expecting value"))
+                    }
+                }
+            }
+        }
+    }
+    fn lit(&mut self, w: &str) -> bool {
+        let n = w.chars().count();
+        if self.c.len() >= self.i + n && self.c[self.i..self.i + n].iter().copied().eq(w.chars()) {
+            self.i += n;
+            true
+        } else {
+            false
+        }
+    }
+    fn string(&mut self) -> PyResult<String> {
+        self.i += 1;
+        let mut out = String::new();
+        loop {
+            let Some(&c) = self.c.get(self.i) else {
+                return Err(self.err("Unterminated string starting at"));
+            };
+            self.i += 1;
+            match c {
+                '"' => return Ok(out),
+                '\\' => {
+                    let Some(&e) = self.c.get(self.i) else {
+                        return Err(self.err("Unterminated string starting at"));
+                    };
+                    self.i += 1;
+                    match e {
+                        'n' => out.push('\n'),
+                        't' => out.push('\t'),
+                        'r' => out.push('\r'),
+                        'b' => out.push('\u{8}'),
+                        'f' => out.push('\u{c}'),
+                        'u' => {
+                            let h: String = self
+                                .c
+                                .get(self.i..self.i + 4)
+                                .map(|s| s.iter().collect())
+                                .unwrap_or_default();
+                            self.i += 4;
+                            let cp = u32::from_str_radix(&h, 16)
+                                .map_err(|_| self.err("Invalid \\uXXXX escape"))?;
+                            out.push(char::from_u32(cp).unwrap_or('\u{fffd}'));
+                        }
+                        other => out.push(other),
+                    }
+                }
+                c => out.push(c),
+            }
+        }
+    }
+}

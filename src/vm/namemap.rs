@@ -1,0 +1,141 @@
+//! Namespaces keyed by identifier (modules, classes, instances): insertion-ordered.
+//! Keys are always the canonical interned `Rc<PyStr>`, so lookups compare and
+//! hash pointers; small maps scan linearly, large ones keep a pointer index.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::rc::Rc;
+
+use super::value::{Name, PyStr, Value};
+
+thread_local! {
+    static INTERNED: RefCell<HashMap<String, Name>> = RefCell::new(HashMap::new());
+}
+
+/// The shared `Rc<PyStr>` for an identifier.
+pub fn intern(s: &str) -> Name {
+    INTERNED.with(|m| {
+        let mut m = m.borrow_mut();
+        if let Some(n) = m.get(s) {
+            return n.clone();
+        }
+        let mut p = PyStr::new(s.to_string());
+        p.interned = true;
+        let n = Rc::new(p);
+        m.insert(s.to_string(), n.clone());
+        n
+    })
+}
+
+fn canonical(n: &Name) -> Name {
+    if n.interned {
+        n.clone()
+    } else {
+        intern(&n.s)
+    }
+}
+
+/// A fast hasher for pointer keys (Fx-style multiply).
+#[derive(Default)]
+pub struct PtrHasher(u64);
+
+impl Hasher for PtrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ *b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type PtrMap = HashMap<usize, usize, BuildHasherDefault<PtrHasher>>;
+
+const INDEX_AT: usize = 8;
+
+#[derive(Default, Clone)]
+pub struct NameMap {
+    entries: Vec<(Name, Value)>,
+    index: Option<PtrMap>,
+}
+
+fn key_of(n: &Name) -> usize {
+    Rc::as_ptr(n) as usize
+}
+
+impl NameMap {
+    pub fn new() -> NameMap {
+        NameMap::default()
+    }
+    /// Position of the entry whose canonical key is `k`.
+    fn find_ptr(&self, k: usize) -> Option<usize> {
+        if let Some(ix) = &self.index {
+            return ix.get(&k).copied();
+        }
+        self.entries.iter().position(|(n, _)| key_of(n) == k)
+    }
+    fn find(&self, key: &Name) -> Option<usize> {
+        if key.interned {
+            self.find_ptr(key_of(key))
+        } else {
+            self.find_ptr(key_of(&intern(&key.s)))
+        }
+    }
+    pub fn get(&self, key: &Name) -> Option<&Value> {
+        self.find(key).map(|i| &self.entries[i].1)
+    }
+    pub fn get_str(&self, key: &str) -> Option<&Value> {
+        self.find_ptr(key_of(&intern(key)))
+            .map(|i| &self.entries[i].1)
+    }
+    pub fn insert(&mut self, key: Name, v: Value) {
+        let key = canonical(&key);
+        if let Some(i) = self.find_ptr(key_of(&key)) {
+            self.entries[i].1 = v;
+            return;
+        }
+        if let Some(ix) = &mut self.index {
+            ix.insert(key_of(&key), self.entries.len());
+        }
+        self.entries.push((key, v));
+        if self.index.is_none() && self.entries.len() > INDEX_AT {
+            self.rebuild();
+        }
+    }
+    pub fn set_str(&mut self, key: &str, v: Value) {
+        self.insert(intern(key), v)
+    }
+    fn rebuild(&mut self) {
+        let mut ix = PtrMap::default();
+        ix.reserve(self.entries.len() * 2);
+        for (i, (k, _)) in self.entries.iter().enumerate() {
+            ix.insert(key_of(k), i);
+        }
+        self.index = Some(ix);
+    }
+    pub fn remove(&mut self, key: &str) -> Option<Value> {
+        let i = self.find_ptr(key_of(&intern(key)))?;
+        let (_, v) = self.entries.remove(i);
+        if self.index.is_some() {
+            self.rebuild();
+        }
+        Some(v)
+    }
+    pub fn contains(&self, key: &str) -> bool {
+        self.get_str(key).is_some()
+    }
+    pub fn iter(&self) -> impl Iterator<Item = &(Name, Value)> {
+        self.entries.iter()
+    }
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}

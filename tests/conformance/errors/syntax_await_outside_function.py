@@ -1,0 +1,4 @@
+import asyncio
+
+print("hi")
+await asyncio.sleep(1)
