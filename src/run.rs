@@ -131,7 +131,7 @@ impl Session {
                 s.vm.modules.insert("__main__".into(), Value::Module(m.clone()));
                 let mut f = Frame::new(code, m);
                 f.ret = RetKind::Native;
-                s.vm.frames.push(f);
+                s.vm.frames.push(Box::new(f));
             }
             Err(e) => {
                 s.stderr = syntax_error_text(source, &e);

@@ -10,10 +10,156 @@ mod harness;
 
 use std::path::{Path, PathBuf};
 
-use harness::{expected_body, find_programs, parse_expected, render, unified_diff};
+use awaitscope::run::{run_virtual, HttpFixture, RunOptions};
+use awaitscope::trace::{Event, RunMode};
+use harness::{expected_body, find_programs, parse_expected, render, unified_diff, Observed};
 
 fn repo_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+fn load_fixtures() -> Vec<HttpFixture> {
+    let path = repo_path("tests/fixtures/http.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let items: Vec<serde_json::Value> =
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    items
+        .iter()
+        .map(|item| HttpFixture {
+            url: item["url"].as_str().unwrap_or_default().to_string(),
+            status: item["status"].as_u64().unwrap_or(200) as u16,
+            body: item["body"].as_str().unwrap_or_default().to_string(),
+            content_type: item["content_type"]
+                .as_str()
+                .unwrap_or_default()
+                .to_string(),
+            latency_s: item["latency"].as_f64().unwrap_or(0.0),
+        })
+        .collect()
+}
+
+/// Runs one program on the engine and renders the result like the oracle.
+fn run_program(source: &str, fixtures: &[HttpFixture]) -> Result<String, String> {
+    let options = RunOptions {
+        mode: RunMode::Concurrent,
+        max_instructions: 200_000_000,
+        http_fixtures: fixtures.to_vec(),
+        ..RunOptions::default()
+    };
+    let result = std::panic::catch_unwind(|| run_virtual(source, &options))
+        .map_err(|panic| format!("PANIC: {}", panic_message(&panic)))?;
+    let writes: Vec<(f64, String)> = result
+        .trace
+        .events
+        .iter()
+        .filter_map(|event| match event {
+            Event::Print { t, text, .. } => Some((*t, text.clone())),
+            _ => None,
+        })
+        .collect();
+    let printed: String = writes.iter().map(|(_, text)| text.as_str()).collect();
+    if printed != result.stdout {
+        return Err(format!(
+            "the trace's Print events do not add up to stdout:\n  prints: {printed:?}\n  stdout: {:?}",
+            result.stdout
+        ));
+    }
+    Ok(render(&Observed {
+        writes,
+        end_time: result.end_time,
+        exit_code: result.exit_code,
+        stderr: result.stderr.clone(),
+        files: result.files.clone(),
+    }))
+}
+
+fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
+    if let Some(s) = panic.downcast_ref::<&str>() {
+        s.to_string()
+    } else if let Some(s) = panic.downcast_ref::<String>() {
+        s.clone()
+    } else {
+        "(non-string panic)".to_string()
+    }
+}
+
+/// Every program, compared with its `.expected`; one failure does not hide the rest.
+#[test]
+fn conformance_suite() {
+    let filter = std::env::var("CONFORMANCE_FILTER").unwrap_or_default();
+    let fixtures = load_fixtures();
+    let root = repo_path("");
+    let (mut passed, mut failed) = (0, Vec::new());
+    for dir in ["tests/conformance", "tests/unsupported"] {
+        for program in find_programs(&repo_path(dir)) {
+            let name = program
+                .strip_prefix(&root)
+                .unwrap_or(&program)
+                .display()
+                .to_string();
+            if !name.contains(&filter) {
+                continue;
+            }
+            let source =
+                std::fs::read_to_string(&program).unwrap_or_else(|e| panic!("{name}: {e}"));
+            let expected_path = program.with_extension("expected");
+            let expected = std::fs::read_to_string(&expected_path)
+                .unwrap_or_else(|e| panic!("{}: {e}", expected_path.display()));
+            let expected = expected_body(&expected);
+            match run_program(&source, &fixtures) {
+                Ok(actual) if actual == expected => passed += 1,
+                Ok(actual) => {
+                    println!("FAIL {name}\n{}", unified_diff(expected, &actual));
+                    failed.push(name);
+                }
+                Err(problem) => {
+                    println!("FAIL {name}\n{problem}\n");
+                    failed.push(name);
+                }
+            }
+        }
+    }
+    println!("conformance: {passed} passed, {} failed", failed.len());
+    assert!(
+        failed.is_empty(),
+        "conformance: {passed} passed, {} failed:\n  {}",
+        failed.len(),
+        failed.join("\n  ")
+    );
+    assert!(
+        passed > 0 || !filter.is_empty(),
+        "no conformance programs found"
+    );
+}
+
+/// The sequential baseline has no CPython counterpart, but every program must
+/// still end cleanly in it: no panic, and an exit code the CLI documents
+/// (0, 1, or 2 for a deadlock, which sequential runs may legitimately hit).
+#[test]
+fn sequential_baseline_runs_every_program_without_panicking() {
+    let filter = std::env::var("CONFORMANCE_FILTER").unwrap_or_default();
+    let fixtures = load_fixtures();
+    let mut problems = Vec::new();
+    for program in find_programs(&repo_path("tests/conformance")) {
+        let name = program.display().to_string();
+        if !name.contains(&filter) {
+            continue;
+        }
+        let source = std::fs::read_to_string(&program).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let options = RunOptions {
+            mode: RunMode::Sequential,
+            // Some programs poll forever when run one part at a time (a loop
+            // waiting for a flag a later task sets): a small budget ends them.
+            max_instructions: 5_000_000,
+            http_fixtures: fixtures.clone(),
+        };
+        match std::panic::catch_unwind(|| run_virtual(&source, &options)) {
+            Ok(result) if matches!(result.exit_code, 0..=2) => {}
+            Ok(result) => problems.push(format!("{name}: exit code {}", result.exit_code)),
+            Err(panic) => problems.push(format!("{name}: PANIC {}", panic_message(&panic))),
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 /// The harness itself: rendering a parsed `.expected` file gives it back, so

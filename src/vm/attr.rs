@@ -81,13 +81,20 @@ impl Vm {
         None
     }
 
-    /// Lookup that ignores `object` and the builtin types (for `__new__`, `__eq__`...).
+    /// Lookup that ignores the natives of `object`, the builtin types and
+    /// BaseException (for `__repr__`, `__eq__`, `__new__`... defined in Python).
     pub fn class_lookup_user(&self, cls: &Rc<Class>, name: &str) -> Option<Value> {
-        std::iter::once(cls)
-            .chain(cls.mro.iter())
-            .filter(|c| !Rc::ptr_eq(c, &self.t.object))
-            .find_map(|c| c.dict.borrow().get_str(name).cloned())
-            .filter(|v| !matches!(v, Value::Native(_)))
+        for c in std::iter::once(cls).chain(cls.mro.iter()) {
+            if let Some(v) = c.dict.borrow().get_str(name) {
+                let builtin_class = Rc::ptr_eq(c, &self.t.object)
+                    || (c.builtin != BuiltinType::Object && matches!(&*c.module.borrow(), Value::Str(m) if m.s == "builtins"));
+                if builtin_class && matches!(v, Value::Native(_)) {
+                    continue;
+                }
+                return Some(v.clone());
+            }
+        }
+        None
     }
 
     pub fn is_subclass(&self, a: &Rc<Class>, b: &Rc<Class>) -> bool {

@@ -192,7 +192,7 @@ impl Vm {
         if self.frames.len() >= RECURSION_LIMIT + self.host.frame_allowance {
             return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
         }
-        self.frames.push(f);
+        self.frames.push(Box::new(f));
         Ok(())
     }
 
@@ -236,7 +236,7 @@ impl Vm {
             g.state.set(GenState::Suspended);
             return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
         }
-        self.frames.push(*f);
+        self.frames.push(f);
         Ok(())
     }
 
@@ -257,7 +257,7 @@ impl Vm {
             // An exception thrown into a just-created generator is raised at its start.
             f.ip = 0;
         }
-        self.frames.push(*f);
+        self.frames.push(f);
         loop {
             let Some(top) = self.frames.last_mut() else { break };
             let at_send = matches!(top.code.ops.get(top.ip), Some(Op::Send));
@@ -272,7 +272,7 @@ impl Vm {
                     fi.ret = RetKind::YieldFrom;
                     fi.gen = Some(Rc::downgrade(&inner));
                     inner.state.set(GenState::Running);
-                    self.frames.push(*fi);
+                    self.frames.push(fi);
                 }
                 Value::Iter(it) => {
                     let ag = match &*it.borrow() {
@@ -285,7 +285,7 @@ impl Vm {
                             fi.ret = RetKind::ASend;
                             fi.gen = Some(Rc::downgrade(&inner));
                             inner.state.set(GenState::Running);
-                            self.frames.push(*fi);
+                            self.frames.push(fi);
                         }
                         None => break,
                     }
@@ -354,7 +354,7 @@ impl Vm {
             };
             let ret = f.ret;
             g.state.set(GenState::Suspended);
-            *g.frame.borrow_mut() = Some(Box::new(f));
+            *g.frame.borrow_mut() = Some(f);
             if self.frames.len() <= base {
                 return Ok(Some(ExecResult::Yield(v)));
             }

@@ -730,7 +730,7 @@ fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     let (k, v) = d.borrow_mut().remove_at(i).unwrap_or_default();
                     Ok(Value::tuple(vec![k, v]))
                 }
-                None => Err(PyErr::new("KeyError", "'popitem(): dictionary is empty'")),
+                None => Err(PyErr::new("KeyError", "popitem(): dictionary is empty")),
             }
         }
         "__len__" => Ok(Value::Int(d.borrow().len() as i64)),
@@ -822,7 +822,7 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     d.borrow_mut().remove_at(i);
                     Ok(k)
                 }
-                None => Err(PyErr::new("KeyError", "'pop from an empty set'")),
+                None => Err(PyErr::new("KeyError", "pop from an empty set")),
             }
         }
         "clear" => {

@@ -81,7 +81,7 @@ pub const MAX_COLLECTION: usize = 1 << 27;
 pub const MAX_STR_BYTES: usize = 1 << 28;
 
 pub struct Vm {
-    pub frames: Vec<Frame>,
+    pub frames: Vec<Box<Frame>>,
     pub builtins: Rc<Module>,
     pub t: types::Types,
     pub exc_classes: HashMap<&'static str, Rc<Class>>,

@@ -1,9 +1,10 @@
-//! Namespaces keyed by identifier (modules, classes, instances): insertion-ordered,
-//! with interned names so lookups usually compare pointers. Small maps scan linearly;
-//! large ones (module globals, big classes) keep a hash index.
+//! Namespaces keyed by identifier (modules, classes, instances): insertion-ordered.
+//! Keys are always the canonical interned `Rc<PyStr>`, so lookups compare and
+//! hash pointers; small maps scan linearly, large ones keep a pointer index.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
 use super::value::{Name, PyStr, Value};
@@ -19,51 +20,86 @@ pub fn intern(s: &str) -> Name {
         if let Some(n) = m.get(s) {
             return n.clone();
         }
-        let n = Rc::new(PyStr::new(s.to_string()));
+        let mut p = PyStr::new(s.to_string());
+        p.interned = true;
+        let n = Rc::new(p);
         m.insert(s.to_string(), n.clone());
         n
     })
 }
 
-const INDEX_AT: usize = 10;
+fn canonical(n: &Name) -> Name {
+    if n.interned {
+        n.clone()
+    } else {
+        intern(&n.s)
+    }
+}
+
+/// A fast hasher for pointer keys (Fx-style multiply).
+#[derive(Default)]
+pub struct PtrHasher(u64);
+
+impl Hasher for PtrHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ *b as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (self.0.rotate_left(5) ^ n as u64).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type PtrMap = HashMap<usize, usize, BuildHasherDefault<PtrHasher>>;
+
+const INDEX_AT: usize = 8;
 
 #[derive(Default, Clone)]
 pub struct NameMap {
     entries: Vec<(Name, Value)>,
-    index: Option<HashMap<Rc<str>, usize>>,
+    index: Option<PtrMap>,
 }
 
-fn same(a: &Name, b: &str, bp: *const PyStr) -> bool {
-    std::ptr::eq(Rc::as_ptr(a), bp) || a.s == b
+fn key_of(n: &Name) -> usize {
+    Rc::as_ptr(n) as usize
 }
 
 impl NameMap {
     pub fn new() -> NameMap {
         NameMap::default()
     }
-    fn find(&self, key: &str, kp: *const PyStr) -> Option<usize> {
+    /// Position of the entry whose canonical key is `k`.
+    fn find_ptr(&self, k: usize) -> Option<usize> {
         if let Some(ix) = &self.index {
-            return ix.get(key).copied();
+            return ix.get(&k).copied();
         }
-        // Pointer pass first (interned names), then by text.
-        if let Some(i) = self.entries.iter().position(|(k, _)| std::ptr::eq(Rc::as_ptr(k), kp)) {
-            return Some(i);
+        self.entries.iter().position(|(n, _)| key_of(n) == k)
+    }
+    fn find(&self, key: &Name) -> Option<usize> {
+        if key.interned {
+            self.find_ptr(key_of(key))
+        } else {
+            self.find_ptr(key_of(&intern(&key.s)))
         }
-        self.entries.iter().position(|(k, _)| same(k, key, kp))
     }
     pub fn get(&self, key: &Name) -> Option<&Value> {
-        self.find(&key.s, Rc::as_ptr(key)).map(|i| &self.entries[i].1)
+        self.find(key).map(|i| &self.entries[i].1)
     }
     pub fn get_str(&self, key: &str) -> Option<&Value> {
-        self.find(key, std::ptr::null()).map(|i| &self.entries[i].1)
+        self.find_ptr(key_of(&intern(key))).map(|i| &self.entries[i].1)
     }
     pub fn insert(&mut self, key: Name, v: Value) {
-        if let Some(i) = self.find(&key.s, Rc::as_ptr(&key)) {
+        let key = canonical(&key);
+        if let Some(i) = self.find_ptr(key_of(&key)) {
             self.entries[i].1 = v;
             return;
         }
         if let Some(ix) = &mut self.index {
-            ix.insert(Rc::from(key.s.as_str()), self.entries.len());
+            ix.insert(key_of(&key), self.entries.len());
         }
         self.entries.push((key, v));
         if self.index.is_none() && self.entries.len() > INDEX_AT {
@@ -74,14 +110,15 @@ impl NameMap {
         self.insert(intern(key), v)
     }
     fn rebuild(&mut self) {
-        let mut ix = HashMap::with_capacity(self.entries.len() * 2);
+        let mut ix = PtrMap::default();
+        ix.reserve(self.entries.len() * 2);
         for (i, (k, _)) in self.entries.iter().enumerate() {
-            ix.insert(Rc::from(k.s.as_str()), i);
+            ix.insert(key_of(k), i);
         }
         self.index = Some(ix);
     }
     pub fn remove(&mut self, key: &str) -> Option<Value> {
-        let i = self.find(key, std::ptr::null())?;
+        let i = self.find_ptr(key_of(&intern(key)))?;
         let (_, v) = self.entries.remove(i);
         if self.index.is_some() {
             self.rebuild();
@@ -89,7 +126,7 @@ impl NameMap {
         Some(v)
     }
     pub fn contains(&self, key: &str) -> bool {
-        self.find(key, std::ptr::null()).is_some()
+        self.get_str(key).is_some()
     }
     pub fn iter(&self) -> impl Iterator<Item = &(Name, Value)> {
         self.entries.iter()

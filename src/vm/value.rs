@@ -17,12 +17,14 @@ pub type CellRef = Rc<RefCell<Value>>;
 pub struct PyStr {
     pub s: String,
     pub nchars: usize,
+    /// True for the canonical shared copy made by `namemap::intern`.
+    pub interned: bool,
 }
 
 impl PyStr {
     pub fn new(s: String) -> PyStr {
         let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        PyStr { s, nchars }
+        PyStr { s, nchars, interned: false }
     }
     pub fn is_ascii(&self) -> bool {
         self.nchars == self.s.len()

@@ -1,7 +1,7 @@
 """The `aiofiles` model of COMMON.md, on top of real asyncio.
 
-Every operation — `open`, `write`, `read`, `close` (and `__aexit__`, which
-closes) — first does `await asyncio.sleep(0)` (one loop hop, standing in for
+Every operation — `open`, `write`, `read`, `readline`, `readlines`, `close`
+(and `__aexit__`, which closes; each `async for` step is a `readline`) — first does `await asyncio.sleep(0)` (one loop hop, standing in for
 aiofiles' thread executor) and then acts on an in-memory file system (a dict
 path -> text) that starts empty; its final content is part of the result.
 Text modes only: 'r', 'w', 'a', 'x' (optionally with 't').
@@ -54,9 +54,46 @@ class AsyncTextFile:
         self._pos += len(chunk)
         return chunk
 
+    async def readline(self):
+        await asyncio.sleep(0)
+        self._check_open()
+        if "r" not in self._mode:
+            raise io.UnsupportedOperation("not readable")
+        content = self._fs[self._path]
+        end = content.find("\n", self._pos)
+        end = len(content) if end < 0 else end + 1
+        line = content[self._pos:end]
+        self._pos = end
+        return line
+
+    async def readlines(self):
+        # One operation, so one hop (aiofiles runs it as one executor call).
+        await asyncio.sleep(0)
+        self._check_open()
+        if "r" not in self._mode:
+            raise io.UnsupportedOperation("not readable")
+        content = self._fs[self._path]
+        lines = []
+        while self._pos < len(content):
+            end = content.find("\n", self._pos)
+            end = len(content) if end < 0 else end + 1
+            lines.append(content[self._pos:end])
+            self._pos = end
+        return lines
+
     async def close(self):
         await asyncio.sleep(0)
         self.closed = True
+
+    def __aiter__(self):
+        return self
+
+    async def __anext__(self):
+        # Like aiofiles: each step is a readline (one hop); '' ends the loop.
+        line = await self.readline()
+        if line:
+            return line
+        raise StopAsyncIteration
 
 
 class _OpenContextManager:

@@ -1,0 +1,17 @@
+w = 8
+name = "Zoë"
+print(f"{name!a} {name!r:>10}| {'x':>{w}}| {3.14159:{w}.{2}f}|")
+print("{:>{}}|{:<{w}}|".format("r", 5, "l", w=4))
+print(format(1234.5678, ",.2f"), format(42, "08b"), format("s", "^5"), format(0.5, "%"))
+print("{:e} {:.2e} {:E} {:g} {:G}".format(12345.6789, 0.000123, 1e100, 1e-10, 2.5e20))
+print(f"{1e22} {1e21:f} {123e-20} {1e-7:f} {0.1:.20f}")
+print("%-10s|%+d|%.3s|%5.1f%%|% d" % ("left", 5, "abcdef", 99.55, 42))
+print("%(a)s-%(b)05.2f" % {"a": "x", "b": 3.14159})
+print(f"{-0.0} {abs(-0.0)} {-0.0 == 0.0} {round(-0.4)} {0.5:.0f} {1.5:.0f} {2.5:.0f}")
+print(f"{12:#o} {255:#b} {-255:x} {3:03d} {-3:03d} {7:+.2f} {1234567:_d}")
+print(f"{'centered':=^20}")
+print(f"{1000000.0:g} {1e16:g} {123456.0:.3g} {0.0001:.1g}")
+print(f"{'multi'}{'ple'} {len('abc')=}")
+print("a,b,c".split(",", maxsplit=1), "a b c".rsplit(maxsplit=1))
+print(repr(1e16), repr(1e-5), repr(123456789.123456789), repr(2 ** 0.5 * 1e10))
+print(str(0.1 + 0.2), [0.1 + 0.2], (1.0,), {"k": 2.50})

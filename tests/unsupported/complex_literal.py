@@ -1,0 +1,3 @@
+print("before")
+z = 3 + 4j
+print(abs(z))
