@@ -26,9 +26,15 @@ fn fixtures() -> Vec<HttpFixture> {
 }
 
 fn main() {
-    let filter = std::env::args().skip(1).find(|a| !a.starts_with('-')).unwrap_or_default();
+    let filter = std::env::args()
+        .skip(1)
+        .find(|a| !a.starts_with('-'))
+        .unwrap_or_default();
     let quiet = std::env::args().any(|a| a == "-q");
-    let opts = RunOptions { http_fixtures: fixtures(), ..RunOptions::default() };
+    let opts = RunOptions {
+        http_fixtures: fixtures(),
+        ..RunOptions::default()
+    };
     let (mut pass, mut fail) = (0, 0);
     let mut failed = Vec::new();
     for root in ["tests/conformance", "tests/unsupported"] {
@@ -66,7 +72,18 @@ fn main() {
                 if !quiet {
                     println!("=== FAIL {name}\n{}", harness::unified_diff(&body, &got));
                     if !r.stderr.is_empty() {
-                        println!("--- stderr:\n{}", r.stderr.lines().rev().take(6).collect::<Vec<_>>().into_iter().rev().collect::<Vec<_>>().join("\n"));
+                        println!(
+                            "--- stderr:\n{}",
+                            r.stderr
+                                .lines()
+                                .rev()
+                                .take(6)
+                                .collect::<Vec<_>>()
+                                .into_iter()
+                                .rev()
+                                .collect::<Vec<_>>()
+                                .join("\n")
+                        );
                     }
                 }
             }

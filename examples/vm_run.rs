@@ -6,5 +6,10 @@ fn main() {
     let r = awaitscope::run::run_virtual(&src, &awaitscope::run::RunOptions::default());
     print!("{}", r.stdout);
     eprint!("{}", r.stderr);
-    eprintln!("[exit {} end_time {} wall {:?}]", r.exit_code, r.end_time, t.elapsed());
+    eprintln!(
+        "[exit {} end_time {} wall {:?}]",
+        r.exit_code,
+        r.end_time,
+        t.elapsed()
+    );
 }

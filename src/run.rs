@@ -66,10 +66,17 @@ pub enum SliceStatus {
     Yielded,
     /// The event loop has nothing ready. Resume after `timeout` seconds (virtual
     /// driver: `now + timeout`), i.e. at `next_deadline`; None: waiting for I/O.
-    Idle { next_deadline: Option<f64>, timeout: Option<f64> },
+    Idle {
+        next_deadline: Option<f64>,
+        timeout: Option<f64>,
+    },
     /// `time.sleep(seconds)` blocks everything: resume at `now + seconds`.
-    Blocked { seconds: f64 },
-    Finished { exit_code: i32 },
+    Blocked {
+        seconds: f64,
+    },
+    Finished {
+        exit_code: i32,
+    },
 }
 
 /// A compiled program being run slice by slice.
@@ -93,13 +100,20 @@ fn syntax_error_text(src: &str, e: &crate::python::span::SourceError) -> String 
         let t = trimmed.trim_end();
         if !t.is_empty() {
             out.push_str(&format!("    {t}\n"));
-            let col = (e.span.start.col as usize).saturating_sub(1).saturating_sub(indent);
-            let width = if e.span.end.line == e.span.start.line && e.span.end.col > e.span.start.col {
+            let col = (e.span.start.col as usize)
+                .saturating_sub(1)
+                .saturating_sub(indent);
+            let width = if e.span.end.line == e.span.start.line && e.span.end.col > e.span.start.col
+            {
                 (e.span.end.col - e.span.start.col) as usize
             } else {
                 1
             };
-            out.push_str(&format!("    {}{}\n", " ".repeat(col), "^".repeat(width.max(1))));
+            out.push_str(&format!(
+                "    {}{}\n",
+                " ".repeat(col),
+                "^".repeat(width.max(1))
+            ));
         }
     }
     out.push_str(&format!("{}: {}\n", e.kind, e.message));
@@ -122,13 +136,22 @@ impl Session {
             mode: opts.mode,
             end_time: 0.0,
         };
-        let compiled = crate::python::parse_module(source).and_then(|m| crate::compile::compile_module(&m, "main.py", source));
+        let compiled = crate::python::parse_module(source)
+            .and_then(|m| crate::compile::compile_module(&m, "main.py", source));
         match compiled {
             Ok(code) => {
-                s.vm.host.sources.push((code.filename.clone(), code.source.clone()));
-                let m = Rc::new(Module { name: intern("__main__"), dict: std::cell::RefCell::new(NameMap::new()) });
-                m.dict.borrow_mut().set_str("__name__", Value::str("__main__"));
-                s.vm.modules.insert("__main__".into(), Value::Module(m.clone()));
+                s.vm.host
+                    .sources
+                    .push((code.filename.clone(), code.source.clone()));
+                let m = Rc::new(Module {
+                    name: intern("__main__"),
+                    dict: std::cell::RefCell::new(NameMap::new()),
+                });
+                m.dict
+                    .borrow_mut()
+                    .set_str("__name__", Value::str("__main__"));
+                s.vm.modules
+                    .insert("__main__".into(), Value::Module(m.clone()));
                 let mut f = Frame::new(code, m);
                 f.ret = RetKind::Native;
                 s.vm.frames.push(Box::new(f));
@@ -163,7 +186,10 @@ impl Session {
                 f.stack.push(Value::None);
             }
         }
-        vm.slice_end = vm.instructions.saturating_add(budget.max(1)).min(vm.max_instructions);
+        vm.slice_end = vm
+            .instructions
+            .saturating_add(budget.max(1))
+            .min(vm.max_instructions);
         vm.native_depth = 1;
         let r = vm.exec(0, None);
         vm.native_depth = 0;
@@ -171,7 +197,10 @@ impl Session {
             Ok(ExecResult::Budget) => SliceStatus::Yielded,
             Ok(_) => self.finish(0),
             Err(PyErr::Suspend(Suspend::Sleep(s))) => SliceStatus::Blocked { seconds: s },
-            Err(PyErr::Suspend(Suspend::Idle(t))) => SliceStatus::Idle { next_deadline: t.map(|t| now + t), timeout: t },
+            Err(PyErr::Suspend(Suspend::Idle(t))) => SliceStatus::Idle {
+                next_deadline: t.map(|t| now + t),
+                timeout: t,
+            },
             Err(PyErr::Suspend(Suspend::OutOfSteps)) => {
                 let n = self.vm.max_instructions;
                 self.vm.write_out(
@@ -213,13 +242,24 @@ impl Session {
                     Value::Instance(i) => i
                         .exc
                         .as_ref()
-                        .and_then(|d| d.borrow().traceback.iter().find(|t| &*t.filename == "main.py").map(|t| (t.line, t.col)))
+                        .and_then(|d| {
+                            d.borrow()
+                                .traceback
+                                .iter()
+                                .find(|t| &*t.filename == "main.py")
+                                .map(|t| (t.line, t.col))
+                        })
                         .unwrap_or((0, 0)),
                     _ => (0, 0),
                 };
                 let kind = self.vm.type_of(&exc).name.s.clone();
                 let message = self.vm.str_of(&exc).unwrap_or_default();
-                self.error = Some(ErrorLocation { kind, message, line, col });
+                self.error = Some(ErrorLocation {
+                    kind,
+                    message,
+                    line,
+                    col,
+                });
                 self.finish(1)
             }
         };
@@ -228,7 +268,9 @@ impl Session {
     }
 
     fn describe_pending(&mut self) -> Vec<String> {
-        let Some(Value::Module(m)) = self.vm.modules.get("asyncio").cloned() else { return Vec::new() };
+        let Some(Value::Module(m)) = self.vm.modules.get("asyncio").cloned() else {
+            return Vec::new();
+        };
         let f = m.dict.borrow().get_str("_describe_pending").cloned();
         let Some(f) = f else { return Vec::new() };
         self.vm.frames.clear();
@@ -239,7 +281,10 @@ impl Session {
         match r {
             Ok(v) => {
                 let items = self.vm.to_vec(&v).unwrap_or_default();
-                items.iter().map(|x| self.vm.str_of(x).unwrap_or_default()).collect()
+                items
+                    .iter()
+                    .map(|x| self.vm.str_of(x).unwrap_or_default())
+                    .collect()
             }
             Err(_) => Vec::new(),
         }
@@ -265,7 +310,11 @@ impl Session {
 
     /// Output chunks written since the last call (time, task, text, stderr?).
     pub fn take_output(&mut self) -> Vec<crate::vm::OutChunk> {
-        std::mem::take(&mut self.vm.out).into_iter().inspect(|_| {}).collect::<Vec<_>>().tap(|_| self.out_seen = 0)
+        std::mem::take(&mut self.vm.out)
+            .into_iter()
+            .inspect(|_| {})
+            .collect::<Vec<_>>()
+            .tap(|_| self.out_seen = 0)
     }
 
     /// Trace events recorded since the last call.
@@ -333,7 +382,9 @@ pub fn run_virtual(source: &str, opts: &RunOptions) -> RunResult {
     loop {
         match s.run_slice(now, 10_000_000) {
             SliceStatus::Yielded => {}
-            SliceStatus::Idle { timeout: Some(t), .. } => now += t,
+            SliceStatus::Idle {
+                timeout: Some(t), ..
+            } => now += t,
             SliceStatus::Idle { timeout: None, .. } => {
                 // Waiting for I/O that the virtual driver never produces: treat as deadlock.
                 s.vm.write_out("awaitscope: waiting for I/O that never completes\n", true);

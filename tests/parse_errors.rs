@@ -35,11 +35,18 @@ fn errors_match_cpython() {
 }
 
 /// Where we knowingly differ from CPython 3.11: (snippet, our error, why).
-const DEVIATIONS: &[(&str, &str, &str)] = &[(
-    "x = f'{a b}'\n",
-    "SyntaxError: f-string: invalid syntax. Perhaps you forgot a comma? 1 8",
-    "CPython 3.11 reports f-string field errors at offsets inside a copy of the field; we give the real column",
-)];
+const DEVIATIONS: &[(&str, &str, &str)] = &[
+    (
+        "x = f'{a b}'\n",
+        "SyntaxError: f-string: invalid syntax. Perhaps you forgot a comma? 1 8",
+        "CPython 3.11 reports f-string field errors at offsets inside a copy of the field; we give the real column",
+    ),
+    (
+        "x = 1\n  \\\ny = 2\n",
+        "IndentationError: unexpected indent 3 1",
+        "CPython says column 0 here; our columns start at 1",
+    ),
+];
 
 fn errors_match_cpython_inner() {
     let snippets = snippets(include_str!("data/syntax_errors.txt"));

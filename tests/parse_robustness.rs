@@ -256,8 +256,15 @@ fn fuzz_random_and_mutated_programs() {
     on_thread(256 << 20, || {
         let corpus = include_str!("data/parse_corpus.txt");
         let seeds: Vec<&str> = corpus.split("# ----\n").collect();
-        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
-        for round in 0..20_000 {
+        // More rounds (and another seed) on demand: AWAITSCOPE_FUZZ_ROUNDS, AWAITSCOPE_FUZZ_SEED.
+        let env = |k: &str, d: u64| {
+            std::env::var(k)
+                .ok()
+                .and_then(|v| v.parse().ok())
+                .unwrap_or(d)
+        };
+        let mut rng = Rng(env("AWAITSCOPE_FUZZ_SEED", 0x9E37_79B9_7F4A_7C15) | 1);
+        for round in 0..env("AWAITSCOPE_FUZZ_ROUNDS", 20_000) {
             let src = if round % 2 == 0 {
                 // A random sequence of Python-ish pieces.
                 let n = 1 + rng.below(40);

@@ -17,19 +17,24 @@ fn last_line(s: &str) -> &str {
 
 #[test]
 fn program_arith() {
-    let r = run(r###"print(7 // 2, -7 // 2, 7 % 3, -7 % 3, 2 ** 10, 7 / 2, 1e16, 0.1 + 0.2, 1/3, -0.0)
+    let r = run(
+        r###"print(7 // 2, -7 // 2, 7 % 3, -7 % 3, 2 ** 10, 7 / 2, 1e16, 0.1 + 0.2, 1/3, -0.0)
 print(round(2.5), round(3.5), round(2.675, 2), abs(-3), divmod(-7, 2), pow(2, 10, 7))
 print(int("42"), float("1.5"), int(3.9), str(12), bool(0), bool([1]), 10**18)
 print(True + True, 3 * "ab", [1, 2] * 2, 5 > 3 > 1, 1 < 2 < 2, 1 == 1.0, hash(1) == hash(1.0))
 print(hex(255), oct(8), bin(5), chr(65), ord("a"), max(3, 7, 2), min([4, 1, 9]), sum([1, 2, 3], 10))
-"###);
+"###,
+    );
     assert_eq!(r.stderr, "", "stderr of arith");
-    assert_eq!(r.stdout, r###"3 -4 1 2 1024 3.5 1e+16 0.30000000000000004 0.3333333333333333 -0.0
+    assert_eq!(
+        r.stdout,
+        r###"3 -4 1 2 1024 3.5 1e+16 0.30000000000000004 0.3333333333333333 -0.0
 2 4 2.67 3 (-4, 1) 2
 42 1.5 3 12 False True 1000000000000000000
 2 ababab [1, 2, 1, 2] True False True True
 0xff 0o10 0b101 A 97 7 1 16
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -45,14 +50,17 @@ print(repr("it's"), repr('say "hi"'), repr("a\nb"), "%s is %d years, %.2f" % ("T
 print(f"{3.14159:.2f}|{42:05d}|{'x':^5}|{1234567:,}|{0.5:.0%}|{255:#x}|{7!r}|{'q'!r}")
 "###);
     assert_eq!(r.stderr, "", "stderr of strings");
-    assert_eq!(r.stdout, r###"hello, world HELLO, WORLD ['Hello', 'World'] HeLLo, World 4 8 3
+    assert_eq!(
+        r.stdout,
+        r###"hello, world HELLO, WORLD ['Hello', 'World'] HeLLo, World 4 8 3
 x| ['a-b', 'c'] a-b True True
 H d llo dlroW ,olleH Hlo ol 12 True Title Case Here Abc
 **x** 007 ab  |   ab a   b
 ['line1', 'line2'] ('k', '=', 'v=w') ('k=v', '=', 'w') True False
 "it's" 'say "hi"' 'a\nb' Tom is 30 years, 1.50 1    2 n
 3.14|00042|  x  |1,234,567|50%|0xff|7|'q'
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -77,7 +85,9 @@ print(list(zip([1, 2], "ab")), list(enumerate("xy", 1)), list(map(str, [1, 2])),
 print(any([0, 0]), all([]), list(reversed([1, 2, 3])), list(range(10, 0, -3)), {1: "a", True: "b"})
 "###);
     assert_eq!(r.stderr, "", "stderr of collections_ops");
-    assert_eq!(r.stdout, r###"[3, 9, 1, 5] 0 [1, 3, 5, 9] [9, 5, 3, 1] 1 1
+    assert_eq!(
+        r.stdout,
+        r###"[3, 9, 1, 5] 0 [1, 3, 5, 9] [9, 5, 3, 1] 1 1
 [9, 5, 3, 1] [5, 3] [1, 3, 5, 9]
 [5, 3, 1]
 {'a': 1, 'c': 3, 'z': 26} ['b', 'a', 'c', 'z'] ['b', 'a', 'c', 'z'] [2, 1, 3, 26] 0 2 1 3
@@ -86,7 +96,8 @@ dict_items([('a', 1), ('c', 3), ('z', 26)]) True {'c': 3, 'z': 26}
 1 [2, 3] (2, 3) (1, 2, 3, 4) (1, 2, 3, 1, 2, 3) (1,) ()
 [(1, 'a'), (2, 'b')] [(1, 'x'), (2, 'y')] ['1', '2'] [1, 2]
 False True [3, 2, 1] [10, 7, 4, 1] {1: 'b'}
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -118,14 +129,17 @@ if (n := len("walrus")) > 3:
     print("walrus", n)
 "###);
     assert_eq!(r.stderr, "", "stderr of comprehensions_scope");
-    assert_eq!(r.stdout, r###"[0, 1, 4, 9, 16] 10
+    assert_eq!(
+        r.stdout,
+        r###"[0, 1, 4, 9, 16] 10
 {0, 1, 2} {0: 0, 1: 1, 2: 4} 10
 [(1, 0), (2, 1)]
 (5, [5, 6])
 2
 [0, 10, 20]
 walrus 6
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -154,7 +168,9 @@ def rec(n):
 print(rec(20))
 "###);
     assert_eq!(r.stderr, "", "stderr of functions_args");
-    assert_eq!(r.stdout, r###"(1, 2, (), 3, 4, {})
+    assert_eq!(
+        r.stdout,
+        r###"(1, 2, (), 3, 4, {})
 (1, 5, (6, 7), 8, 4, {'e': 9})
 (1, 2, (3,), 0, 4, {'z': 1})
 3
@@ -162,7 +178,8 @@ calling hello
 hi bob
 6
 2432902008176640000
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -240,13 +257,16 @@ except ValueError as e:
     print("error:", e)
 "###);
     assert_eq!(r.stderr, "", "stderr of classes");
-    assert_eq!(r.stdout, r###"rex makes a sound (woof) Dog('rex') Dog('fido') class Dog REX 2 animal
+    assert_eq!(
+        r.stdout,
+        r###"rex makes a sound (woof) Dog('rex') Dog('fido') class Dog REX 2 animal
 True True True (<class '__main__.Dog'>, <class '__main__.Animal'>, <class 'object'>)
 <4,6> <4,6> True 2 6 [4, 6] True False 40 <1,5>
 a True
 25
 error: too cold
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -317,7 +337,9 @@ else:
 print(x)
 "###);
     assert_eq!(r.stderr, "", "stderr of exceptions");
-    assert_eq!(r.stdout, r###"AppError 42 bad thing ('bad thing',)
+    assert_eq!(
+        r.stdout,
+        r###"AppError 42 bad thing ('bad thing',)
 finally runs
 try
 body 0
@@ -333,7 +355,8 @@ gen closed
 assert: math is broken
 No active exception to reraise
 3
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -364,7 +387,9 @@ except ZeroDivisionError:
     print("propagated")
 "###);
     assert_eq!(r.stderr, "", "stderr of with_stmt");
-    assert_eq!(r.stdout, r###"enter a
+    assert_eq!(
+        r.stdout,
+        r###"enter a
 enter b
 inside a
 exit b None
@@ -378,7 +403,8 @@ returned
 enter e
 exit e ZeroDivisionError
 propagated
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -425,7 +451,9 @@ f = fib()
 print([next(f) for _ in range(10)])
 "###);
     assert_eq!(r.stderr, "", "stderr of generators");
-    assert_eq!(r.stdout, r###"0 1 3 4
+    assert_eq!(
+        r.stdout,
+        r###"0 1 3 4
 stop done
 inner got hi
 outer got 7
@@ -433,13 +461,15 @@ outer got 7
 caught boom
 [0, 2, 4] 5050
 [0, 1, 1, 2, 3, 5, 8, 13, 21, 34]
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
 #[test]
 fn program_coroutine_scheduler() {
-    let r = run(r###"# A tiny round-robin scheduler over generator-based awaitables (no asyncio).
+    let r = run(
+        r###"# A tiny round-robin scheduler over generator-based awaitables (no asyncio).
 class Yield:
     def __await__(self):
         yield self
@@ -476,9 +506,12 @@ c2 = task("z", 5)
 c2.send(None)
 c2.close()
 print("closed")
-"###);
+"###,
+    );
     assert_eq!(r.stderr, "", "stderr of coroutine_scheduler");
-    assert_eq!(r.stdout, r###"a 0
+    assert_eq!(
+        r.stdout,
+        r###"a 0
 b 0
 x 0
 a 1
@@ -488,7 +521,8 @@ b 2
 thrown through: 'thrown'
 z 0
 closed
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -507,12 +541,15 @@ async def main():
 asyncio.run(main())
 "###);
     assert_eq!(r.stderr, "", "stderr of async_gen");
-    assert_eq!(r.stdout, r###"tick 0
+    assert_eq!(
+        r.stdout,
+        r###"tick 0
 tick 1
 tick 2
 [0, 1]
 [0, 1, 2]
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -542,7 +579,9 @@ async def main():
 asyncio.run(main())
 "###);
     assert_eq!(r.stderr, "", "stderr of asyncio_basics");
-    assert_eq!(r.stdout, r###"A start at 0.0
+    assert_eq!(
+        r.stdout,
+        r###"A start at 0.0
 B start at 0.0
 C start at 0.0
 B done at 1.0
@@ -554,7 +593,8 @@ D started? False
 D done at 4.0
 1
 timed out at 4.5
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -582,7 +622,9 @@ async def main():
 asyncio.run(main())
 "###);
     assert_eq!(r.stderr, "", "stderr of asyncio_queue_lock");
-    assert_eq!(r.stdout, r###"put 0
+    assert_eq!(
+        r.stdout,
+        r###"put 0
 got 0
 put 1
 got 1
@@ -590,7 +632,8 @@ put 2
 got 2
 a has lock
 b has lock
-"###);
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -613,10 +656,310 @@ time.sleep(0.5)
 print("end", now())
 "###);
     assert_eq!(r.stderr, "", "stderr of time_sleep_blocks");
-    assert_eq!(r.stdout, r###"blocker done 1.0
+    assert_eq!(
+        r.stdout,
+        r###"blocker done 1.0
 other done 1.1
 end 1.6
+"###
+    );
+    assert_eq!(r.exit_code, 0);
+}
+
+#[test]
+fn program_asyncio_mix() {
+    let r = run(r###"import asyncio
+import random
+random.seed(42)
+print(random.randint(1, 10), random.random(), random.choice("abc"))
+lst = list(range(5)); random.shuffle(lst); print(lst)
+async def fetch(i):
+    await asyncio.sleep(random.uniform(0.1, 0.5))
+    return i
+async def main():
+    tasks = [asyncio.create_task(fetch(i), name=f"fetch-{i}") for i in range(3)]
+    for coro in asyncio.as_completed(tasks):
+        print(await coro)
+    done, pending = await asyncio.wait(tasks)
+    print(len(done), len(pending), tasks[0].get_name(), tasks[0].result())
+    sem = asyncio.Semaphore(2)
+    async def limited(i):
+        async with sem:
+            await asyncio.sleep(1)
+            return i
+    print(await asyncio.gather(*(limited(i) for i in range(4))))
+    ev = asyncio.Event()
+    async def waiter():
+        await ev.wait()
+        print("event set")
+    t = asyncio.create_task(waiter())
+    await asyncio.sleep(0.1)
+    ev.set()
+    await t
+    async with asyncio.TaskGroup() as tg:
+        tg.create_task(fetch(1))
+    t2 = asyncio.create_task(asyncio.sleep(10))
+    await asyncio.sleep(0)
+    t2.cancel()
+    try:
+        await t2
+    except asyncio.CancelledError:
+        print("cancelled", t2.cancelled())
+    print(asyncio.current_task().get_name())
+    loop = asyncio.get_running_loop()
+    fut = loop.create_future()
+    loop.call_later(0.5, fut.set_result, "fut done")
+    print(await fut)
+asyncio.run(main())
+class P:
+    __slots__ = ("x",)
+    def __init__(self): self.x = 1
+print(P().x)
+print(f"{'nested ' + f'{1+1}'}", f"{{literal}}", f"{3!s:>3}")
+x = [1, 2, 3]
+x[1:2] = [7, 8]
+print(x, x[-2:], x[:-1])
+print(str(1.0), str(1e-7), 1.5e300 * 1e10, float('inf'), -float('inf'))
+print(int('ff', 16), int('0b101', 0), '%5.1f|%-4d|%x' % (3.14159, 7, 255))
 "###);
+    assert_eq!(r.stderr, "", "stderr of asyncio_mix");
+    assert_eq!(
+        r.stdout,
+        r###"2 0.025010755222666936 b
+[3, 2, 0, 4, 1]
+2
+0
+1
+3 0 fetch-0 0
+[0, 1, 2, 3]
+event set
+cancelled True
+Task-1
+fut done
+1
+nested 2 {literal}   3
+[1, 7, 8, 3] [8, 3] [1, 7, 8]
+1.0 1e-07 inf inf -inf
+255 5   3.1|7   |ff
+"###
+    );
+    assert_eq!(r.exit_code, 0);
+}
+
+#[test]
+fn program_error_messages() {
+    let r = run(r###"def t(f):
+    try:
+        f()
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+t(lambda: [].pop())
+t(lambda: {}.pop("x"))
+t(lambda: "abc".index("z"))
+t(lambda: int("abc"))
+t(lambda: float("x"))
+t(lambda: [1][int("1") * 1.5])
+t(lambda: "a" * "b")
+t(lambda: None + 1)
+t(lambda: len(5))
+t(lambda: (1, 2).x)
+t(lambda: object().x)
+t(lambda: [1, 2].remove(3))
+t(lambda: next(iter([])))
+t(lambda: sorted([1, "a"]))
+t(lambda: {[1]: 2})
+t(lambda: set([[1]]))
+t(lambda: "a" < 1)
+t(lambda: 1 < "a")
+t(lambda: range(0, 10, 0))
+t(lambda: dict(a=1)["b"])
+t(lambda: tuple()[0])
+t(lambda: "abc"[5])
+t(lambda: max([]))
+t(lambda: chr(-1))
+t(lambda: abs("x"))
+t(lambda: 10 % 0)
+t(lambda: 1.0 / 0)
+t(lambda: 2 ** -1 // 0)
+t(lambda: int(None))
+t(lambda: iter(5))
+t(lambda: print(undefined))
+t(lambda: [x for x in 5])
+t(lambda: "{} {}".format(1))
+t(lambda: "{x}".format(y=1))
+t(lambda: "%d" % "a")
+t(lambda: "%s %s" % (1,))
+def f(a, b): pass
+t(lambda: f(1))
+t(lambda: f(1, 2, 3))
+t(lambda: f(1, c=2))
+t(lambda: f(1, a=2))
+class K:
+    def m(self): pass
+t(lambda: K().m(1))
+t(lambda: K(1))
+t(lambda: K.m())
+import math
+t(lambda: math.sqrt(-1))
+print(math.floor(2.5), math.ceil(2.1), math.pi, math.gcd(12, 18), math.isclose(0.1+0.2, 0.3))
+print(repr(K)[:17], str(type(1)), type(None).__name__, type(print).__name__)
+print([1,2,3].__len__(), "ab".upper().lower(), divmod(7.5, 2), 7.0 // 2, -7.5 % 2)
+print(round(0.5), round(1.5), round(-0.5), round(1234.5678, -2), round(1234, -2), 10 / 4)
+print(sorted({"b": 1, "a": 2}.items(), key=lambda kv: kv[1]), list(zip(*[(1, 2), (3, 4)])))
+print(isinstance(True, int), bool.__mro__ if False else 1, {**{"a": 1}, "b": 2}, [*range(3), *"ab"])
+"###);
+    assert_eq!(r.stderr, "", "stderr of error_messages");
+    assert_eq!(
+        r.stdout,
+        r###"IndexError: pop from empty list
+KeyError: 'x'
+ValueError: substring not found
+ValueError: invalid literal for int() with base 10: 'abc'
+ValueError: could not convert string to float: 'x'
+TypeError: list indices must be integers or slices, not float
+TypeError: can't multiply sequence by non-int of type 'str'
+TypeError: unsupported operand type(s) for +: 'NoneType' and 'int'
+TypeError: object of type 'int' has no len()
+AttributeError: 'tuple' object has no attribute 'x'
+AttributeError: 'object' object has no attribute 'x'
+ValueError: list.remove(x): x not in list
+StopIteration: 
+TypeError: '<' not supported between instances of 'str' and 'int'
+TypeError: unhashable type: 'list'
+TypeError: unhashable type: 'list'
+TypeError: '<' not supported between instances of 'str' and 'int'
+TypeError: '<' not supported between instances of 'int' and 'str'
+ValueError: range() arg 3 must not be zero
+KeyError: 'b'
+IndexError: tuple index out of range
+IndexError: string index out of range
+ValueError: max() arg is an empty sequence
+ValueError: chr() arg not in range(0x110000)
+TypeError: bad operand type for abs(): 'str'
+ZeroDivisionError: integer modulo by zero
+ZeroDivisionError: float division by zero
+ZeroDivisionError: float floor division by zero
+TypeError: int() argument must be a string, a bytes-like object or a real number, not 'NoneType'
+TypeError: 'int' object is not iterable
+NameError: name 'undefined' is not defined
+TypeError: 'int' object is not iterable
+IndexError: Replacement index 1 out of range for positional args tuple
+KeyError: 'x'
+TypeError: %d format: a real number is required, not str
+TypeError: not enough arguments for format string
+TypeError: f() missing 1 required positional argument: 'b'
+TypeError: f() takes 2 positional arguments but 3 were given
+TypeError: f() got an unexpected keyword argument 'c'
+TypeError: f() got multiple values for argument 'a'
+TypeError: K.m() takes 1 positional argument but 2 were given
+TypeError: K() takes no arguments
+TypeError: K.m() missing 1 required positional argument: 'self'
+ValueError: math domain error
+2 3 3.141592653589793 6 True
+<class '__main__. <class 'int'> NoneType builtin_function_or_method
+3 ab (3.0, 1.5) 3.0 0.5
+0 2 0 1200.0 1200 2.5
+[('b', 1), ('a', 2)] [(1, 3), (2, 4)]
+True 1 {'a': 1, 'b': 2} [0, 1, 2, 'a', 'b']
+"###
+    );
+    assert_eq!(r.exit_code, 0);
+}
+
+#[test]
+fn program_classes_more() {
+    let r = run(r###"class Node:
+    def __init__(self, val, next=None):
+        self.val = val
+        self.next = next
+    def __iter__(self):
+        node = self
+        while node:
+            yield node.val
+            node = node.next
+print(list(Node(1, Node(2, Node(3)))))
+class Stack(list):
+    def push(self, x):
+        self.append(x)
+    def peek(self):
+        return self[-1]
+s = Stack(); s.push(1); s.push(2)
+print(s.peek(), len(s), s, list(s), 2 in s)
+class Base:
+    registry = []
+    def __init_subclass__(cls, **kw):
+        Base.registry.append(cls.__name__)
+class A(Base): pass
+class B(Base): pass
+print(Base.registry)
+class Meta:
+    def __getattr__(self, name):
+        return name.upper()
+print(Meta().hello)
+class Money:
+    def __init__(self, v): self.v = v
+    def __repr__(self): return f"Money({self.v})"
+    def __radd__(self, o): return Money(self.v + o)
+    def __add__(self, o): return Money(self.v + (o.v if isinstance(o, Money) else o))
+print(sum([Money(1), Money(2)]), Money(1) + 5)
+from collections import deque, defaultdict, Counter, namedtuple
+dq = deque([1, 2, 3], maxlen=3); dq.append(4); dq.appendleft(0)
+print(dq, dq.popleft(), len(dq))
+dd = defaultdict(list); dd["a"].append(1); print(dd["a"], dict(dd))
+c = Counter("hello world"); print(c.most_common(2))
+Point = namedtuple("Point", "x y")
+p = Point(1, 2); print(p, p.x, p[1], tuple(p))
+import sys
+sys.stdout.write("written\n")
+gen = (i for i in range(3))
+print(next(gen), list(gen))
+print(*[1, 2, 3], sep="-", end="!\n")
+a = b = [1]
+b.append(2)
+print(a, a is b, [] == [], [] is [])
+print(globals()["a"], "a" in dir())
+"###);
+    assert_eq!(r.stderr, "", "stderr of classes_more");
+    assert_eq!(
+        r.stdout,
+        r###"[1, 2, 3]
+2 2 [1, 2] [1, 2] True
+['A', 'B']
+HELLO
+Money(3) Money(6)
+deque([2, 3], maxlen=3) 0 2
+[1] {'a': [1]}
+[('l', 3), ('o', 2)]
+Point(x=1, y=2) 1 2 (1, 2)
+written
+0 [1, 2]
+1-2-3!
+[1, 2] True True False
+[1, 2] True
+"###
+    );
+    assert_eq!(r.exit_code, 0);
+}
+
+#[test]
+fn program_set_order() {
+    let r = run(
+        r###"print({3, 1, 2}, set([10, 5, 100, 7, 8, 1, 0, 33, 17, 9]), {x * 7 for x in range(12)}, {-1, -2, 5})
+s = set()
+for i in [64, 32, 16, 8, 0, 1000, 3]:
+    s.add(i)
+print(s, list(s), frozenset([5, 3, 9]), {True, 2, 0})
+print(set(range(20, 0, -3)), {1, 2} | {9}, {5, 6, 7} - {6})
+"###,
+    );
+    assert_eq!(r.stderr, "", "stderr of set_order");
+    assert_eq!(
+        r.stdout,
+        r###"{1, 2, 3} {0, 1, 33, 100, 5, 7, 8, 9, 10, 17} {0, 35, 70, 7, 42, 77, 14, 49, 21, 56, 28, 63} {5, -1, -2}
+{64, 32, 0, 3, 8, 1000, 16} [64, 32, 0, 3, 8, 1000, 16] frozenset({9, 3, 5}) {0, True, 2}
+{2, 5, 8, 11, 14, 17, 20} {1, 2, 9} {5, 7}
+"###
+    );
     assert_eq!(r.exit_code, 0);
 }
 
@@ -625,7 +968,12 @@ fn error_name_error() {
     let r = run(r###"print(undefined_thing)
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"NameError: name 'undefined_thing' is not defined"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"NameError: name 'undefined_thing' is not defined"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -634,7 +982,12 @@ fn error_type_add() {
     let r = run(r###"x = 1 + 'a'
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"TypeError: unsupported operand type(s) for +: 'int' and 'str'"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"TypeError: unsupported operand type(s) for +: 'int' and 'str'"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -643,7 +996,12 @@ fn error_str_concat() {
     let r = run(r###"x = 'a' + 1
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"TypeError: can only concatenate str (not "int") to str"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"TypeError: can only concatenate str (not "int") to str"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -653,7 +1011,12 @@ fn error_attr_none() {
 x.foo
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"AttributeError: 'NoneType' object has no attribute 'foo'"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"AttributeError: 'NoneType' object has no attribute 'foo'"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -662,7 +1025,12 @@ fn error_index_error() {
     let r = run(r###"[1, 2][5]
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"IndexError: list index out of range"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"IndexError: list index out of range"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -671,7 +1039,12 @@ fn error_key_error() {
     let r = run(r###"{'a': 1}['b']
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"KeyError: 'b'"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"KeyError: 'b'"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -680,7 +1053,12 @@ fn error_zero_div() {
     let r = run(r###"print(1 // 0)
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"ZeroDivisionError: integer division or modulo by zero"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"ZeroDivisionError: integer division or modulo by zero"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -691,7 +1069,12 @@ fn error_too_many_args() {
 greet('a', 'b')
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"TypeError: greet() takes 1 positional argument but 2 were given"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"TypeError: greet() takes 1 positional argument but 2 were given"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -702,7 +1085,12 @@ fn error_missing_arg() {
 greet('a')
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"TypeError: greet() missing 1 required positional argument: 'greeting'"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"TypeError: greet() missing 1 required positional argument: 'greeting'"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -715,7 +1103,12 @@ def f():
 f()
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"UnboundLocalError: cannot access local variable 'x' where it is not associated with a value"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"UnboundLocalError: cannot access local variable 'x' where it is not associated with a value"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -725,7 +1118,12 @@ fn error_not_callable() {
 x()
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"TypeError: 'int' object is not callable"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"TypeError: 'int' object is not callable"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -736,7 +1134,12 @@ fn error_recursion() {
 f(0)
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"RecursionError: maximum recursion depth exceeded"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"RecursionError: maximum recursion depth exceeded"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -745,7 +1148,12 @@ fn error_memory() {
     let r = run(r###"x = [0] * 10**10
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"MemoryError"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"MemoryError"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -756,7 +1164,12 @@ fn error_uncaught_custom() {
 raise MyErr('custom failure')
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"MyErr: custom failure"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"MyErr: custom failure"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -768,7 +1181,12 @@ except ZeroDivisionError as e:
     raise RuntimeError('wrapped') from e
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"RuntimeError: wrapped"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"RuntimeError: wrapped"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -777,7 +1195,12 @@ fn error_bad_unpack() {
     let r = run(r###"a, b = [1, 2, 3]
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"ValueError: too many values to unpack (expected 2)"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"ValueError: too many values to unpack (expected 2)"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -786,7 +1209,12 @@ fn error_int_parse() {
     let r = run(r###"int('12x')
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"ValueError: invalid literal for int() with base 10: '12x'"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"ValueError: invalid literal for int() with base 10: '12x'"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -795,7 +1223,12 @@ fn error_module_missing() {
     let r = run(r###"import numpy
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"ModuleNotFoundError: No module named 'numpy'"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"ModuleNotFoundError: No module named 'numpy'"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -805,7 +1238,12 @@ fn error_syntax_colon() {
     pass
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"SyntaxError: expected ':'"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"SyntaxError: expected ':'"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -815,7 +1253,12 @@ fn error_await_outside() {
 await asyncio.sleep(1)
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"SyntaxError: 'await' outside function"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"SyntaxError: 'await' outside function"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -824,7 +1267,12 @@ fn error_return_outside() {
     let r = run(r###"return 5
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"SyntaxError: 'return' outside function"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"SyntaxError: 'return' outside function"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -833,7 +1281,12 @@ fn error_break_outside() {
     let r = run(r###"break
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"SyntaxError: 'break' outside loop"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"SyntaxError: 'break' outside loop"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -844,7 +1297,12 @@ fn error_nonlocal_missing() {
     q = 1
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"SyntaxError: no binding for nonlocal 'q' found"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"SyntaxError: no binding for nonlocal 'q' found"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -857,7 +1315,12 @@ async def main():
 asyncio.run(main())
 "###);
     assert_eq!(r.stdout, r###""###);
-    assert_eq!(last_line(&r.stderr), r###"ValueError: late failure"###, "stderr was:\n{}", r.stderr);
+    assert_eq!(
+        last_line(&r.stderr),
+        r###"ValueError: late failure"###,
+        "stderr was:\n{}",
+        r.stderr
+    );
     assert_eq!(r.exit_code, 1);
 }
 
@@ -867,8 +1330,11 @@ fn error_system_exit() {
 print('before')
 sys.exit(3)
 "###);
-    assert_eq!(r.stdout, r###"before
-"###);
+    assert_eq!(
+        r.stdout,
+        r###"before
+"###
+    );
     assert_eq!(last_line(&r.stderr), r###""###, "stderr was:\n{}", r.stderr);
     assert_eq!(r.exit_code, 3);
 }

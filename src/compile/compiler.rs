@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::symtable::{self, node_key, ScopeId, ScopeKind, Sym, SymTable};
-use super::{Code, CodeKind, Op, FLAG_ASYNC_GEN, FLAG_COROUTINE, FLAG_GENERATOR, FLAG_VARARGS, FLAG_VARKW};
+use super::{
+    Code, CodeKind, Op, FLAG_ASYNC_GEN, FLAG_COROUTINE, FLAG_GENERATOR, FLAG_VARARGS, FLAG_VARKW,
+};
 use crate::python::ast::*;
 use crate::python::span::{SourceError, Span};
 use crate::vm::namemap::intern;
@@ -16,12 +18,21 @@ use crate::vm::value::Value;
 type CResult<T> = Result<T, SourceError>;
 
 enum FBlock<'a> {
-    Loop { start: u32, breaks: Vec<usize>, pops_iter: bool },
+    Loop {
+        start: u32,
+        breaks: Vec<usize>,
+        pops_iter: bool,
+    },
     TryExcept,
     FinallyTry(&'a [Stmt]),
     FinallyEnd,
-    HandlerCleanup { name: Option<String>, star: bool },
-    With { is_async: bool },
+    HandlerCleanup {
+        name: Option<String>,
+        star: bool,
+    },
+    With {
+        is_async: bool,
+    },
 }
 
 struct Unit<'a> {
@@ -64,7 +75,13 @@ pub fn compile_module(module: &Module, filename: &str, source: &str) -> CResult<
         filename: Rc::from(filename),
         source: Rc::new(lines),
     };
-    c.push_unit(0, CodeKind::Module, "<module>", "<module>".into(), Span::default());
+    c.push_unit(
+        0,
+        CodeKind::Module,
+        "<module>",
+        "<module>".into(),
+        Span::default(),
+    );
     c.stmts(&module.body)?;
     c.load_const(Value::None);
     c.emit(Op::Return);
@@ -86,9 +103,20 @@ impl<'a> Compiler<'a> {
         &self.st.scopes[self.ur().scope]
     }
 
-    fn push_unit(&mut self, scope: ScopeId, kind: CodeKind, name: &str, qualname: String, span: Span) {
+    fn push_unit(
+        &mut self,
+        scope: ScopeId,
+        kind: CodeKind,
+        name: &str,
+        qualname: String,
+        span: Span,
+    ) {
         let sc = &self.st.scopes[scope];
-        let varnames = if sc.is_function_like() { sc.local_names() } else { Vec::new() };
+        let varnames = if sc.is_function_like() {
+            sc.local_names()
+        } else {
+            Vec::new()
+        };
         let unit = Unit {
             scope,
             kind,
@@ -224,7 +252,10 @@ impl<'a> Compiler<'a> {
         if let Some(i) = u.cellvars.iter().position(|v| v == n) {
             return Some(i as u32);
         }
-        u.freevars.iter().position(|v| v == n).map(|i| (u.cellvars.len() + i) as u32)
+        u.freevars
+            .iter()
+            .position(|v| v == n)
+            .map(|i| (u.cellvars.len() + i) as u32)
     }
 
     fn with_span<T>(&mut self, span: Span, f: impl FnOnce(&mut Self) -> CResult<T>) -> CResult<T> {
@@ -250,7 +281,9 @@ impl<'a> Compiler<'a> {
                 let Some(i) = self.cell_index(name) else {
                     let i = self.name_index(name);
                     return {
-                        self.emit([Op::LoadName(i), Op::StoreName(i), Op::DeleteName(i)][ctx as usize]);
+                        self.emit(
+                            [Op::LoadName(i), Op::StoreName(i), Op::DeleteName(i)][ctx as usize],
+                        );
                     };
                 };
                 if ctx == 0 {
@@ -344,7 +377,13 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            StmtKind::For { is_async, target, iter, body, orelse } => {
+            StmtKind::For {
+                is_async,
+                target,
+                iter,
+                body,
+                orelse,
+            } => {
                 if *is_async {
                     self.check_async("'async for' outside async function", s.span)?;
                     self.async_for(target, iter, body, orelse)
@@ -356,7 +395,11 @@ impl<'a> Compiler<'a> {
                 let start = self.here();
                 self.expr(test)?;
                 let jf = self.emit(Op::PopJumpIfFalse(0));
-                self.u().fblocks.push(FBlock::Loop { start, breaks: Vec::new(), pops_iter: false });
+                self.u().fblocks.push(FBlock::Loop {
+                    start,
+                    breaks: Vec::new(),
+                    pops_iter: false,
+                });
                 self.stmts(body)?;
                 self.emit(Op::Jump(start));
                 let fb = self.u().fblocks.pop();
@@ -383,7 +426,11 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            StmtKind::With { is_async, items, body } => {
+            StmtKind::With {
+                is_async,
+                items,
+                body,
+            } => {
                 if *is_async {
                     self.check_async("'async with' outside async function", s.span)?;
                 }
@@ -403,7 +450,13 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Raise(n));
                 Ok(())
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, is_star } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                is_star,
+            } => {
                 if finalbody.is_empty() {
                     self.try_except(body, handlers, orelse, *is_star)
                 } else {
@@ -444,7 +497,11 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
-            StmtKind::ImportFrom { module, names, level } => {
+            StmtKind::ImportFrom {
+                module,
+                names,
+                level,
+            } => {
                 if *level > 0 {
                     return Err(SourceError::new(
                         "ImportError",
@@ -500,10 +557,15 @@ impl<'a> Compiler<'a> {
     }
 
     fn needs_unwind_for_return(&self) -> bool {
-        self.ur()
-            .fblocks
-            .iter()
-            .any(|f| !matches!(f, FBlock::Loop { pops_iter: false, .. }))
+        self.ur().fblocks.iter().any(|f| {
+            !matches!(
+                f,
+                FBlock::Loop {
+                    pops_iter: false,
+                    ..
+                }
+            )
+        })
     }
 
     /// Emits the exits of frame blocks from the top down to `level` (exclusive).
@@ -568,10 +630,18 @@ impl<'a> Compiler<'a> {
     }
 
     fn break_continue(&mut self, is_break: bool, span: Span) -> CResult<()> {
-        let loop_ix = self.ur().fblocks.iter().rposition(|f| matches!(f, FBlock::Loop { .. }));
+        let loop_ix = self
+            .ur()
+            .fblocks
+            .iter()
+            .rposition(|f| matches!(f, FBlock::Loop { .. }));
         let Some(li) = loop_ix else {
             return Err(err(
-                if is_break { "'break' outside loop" } else { "'continue' not properly in loop" },
+                if is_break {
+                    "'break' outside loop"
+                } else {
+                    "'continue' not properly in loop"
+                },
                 span,
             ));
         };
@@ -579,11 +649,17 @@ impl<'a> Compiler<'a> {
             .iter()
             .any(|f| matches!(f, FBlock::HandlerCleanup { star: true, .. }))
         {
-            return Err(err("'break', 'continue' and 'return' cannot appear in an except* block", span));
+            return Err(err(
+                "'break', 'continue' and 'return' cannot appear in an except* block",
+                span,
+            ));
         }
         self.unwind_fblocks(li + 1, false, span)?;
         if is_break {
-            if let Some(FBlock::Loop { pops_iter: true, .. }) = self.ur().fblocks.get(li) {
+            if let Some(FBlock::Loop {
+                pops_iter: true, ..
+            }) = self.ur().fblocks.get(li)
+            {
                 self.emit(Op::Pop);
             }
             let j = self.emit(Op::Jump(0));
@@ -597,12 +673,22 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn for_loop(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CResult<()> {
+    fn for_loop(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CResult<()> {
         self.expr(iter)?;
         self.emit(Op::GetIter);
         let start = self.here();
         let fi = self.emit(Op::ForIter(0));
-        self.u().fblocks.push(FBlock::Loop { start, breaks: Vec::new(), pops_iter: true });
+        self.u().fblocks.push(FBlock::Loop {
+            start,
+            breaks: Vec::new(),
+            pops_iter: true,
+        });
         self.store_target(target)?;
         self.stmts(body)?;
         self.emit(Op::Jump(start));
@@ -617,7 +703,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn async_for(&mut self, target: &'a Expr, iter: &'a Expr, body: &'a [Stmt], orelse: &'a [Stmt]) -> CResult<()> {
+    fn async_for(
+        &mut self,
+        target: &'a Expr,
+        iter: &'a Expr,
+        body: &'a [Stmt],
+        orelse: &'a [Stmt],
+    ) -> CResult<()> {
         self.expr(iter)?;
         self.emit(Op::GetAIter);
         let start = self.here();
@@ -626,7 +718,11 @@ impl<'a> Compiler<'a> {
         self.load_const(Value::None);
         self.emit(Op::Send);
         self.emit(Op::PopBlock);
-        self.u().fblocks.push(FBlock::Loop { start, breaks: Vec::new(), pops_iter: true });
+        self.u().fblocks.push(FBlock::Loop {
+            start,
+            breaks: Vec::new(),
+            pops_iter: true,
+        });
         self.store_target(target)?;
         self.stmts(body)?;
         self.emit(Op::Jump(start));
@@ -642,7 +738,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn with_stmt(&mut self, is_async: bool, items: &'a [WithItem], body: &'a [Stmt], span: Span) -> CResult<()> {
+    fn with_stmt(
+        &mut self,
+        is_async: bool,
+        items: &'a [WithItem],
+        body: &'a [Stmt],
+        span: Span,
+    ) -> CResult<()> {
         let Some((first, rest)) = items.split_first() else {
             return self.stmts(body);
         };
@@ -768,7 +870,10 @@ impl<'a> Compiler<'a> {
                 Some(n) => {
                     self.name_op(n, 1);
                     let cleanup = self.emit(Op::SetupFinally(0));
-                    self.u().fblocks.push(FBlock::HandlerCleanup { name: Some(n.clone()), star: false });
+                    self.u().fblocks.push(FBlock::HandlerCleanup {
+                        name: Some(n.clone()),
+                        star: false,
+                    });
                     self.stmts(&h.body)?;
                     self.u().fblocks.pop();
                     self.emit(Op::PopBlock);
@@ -785,7 +890,10 @@ impl<'a> Compiler<'a> {
                 }
                 None => {
                     self.emit(Op::Pop);
-                    self.u().fblocks.push(FBlock::HandlerCleanup { name: None, star: false });
+                    self.u().fblocks.push(FBlock::HandlerCleanup {
+                        name: None,
+                        star: false,
+                    });
                     self.stmts(&h.body)?;
                     self.u().fblocks.pop();
                     self.emit(Op::PopExcept);
@@ -822,7 +930,10 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::Pop);
                 }
             }
-            self.u().fblocks.push(FBlock::HandlerCleanup { name: None, star: true });
+            self.u().fblocks.push(FBlock::HandlerCleanup {
+                name: None,
+                star: true,
+            });
             self.stmts(&h.body)?;
             self.u().fblocks.pop();
             let j = self.emit(Op::Jump(0));
@@ -879,7 +990,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::Rot3);
                 self.emit(Op::StoreSubscr);
             }
-            _ => return Err(err("'expression' is an illegal expression for augmented assignment", target.span)),
+            _ => {
+                return Err(err(
+                    "'expression' is an illegal expression for augmented assignment",
+                    target.span,
+                ))
+            }
         }
         Ok(())
     }
@@ -903,10 +1019,17 @@ impl<'a> Compiler<'a> {
                 self.emit(Op::StoreSubscr);
             }
             ExprKind::Tuple(elts) | ExprKind::List(elts) => {
-                let star = elts.iter().position(|e| matches!(e.kind, ExprKind::Starred(_)));
+                let star = elts
+                    .iter()
+                    .position(|e| matches!(e.kind, ExprKind::Starred(_)));
                 match star {
                     Some(si) => {
-                        if elts.iter().filter(|e| matches!(e.kind, ExprKind::Starred(_))).count() > 1 {
+                        if elts
+                            .iter()
+                            .filter(|e| matches!(e.kind, ExprKind::Starred(_)))
+                            .count()
+                            > 1
+                        {
                             return Err(err("multiple starred expressions in assignment", t.span));
                         }
                         self.emit(Op::UnpackEx(si as u32, (elts.len() - si - 1) as u32));
@@ -922,7 +1045,12 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            ExprKind::Starred(_) => return Err(err("starred assignment target must be in a list or tuple", t.span)),
+            ExprKind::Starred(_) => {
+                return Err(err(
+                    "starred assignment target must be in a list or tuple",
+                    t.span,
+                ))
+            }
             _ => return Err(err(format!("cannot assign to {}", describe(t)), t.span)),
         }
         Ok(())
@@ -964,7 +1092,13 @@ impl<'a> Compiler<'a> {
     }
 
     /// Pushes defaults/kwdefaults/closure and the code, and emits MakeFunction.
-    fn make_function(&mut self, scope: ScopeId, code: Rc<Code>, args: Option<&'a Arguments>, qualname: &str) -> CResult<()> {
+    fn make_function(
+        &mut self,
+        scope: ScopeId,
+        code: Rc<Code>,
+        args: Option<&'a Arguments>,
+        qualname: &str,
+    ) -> CResult<()> {
         let mut flags = 0;
         if let Some(a) = args {
             if !a.defaults.is_empty() {
@@ -996,7 +1130,9 @@ impl<'a> Compiler<'a> {
                     Some(i) => {
                         self.emit(Op::LoadClosure(i));
                     }
-                    None => return Err(err(format!("internal: no cell for '{f}'"), self.ur().span)),
+                    None => {
+                        return Err(err(format!("internal: no cell for '{f}'"), self.ur().span))
+                    }
                 }
             }
             self.emit(Op::BuildTuple(frees.len() as u32));
@@ -1096,7 +1232,10 @@ impl<'a> Compiler<'a> {
         if kws.is_empty() {
             self.emit(Op::Call(n));
         } else {
-            let names: Vec<Value> = kws.iter().map(|k| Value::str(k.arg.as_deref().unwrap_or(""))).collect();
+            let names: Vec<Value> = kws
+                .iter()
+                .map(|k| Value::str(k.arg.as_deref().unwrap_or("")))
+                .collect();
             for k in &kws {
                 self.expr(&k.value)?;
             }
@@ -1115,7 +1254,13 @@ impl<'a> Compiler<'a> {
             return Err(err("internal: no scope for lambda", e.span));
         };
         let qualname = self.qualname_for("<lambda>");
-        self.push_unit(scope, CodeKind::Lambda, "<lambda>", qualname.clone(), e.span);
+        self.push_unit(
+            scope,
+            CodeKind::Lambda,
+            "<lambda>",
+            qualname.clone(),
+            e.span,
+        );
         self.set_params(args);
         if self.st.scopes[scope].is_generator {
             self.u().flags |= FLAG_GENERATOR;
@@ -1130,7 +1275,14 @@ impl<'a> Compiler<'a> {
         self.make_function(scope, code, Some(args), &qualname)
     }
 
-    fn comprehension(&mut self, e: &'a Expr, gens: &'a [Comprehension], kind: u8, elt: &'a Expr, val: Option<&'a Expr>) -> CResult<()> {
+    fn comprehension(
+        &mut self,
+        e: &'a Expr,
+        gens: &'a [Comprehension],
+        kind: u8,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+    ) -> CResult<()> {
         // kind: 0 list, 1 set, 2 dict, 3 generator
         let Some(&scope) = self.st.by_node.get(&node_key(e)) else {
             return Err(err("internal: no scope for comprehension", e.span));
@@ -1146,9 +1298,18 @@ impl<'a> Compiler<'a> {
         };
         let is_async = self.st.scopes[scope].has_await;
         if is_async && kind != 3 && !outer_async_ok {
-            return Err(err("asynchronous comprehension outside of an asynchronous function", e.span));
+            return Err(err(
+                "asynchronous comprehension outside of an asynchronous function",
+                e.span,
+            ));
         }
-        self.push_unit(scope, CodeKind::Comprehension, name, qualname.clone(), e.span);
+        self.push_unit(
+            scope,
+            CodeKind::Comprehension,
+            name,
+            qualname.clone(),
+            e.span,
+        );
         self.u().argcount = 1;
         self.u().flags |= match (kind == 3, is_async) {
             (true, true) => FLAG_ASYNC_GEN,
@@ -1198,26 +1359,36 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comp_gen(&mut self, gens: &'a [Comprehension], i: usize, kind: u8, elt: &'a Expr, val: Option<&'a Expr>) -> CResult<()> {
+    fn comp_gen(
+        &mut self,
+        gens: &'a [Comprehension],
+        i: usize,
+        kind: u8,
+        elt: &'a Expr,
+        val: Option<&'a Expr>,
+    ) -> CResult<()> {
         let g = &gens[i];
         if i == 0 {
             self.emit(Op::LoadFast(0));
         } else {
             self.expr(&g.iter)?;
-            self.emit(if g.is_async { Op::GetAIter } else { Op::GetIter });
+            self.emit(if g.is_async {
+                Op::GetAIter
+            } else {
+                Op::GetIter
+            });
         }
         let start = self.here();
-        let exit_jump;
-        if g.is_async {
+        let exit_jump = if g.is_async {
             let setup = self.emit(Op::SetupFinally(0));
             self.emit(Op::GetANext);
             self.load_const(Value::None);
             self.emit(Op::Send);
             self.emit(Op::PopBlock);
-            exit_jump = setup;
+            setup
         } else {
-            exit_jump = self.emit(Op::ForIter(0));
-        }
+            self.emit(Op::ForIter(0))
+        };
         self.store_target(&g.target)?;
         let mut if_jumps = Vec::new();
         for c in &g.ifs {
@@ -1341,15 +1512,27 @@ impl<'a> Compiler<'a> {
             ExprKind::Set(elts) => self.sequence(elts, 1)?,
             ExprKind::List(elts) => self.sequence(elts, 0)?,
             ExprKind::Tuple(elts) => self.sequence(elts, 2)?,
-            ExprKind::ListComp { elt, generators } => self.comprehension(e, generators, 0, elt, None)?,
-            ExprKind::SetComp { elt, generators } => self.comprehension(e, generators, 1, elt, None)?,
-            ExprKind::DictComp { key, value, generators } => self.comprehension(e, generators, 2, key, Some(value))?,
-            ExprKind::GeneratorExp { elt, generators } => self.comprehension(e, generators, 3, elt, None)?,
+            ExprKind::ListComp { elt, generators } => {
+                self.comprehension(e, generators, 0, elt, None)?
+            }
+            ExprKind::SetComp { elt, generators } => {
+                self.comprehension(e, generators, 1, elt, None)?
+            }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, generators, 2, key, Some(value))?,
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, generators, 3, elt, None)?
+            }
             ExprKind::Await(v) => {
                 let sc = self.scope();
                 let ok = match sc.kind {
                     ScopeKind::Function => sc.is_async,
-                    ScopeKind::Comprehension => self.ur().flags & (FLAG_COROUTINE | FLAG_ASYNC_GEN) != 0,
+                    ScopeKind::Comprehension => {
+                        self.ur().flags & (FLAG_COROUTINE | FLAG_ASYNC_GEN) != 0
+                    }
                     _ => false,
                 };
                 if !ok {
@@ -1391,7 +1574,11 @@ impl<'a> Compiler<'a> {
                 self.load_const(Value::None);
                 self.emit(Op::Send);
             }
-            ExprKind::Compare { left, ops, comparators } => {
+            ExprKind::Compare {
+                left,
+                ops,
+                comparators,
+            } => {
                 self.expr(left)?;
                 if ops.len() == 1 {
                     self.expr(&comparators[0])?;
@@ -1420,7 +1607,11 @@ impl<'a> Compiler<'a> {
                     self.patch_here(j);
                 }
             }
-            ExprKind::Call { func, args, keywords } => self.call(e, func, args, keywords)?,
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => self.call(e, func, args, keywords)?,
             ExprKind::JoinedStr(parts) => {
                 for p in parts {
                     self.expr(p)?;
@@ -1429,7 +1620,11 @@ impl<'a> Compiler<'a> {
                     self.emit(Op::BuildString(parts.len() as u32));
                 }
             }
-            ExprKind::FormattedValue { value, conversion, format_spec } => {
+            ExprKind::FormattedValue {
+                value,
+                conversion,
+                format_spec,
+            } => {
                 self.expr(value)?;
                 let mut flags = match conversion {
                     Some('s') => 1,
@@ -1506,16 +1701,28 @@ impl<'a> Compiler<'a> {
             });
             return Ok(());
         }
-        self.emit(if kind == 1 { Op::BuildSet(0) } else { Op::BuildList(0) });
+        self.emit(if kind == 1 {
+            Op::BuildSet(0)
+        } else {
+            Op::BuildList(0)
+        });
         for x in elts {
             match &x.kind {
                 ExprKind::Starred(inner) => {
                     self.expr(inner)?;
-                    self.emit(if kind == 1 { Op::SetUpdate(1) } else { Op::ListExtend(1) });
+                    self.emit(if kind == 1 {
+                        Op::SetUpdate(1)
+                    } else {
+                        Op::ListExtend(1)
+                    });
                 }
                 _ => {
                     self.expr(x)?;
-                    self.emit(if kind == 1 { Op::SetAdd(1) } else { Op::ListAppend(1) });
+                    self.emit(if kind == 1 {
+                        Op::SetAdd(1)
+                    } else {
+                        Op::ListAppend(1)
+                    });
                 }
             }
         }
@@ -1525,7 +1732,13 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn call(&mut self, e: &'a Expr, func: &'a Expr, args: &'a [Expr], keywords: &'a [Keyword]) -> CResult<()> {
+    fn call(
+        &mut self,
+        e: &'a Expr,
+        func: &'a Expr,
+        args: &'a [Expr],
+        keywords: &'a [Keyword],
+    ) -> CResult<()> {
         let has_star = args.iter().any(|a| matches!(a.kind, ExprKind::Starred(_)));
         let has_kwspread = keywords.iter().any(|k| k.arg.is_none());
         if let ExprKind::Attribute { value, attr } = &func.kind {
@@ -1554,13 +1767,14 @@ impl<'a> Compiler<'a> {
                 let mut names = Vec::new();
                 for k in keywords {
                     let name = k.arg.clone().unwrap_or_default();
-                    if names.iter().any(|n: &String| *n == name) {
+                    if names.contains(&name) {
                         return Err(err(format!("keyword argument repeated: {name}"), k.span));
                     }
                     names.push(name);
                     self.expr(&k.value)?;
                 }
-                let ni = self.add_const(Value::tuple(names.iter().map(|n| Value::str(n)).collect()));
+                let ni =
+                    self.add_const(Value::tuple(names.iter().map(|n| Value::str(n)).collect()));
                 self.u().span = e.span;
                 self.emit(Op::CallKw((args.len() + keywords.len()) as u32, ni));
             }
@@ -1624,5 +1838,84 @@ fn describe(e: &Expr) -> &'static str {
         ExprKind::ListComp { .. } => "list comprehension",
         ExprKind::GeneratorExp { .. } => "generator expression",
         _ => "expression",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn compile_err(src: &str) -> String {
+        let m = crate::python::parse_module(src).expect("parses");
+        compile_module(&m, "main.py", src)
+            .expect_err("compile error")
+            .message
+    }
+
+    #[test]
+    fn misplaced_statements_are_syntax_errors_with_cpython_messages() {
+        assert_eq!(compile_err("return 1\n"), "'return' outside function");
+        assert_eq!(compile_err("break\n"), "'break' outside loop");
+        assert_eq!(compile_err("continue\n"), "'continue' not properly in loop");
+        assert_eq!(compile_err("await x\n"), "'await' outside function");
+        assert_eq!(
+            compile_err("def f():\n    await x\n"),
+            "'await' outside async function"
+        );
+        assert_eq!(compile_err("yield 1\n"), "'yield' outside function");
+        assert_eq!(
+            compile_err("def f():\n    async with x:\n        pass\n"),
+            "'async with' outside async function"
+        );
+    }
+
+    #[test]
+    fn every_instruction_has_a_span_for_the_line_table() {
+        let src = "def f(a):\n    return a + 1\nprint(f(2))\n";
+        let m = crate::python::parse_module(src).expect("parses");
+        let code = compile_module(&m, "main.py", src).expect("compiles");
+        assert_eq!(code.ops.len(), code.spans.len());
+        let f = code
+            .consts
+            .iter()
+            .find_map(|c| match c {
+                Value::Code(c) => Some(c.clone()),
+                _ => None,
+            })
+            .expect("function code");
+        assert_eq!(f.argcount, 1);
+        let add = f
+            .ops
+            .iter()
+            .position(|o| matches!(o, Op::Binary(BinOp::Add)))
+            .expect("add");
+        assert_eq!(f.spans[add].start.line, 2);
+        assert_eq!(f.spans[add].start.col, 12);
+    }
+
+    #[test]
+    fn coroutine_and_generator_flags() {
+        let src = "async def a():\n    pass\ndef g():\n    yield 1\nasync def ag():\n    yield 1\n";
+        let m = crate::python::parse_module(src).expect("parses");
+        let code = compile_module(&m, "main.py", src).expect("compiles");
+        let flags: Vec<(String, u32)> = code
+            .consts
+            .iter()
+            .filter_map(|c| match c {
+                Value::Code(c) => Some((
+                    c.name.s.clone(),
+                    c.flags & (FLAG_COROUTINE | FLAG_GENERATOR | FLAG_ASYNC_GEN),
+                )),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            flags,
+            vec![
+                ("a".into(), FLAG_COROUTINE),
+                ("g".into(), FLAG_GENERATOR),
+                ("ag".into(), FLAG_ASYNC_GEN)
+            ]
+        );
     }
 }

@@ -76,7 +76,10 @@ impl Scope {
         })
     }
     pub fn is_function_like(&self) -> bool {
-        matches!(self.kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension)
+        matches!(
+            self.kind,
+            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
+        )
     }
     /// Names that are fast locals in a function-like scope, in first-seen order
     /// (parameters first).
@@ -139,12 +142,19 @@ impl Builder {
         let kind = sc.kind;
         let old = sc.flags.get(name).copied().unwrap_or(0);
         if flag & (GLOBAL | NONLOCAL) != 0 && old & PARAM != 0 {
-            let what = if flag & GLOBAL != 0 { "global" } else { "nonlocal" };
+            let what = if flag & GLOBAL != 0 {
+                "global"
+            } else {
+                "nonlocal"
+            };
             self.err(format!("name '{name}' is parameter and {what}"), span);
             return;
         }
         if flag == NONLOCAL && kind == ScopeKind::Module {
-            self.err("nonlocal declaration not allowed at module level".into(), span);
+            self.err(
+                "nonlocal declaration not allowed at module level".into(),
+                span,
+            );
             return;
         }
         let sc = self.cur();
@@ -179,7 +189,12 @@ impl Builder {
 
     fn params(&mut self, args: &Arguments) {
         let sp = Span::default();
-        for a in args.posonlyargs.iter().chain(args.args.iter()).chain(args.kwonlyargs.iter()) {
+        for a in args
+            .posonlyargs
+            .iter()
+            .chain(args.args.iter())
+            .chain(args.kwonlyargs.iter())
+        {
             self.add(&a.name, PARAM, a.span);
             self.cur().params.push(a.name.clone());
         }
@@ -264,7 +279,13 @@ impl Builder {
                     self.add(n, ASSIGNED, target.span);
                 }
             }
-            StmtKind::For { target, iter, body, orelse, is_async } => {
+            StmtKind::For {
+                target,
+                iter,
+                body,
+                orelse,
+                is_async,
+            } => {
                 if *is_async {
                     self.cur().has_await = true;
                 }
@@ -283,7 +304,11 @@ impl Builder {
                 self.stmts(body);
                 self.stmts(orelse);
             }
-            StmtKind::With { items, body, is_async } => {
+            StmtKind::With {
+                items,
+                body,
+                is_async,
+            } => {
                 if *is_async {
                     self.cur().has_await = true;
                 }
@@ -303,7 +328,13 @@ impl Builder {
                     self.expr(c);
                 }
             }
-            StmtKind::Try { body, handlers, orelse, finalbody, .. } => {
+            StmtKind::Try {
+                body,
+                handlers,
+                orelse,
+                finalbody,
+                ..
+            } => {
                 self.stmts(body);
                 for h in handlers {
                     if let Some(t) = &h.typ {
@@ -325,7 +356,10 @@ impl Builder {
             }
             StmtKind::Import(names) => {
                 for a in names {
-                    let bound = a.asname.clone().unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string());
+                    let bound = a
+                        .asname
+                        .clone()
+                        .unwrap_or_else(|| a.name.split('.').next().unwrap_or("").to_string());
                     self.add(&bound, ASSIGNED, a.span);
                 }
             }
@@ -342,8 +376,15 @@ impl Builder {
                 for n in names {
                     let old = self.cur().flags.get(n).copied().unwrap_or(0);
                     if old & (ASSIGNED | USED) != 0 && self.cur().kind != ScopeKind::Module {
-                        let what = if old & ASSIGNED != 0 { "assigned to" } else { "used" };
-                        self.err(format!("name '{n}' is {what} before global declaration"), s.span);
+                        let what = if old & ASSIGNED != 0 {
+                            "assigned to"
+                        } else {
+                            "used"
+                        };
+                        self.err(
+                            format!("name '{n}' is {what} before global declaration"),
+                            s.span,
+                        );
                     }
                     self.add(n, GLOBAL, s.span);
                 }
@@ -352,8 +393,15 @@ impl Builder {
                 for n in names {
                     let old = self.cur().flags.get(n).copied().unwrap_or(0);
                     if old & (ASSIGNED | USED) != 0 && self.cur().kind != ScopeKind::Module {
-                        let what = if old & ASSIGNED != 0 { "assigned to" } else { "used" };
-                        self.err(format!("name '{n}' is {what} before nonlocal declaration"), s.span);
+                        let what = if old & ASSIGNED != 0 {
+                            "assigned to"
+                        } else {
+                            "used"
+                        };
+                        self.err(
+                            format!("name '{n}' is {what} before nonlocal declaration"),
+                            s.span,
+                        );
                     }
                     self.add(n, NONLOCAL, s.span);
                 }
@@ -431,7 +479,11 @@ impl Builder {
                             sc.order.push(n.clone());
                         }
                         *sc.flags.entry(n.clone()).or_insert(0) |= ASSIGNED;
-                        let flag = if sc.kind == ScopeKind::Module { GLOBAL } else { NONLOCAL };
+                        let flag = if sc.kind == ScopeKind::Module {
+                            GLOBAL
+                        } else {
+                            NONLOCAL
+                        };
                         for j in i..self.stack.len() {
                             let sc = &mut self.scopes[self.stack[j]];
                             if !sc.flags.contains_key(n) {
@@ -467,7 +519,10 @@ impl Builder {
                     self.expr(v);
                 }
             }
-            ExprKind::Set(es) | ExprKind::List(es) | ExprKind::Tuple(es) | ExprKind::JoinedStr(es) => {
+            ExprKind::Set(es)
+            | ExprKind::List(es)
+            | ExprKind::Tuple(es)
+            | ExprKind::JoinedStr(es) => {
                 for x in es {
                     self.expr(x);
                 }
@@ -475,10 +530,14 @@ impl Builder {
             ExprKind::ListComp { elt, generators } | ExprKind::SetComp { elt, generators } => {
                 self.comprehension(e, generators, &[elt], false)
             }
-            ExprKind::GeneratorExp { elt, generators } => self.comprehension(e, generators, &[elt], true),
-            ExprKind::DictComp { key, value, generators } => {
-                self.comprehension(e, generators, &[key, value], false)
+            ExprKind::GeneratorExp { elt, generators } => {
+                self.comprehension(e, generators, &[elt], true)
             }
+            ExprKind::DictComp {
+                key,
+                value,
+                generators,
+            } => self.comprehension(e, generators, &[key, value], false),
             ExprKind::Await(v) => {
                 self.cur().has_await = true;
                 self.expr(v);
@@ -493,13 +552,19 @@ impl Builder {
                 self.cur().is_generator = true;
                 self.expr(v);
             }
-            ExprKind::Compare { left, comparators, .. } => {
+            ExprKind::Compare {
+                left, comparators, ..
+            } => {
                 self.expr(left);
                 for c in comparators {
                     self.expr(c);
                 }
             }
-            ExprKind::Call { func, args, keywords } => {
+            ExprKind::Call {
+                func,
+                args,
+                keywords,
+            } => {
                 self.expr(func);
                 for a in args {
                     self.expr(a);
@@ -508,7 +573,9 @@ impl Builder {
                     self.expr(&k.value);
                 }
             }
-            ExprKind::FormattedValue { value, format_spec, .. } => {
+            ExprKind::FormattedValue {
+                value, format_spec, ..
+            } => {
                 self.expr(value);
                 if let Some(f) = format_spec {
                     self.expr(f);
@@ -536,7 +603,11 @@ impl Builder {
     }
 }
 
-fn analyze(t: &mut SymTable, id: ScopeId, enclosing: &HashSet<String>) -> Result<HashSet<String>, SourceError> {
+fn analyze(
+    t: &mut SymTable,
+    id: ScopeId,
+    enclosing: &HashSet<String>,
+) -> Result<HashSet<String>, SourceError> {
     let kind = t.scopes[id].kind;
     let mut syms = HashMap::new();
     let mut free = HashSet::new();
@@ -550,7 +621,10 @@ fn analyze(t: &mut SymTable, id: ScopeId, enclosing: &HashSet<String>) -> Result
             Sym::GlobalExplicit
         } else if fl & NONLOCAL != 0 {
             if !enclosing.contains(name) {
-                return Err(SourceError::syntax(format!("no binding for nonlocal '{name}' found"), Span::default()));
+                return Err(SourceError::syntax(
+                    format!("no binding for nonlocal '{name}' found"),
+                    Span::default(),
+                ));
             }
             free.insert(name.clone());
             Sym::Free
@@ -624,11 +698,21 @@ fn analyze(t: &mut SymTable, id: ScopeId, enclosing: &HashSet<String>) -> Result
         }
     }
     let sc = &mut t.scopes[id];
-    let mut cellvars: Vec<String> = sc.order.iter().filter(|n| syms.get(*n) == Some(&Sym::Cell)).cloned().collect();
+    let mut cellvars: Vec<String> = sc
+        .order
+        .iter()
+        .filter(|n| syms.get(*n) == Some(&Sym::Cell))
+        .cloned()
+        .collect();
     if needs_class_cell {
         cellvars.push("__class__".into());
     }
-    let mut freevars: Vec<String> = sc.order.iter().filter(|n| syms.get(*n) == Some(&Sym::Free)).cloned().collect();
+    let mut freevars: Vec<String> = sc
+        .order
+        .iter()
+        .filter(|n| syms.get(*n) == Some(&Sym::Free))
+        .cloned()
+        .collect();
     for n in pass_through {
         if !freevars.contains(&n) {
             freevars.push(n);
@@ -639,4 +723,70 @@ fn analyze(t: &mut SymTable, id: ScopeId, enclosing: &HashSet<String>) -> Result
     sc.freevars = freevars;
     sc.needs_class_cell = needs_class_cell;
     Ok(free)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table(src: &str) -> SymTable {
+        let m = crate::python::parse_module(src).expect("parses");
+        build(&m).expect("builds")
+    }
+
+    fn scope<'a>(t: &'a SymTable, name: &str) -> &'a Scope {
+        t.scopes
+            .iter()
+            .find(|s| s.name == name)
+            .expect("scope exists")
+    }
+
+    #[test]
+    fn locals_cells_frees_and_globals_follow_cpython() {
+        let t = table("g = 1\ndef outer(a):\n    b = 2\n    def inner():\n        nonlocal b\n        b += a\n        return g\n    return inner\n");
+        let outer = scope(&t, "outer");
+        assert_eq!(outer.sym("a"), Sym::Cell);
+        assert_eq!(outer.sym("b"), Sym::Cell);
+        assert_eq!(outer.sym("inner"), Sym::Local);
+        let inner = scope(&t, "inner");
+        assert_eq!(inner.sym("a"), Sym::Free);
+        assert_eq!(inner.sym("b"), Sym::Free);
+        assert_eq!(inner.sym("g"), Sym::GlobalImplicit);
+    }
+
+    #[test]
+    fn class_bodies_do_not_enclose_methods_but_super_gets_the_class_cell() {
+        let t = table("def f():\n    x = 1\n    class C:\n        x = 2\n        def m(self):\n            super().m()\n            return x\n    return C\n");
+        let c = scope(&t, "C");
+        assert!(c.needs_class_cell);
+        assert_eq!(c.cellvars, vec!["__class__".to_string()]);
+        let m = scope(&t, "m");
+        assert_eq!(
+            m.sym("x"),
+            Sym::Free,
+            "x comes from f, not from the class body"
+        );
+        assert_eq!(m.sym("__class__"), Sym::Free);
+    }
+
+    #[test]
+    fn comprehensions_are_their_own_scope() {
+        let t = table("def f(xs):\n    return [x * y for x in xs for y in xs]\n");
+        let comp = scope(&t, "<comp>");
+        assert_eq!(comp.sym("x"), Sym::Local);
+        assert_eq!(comp.sym("xs"), Sym::Free);
+        assert_eq!(scope(&t, "f").sym("x"), Sym::GlobalImplicit);
+    }
+
+    #[test]
+    fn nonlocal_errors_use_cpython_messages() {
+        let m = crate::python::parse_module("def f():\n    nonlocal q\n").expect("parses");
+        let e = build(&m).err().expect("error");
+        assert_eq!(e.message, "no binding for nonlocal 'q' found");
+        let m = crate::python::parse_module("nonlocal q\n").expect("parses");
+        assert_eq!(
+            build(&m).err().expect("error").message,
+            "nonlocal declaration not allowed at module level"
+        );
+    }
 }

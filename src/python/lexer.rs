@@ -50,6 +50,7 @@ pub(crate) fn lex(source: &str) -> LexOutput {
         indents: vec![(0, 0)],
         brackets: Vec::new(),
         nested: false,
+        last_newline: Pos::default(),
     };
     let error = lx.run().err();
     LexOutput {
@@ -78,6 +79,8 @@ struct Lexer<'a> {
     brackets: Vec<(char, Pos)>,
     /// Lexing an f-string field: newlines are insignificant, no indentation.
     nested: bool,
+    /// Where the last line break was read.
+    last_newline: Pos,
 }
 
 fn is_id_start(c: char) -> bool {
@@ -121,6 +124,9 @@ impl<'a> Lexer<'a> {
     /// Advance one character, keeping line and column up to date.
     fn bump(&mut self) -> Option<char> {
         let c = self.peek()?;
+        if c == '\n' || c == '\r' {
+            self.last_newline = self.here();
+        }
         self.pos += c.len_utf8();
         if c == '\n' || (c == '\r' && self.peek() != Some('\n')) {
             self.line += 1;
@@ -144,6 +150,14 @@ impl<'a> Lexer<'a> {
             tok,
             span,
             range: m.pos..self.pos,
+        });
+    }
+    /// A zero-width token at `m`.
+    fn push_at(&mut self, tok: Tok, m: Mark) {
+        self.tokens.push(Token {
+            tok,
+            span: Span::new(m.at, m.at),
+            range: m.pos..m.pos,
         });
     }
     fn err(&self, msg: impl Into<String>, at: Pos) -> LexError {
@@ -194,7 +208,12 @@ impl<'a> Lexer<'a> {
                     self.bump();
                     match self.peek() {
                         Some('\n' | '\r') => {
-                            self.bump();
+                            if self.bump() == Some('\r') {
+                                self.eat('\n');
+                            }
+                            if self.peek().is_none() && self.brackets.is_empty() {
+                                return Err(self.eof_after_backslash());
+                            }
                         }
                         None => {
                             return Err(self.err("unexpected EOF while parsing", self.here()));
@@ -233,6 +252,7 @@ impl<'a> Lexer<'a> {
     /// INDENT/DEDENT. Returns true if the line was blank (nothing emitted).
     fn indentation(&mut self) -> Result<bool, LexError> {
         let (mut col, mut alt, mut chars) = (0u32, 0u32, 0u32);
+        let mut cont_col = 0;
         loop {
             match self.peek() {
                 Some(' ') => {
@@ -246,6 +266,22 @@ impl<'a> Lexer<'a> {
                 Some('\x0c') => {
                     col = 0;
                     alt = 0;
+                }
+                // Indentation split by a backslash: as CPython, the column of
+                // the first backslash counts (unless it is 0).
+                Some('\\') if matches!(self.peek_at(1), Some('\n' | '\r')) => {
+                    if cont_col == 0 {
+                        cont_col = col;
+                    }
+                    self.bump();
+                    if self.bump() == Some('\r') {
+                        self.eat('\n');
+                    }
+                    if self.peek().is_none() {
+                        return Err(self.eof_after_backslash());
+                    }
+                    chars = 0;
+                    continue;
                 }
                 _ => break,
             }
@@ -265,8 +301,10 @@ impl<'a> Lexer<'a> {
                 self.bump();
                 return Ok(true);
             }
-            // A line that is only a backslash continuation counts as blank here.
             _ => {}
+        }
+        if cont_col != 0 {
+            (col, alt) = (cont_col, cont_col);
         }
         let line = self.line;
         let line_end_col = {
@@ -317,12 +355,13 @@ impl<'a> Lexer<'a> {
                 range: self.pos..self.pos,
             });
         } else {
-            while self.indents.last().is_some_and(|&(c, _)| col < c) {
-                self.indents.pop();
-                let m = self.mark();
-                self.push(Tok::Dedent, m);
-            }
-            let &(top, top_alt) = self.indents.last().unwrap_or(&(0, 0));
+            // Check the target level before emitting anything, as CPython does.
+            let keep = self
+                .indents
+                .iter()
+                .rposition(|&(c, _)| c <= col)
+                .unwrap_or(0);
+            let &(top, top_alt) = self.indents.get(keep).unwrap_or(&(0, 0));
             if col != top {
                 let at = Pos {
                     line,
@@ -341,8 +380,17 @@ impl<'a> Lexer<'a> {
             if alt != top_alt {
                 return Err(tab_error());
             }
+            while self.indents.len() > keep + 1 {
+                self.indents.pop();
+                let m = self.mark();
+                self.push(Tok::Dedent, m);
+            }
         }
         Ok(false)
+    }
+
+    fn eof_after_backslash(&self) -> LexError {
+        self.err("unexpected EOF while parsing", self.last_newline)
     }
 
     fn finish(&mut self) -> Result<(), LexError> {
@@ -369,11 +417,18 @@ impl<'a> Lexer<'a> {
         {
             self.push(Tok::Newline, m);
         }
+        // CPython places the end of input just before a final line break.
+        let at = if self.src.ends_with(['\n', '\r']) {
+            self.last_newline
+        } else {
+            m.at
+        };
+        let end = Mark { pos: m.pos, at };
         while self.indents.len() > 1 {
             self.indents.pop();
-            self.push(Tok::Dedent, m);
+            self.push_at(Tok::Dedent, end);
         }
-        self.push(Tok::EndMarker, m);
+        self.push_at(Tok::EndMarker, end);
         Ok(())
     }
 
@@ -632,8 +687,7 @@ impl<'a> Lexer<'a> {
         let value = if is_f {
             StrValue::Format
         } else if is_bytes {
-            if let Some(c) = body.chars().find(|c| !c.is_ascii()) {
-                let _ = c;
+            if !body.is_ascii() {
                 return Err(self.err_span("bytes can only contain ASCII literal characters", span));
             }
             let mut out = Vec::new();
@@ -675,12 +729,8 @@ impl<'a> Lexer<'a> {
     fn unterminated(&self, m: Mark, triple: bool) -> LexError {
         // CPython counts the line where it gave up: the end of the file for a
         // triple-quoted string, the string's own line otherwise.
-        let detected = if triple {
-            let ends_in_newline = self.src[..self.pos].ends_with(['\n', '\r']);
-            self.line - u32::from(ends_in_newline && self.line > 1)
-        } else {
-            m.at.line
-        };
+        let ends_in_newline = self.src[..self.pos].ends_with(['\n', '\r']);
+        let detected = self.line - u32::from(ends_in_newline && self.line > 1);
         let what = if triple {
             "unterminated triple-quoted string literal"
         } else {
@@ -855,6 +905,7 @@ pub(crate) fn lex_nested(source: &str, start: usize, at: Pos) -> LexOutput {
         indents: vec![(0, 0)],
         brackets: Vec::new(),
         nested: true,
+        last_newline: Pos::default(),
     };
     let error = lx.run().err();
     LexOutput {
@@ -923,9 +974,18 @@ const BUILTINS: [&str; 48] = [
 /// stray characters and bad numbers become `String`/`Error` runs, never a failure.
 pub fn highlight(source: &str) -> Vec<(Range<usize>, TokenClass)> {
     let mut out: Vec<(Range<usize>, TokenClass)> = Vec::new();
+    highlight_into(source, 0, &mut out, 0);
+    out
+}
+
+type Runs = Vec<(Range<usize>, TokenClass)>;
+
+/// Highlight `source[from..]` (offsets stay those of `source`); `depth` counts
+/// f-string fields we are inside.
+fn highlight_into(source: &str, from: usize, out: &mut Runs, depth: u32) {
     let b = source.as_bytes();
-    let mut i = 0;
-    let mut line_start = true;
+    let mut i = from;
+    let mut line_start = depth == 0;
     while i < b.len() {
         let start = i;
         let c = source[i..].chars().next().unwrap_or(' ');
@@ -971,7 +1031,13 @@ pub fn highlight(source: &str) -> Vec<(Range<usize>, TokenClass)> {
             }
             let word = &source[start..i];
             if matches!(b.get(i), Some(b'"' | b'\'')) && is_string_prefix(word) {
+                let quote = i;
                 i = skip_string(b, i);
+                if word.contains(['f', 'F']) && depth < 4 {
+                    highlight_fstring(source, start..i, quote, out, depth);
+                    line_start = false;
+                    continue;
+                }
                 TokenClass::String
             } else if KEYWORDS.contains(&word) || matches!(word, "match" | "case") {
                 TokenClass::Keyword
@@ -999,7 +1065,84 @@ pub fn highlight(source: &str) -> Vec<(Range<usize>, TokenClass)> {
             _ => out.push((start..i, class)),
         }
     }
-    out
+}
+
+/// An f-string: literal text as `String`, each `{field}` with its braces as
+/// operators and its expression highlighted as code.
+fn highlight_fstring(source: &str, lit: Range<usize>, quote: usize, out: &mut Runs, depth: u32) {
+    let b = source.as_bytes();
+    let q = b[quote];
+    let qlen = if b.get(quote + 1) == Some(&q) && b.get(quote + 2) == Some(&q) {
+        3
+    } else {
+        1
+    };
+    let body_start = (quote + qlen).min(lit.end);
+    let closed = lit.end >= body_start + qlen
+        && source[body_start..lit.end].ends_with(&source[quote..quote + qlen]);
+    let body_end = if closed { lit.end - qlen } else { lit.end };
+    let push = |out: &mut Runs, r: Range<usize>, c: TokenClass| {
+        if r.start < r.end {
+            out.push((r, c));
+        }
+    };
+    push(out, lit.start..body_start, TokenClass::String);
+    let mut i = body_start;
+    let mut text = i;
+    while i < body_end {
+        match b[i] {
+            b'\\' => i += 2,
+            b'{' | b'}' if b.get(i + 1) == Some(&b[i]) => i += 2,
+            b'{' => {
+                push(out, text..i, TokenClass::String);
+                push(out, i..i + 1, TokenClass::Operator);
+                let expr = i + 1;
+                let (expr_end, close) = fstring_field_end(b, expr, body_end);
+                highlight_into(&source[..expr_end], expr, out, depth + 1);
+                // `!r` and `:spec` up to the closing brace.
+                push(out, expr_end..close, TokenClass::String);
+                let after = (close + 1).min(body_end);
+                push(out, close..after, TokenClass::Operator);
+                i = after;
+                text = i;
+            }
+            _ => i += 1,
+        }
+    }
+    let i = i.min(body_end);
+    push(out, text..i, TokenClass::String);
+    push(out, i..lit.end, TokenClass::String);
+}
+
+/// Where a field's expression ends (at `!`, `:` or `}` outside brackets and
+/// quotes), and where its closing `}` is (or `end`).
+fn fstring_field_end(b: &[u8], start: usize, end: usize) -> (usize, usize) {
+    let (mut depth, mut quote, mut i) = (0u32, 0u8, start);
+    let mut expr_end = None;
+    while i < end {
+        let c = b[i];
+        if quote != 0 {
+            if c == quote {
+                quote = 0;
+            }
+        } else {
+            match c {
+                b'\'' | b'"' => quote = c,
+                b'(' | b'[' | b'{' => depth += 1,
+                b')' | b']' => depth = depth.saturating_sub(1),
+                b'}' if depth > 0 => depth -= 1,
+                b'}' => return (expr_end.unwrap_or(i), i),
+                b'!' if depth == 0 && expr_end.is_none() && b.get(i + 1) != Some(&b'=') => {
+                    expr_end = Some(i)
+                }
+                b':' if depth == 0 && expr_end.is_none() => expr_end = Some(i),
+                b'=' | b'!' | b'<' | b'>' if b.get(i + 1) == Some(&b'=') => i += 1,
+                _ => {}
+            }
+        }
+        i += 1;
+    }
+    (expr_end.unwrap_or(end), end)
 }
 
 fn line_end(b: &[u8], mut i: usize) -> usize {

@@ -86,6 +86,10 @@ fn highlight_classes() {
     assert_eq!(class_of("'s'"), Some(TokenClass::String));
     assert_eq!(class_of("1.5"), Some(TokenClass::Number));
     assert_eq!(class_of("f\"{x}\""), Some(TokenClass::String));
+    // Inside the f-string: the braces are operators, the field is code.
+    let fx = src.find("{x}").unwrap();
+    assert!(h.contains(&(fx..fx + 1, TokenClass::Operator)));
+    assert!(h.contains(&(fx + 1..fx + 2, TokenClass::Name)));
     assert_eq!(class_of("+ x"), Some(TokenClass::Operator));
     let covered: usize = h.iter().map(|(r, _)| r.len()).sum();
     assert_eq!(covered, src.len());
@@ -100,4 +104,20 @@ fn highlight_unterminated_string_runs_to_line_end() {
     assert!(h
         .iter()
         .any(|(r, c)| *c == TokenClass::Name && &src[r.clone()] == "y"));
+}
+
+#[test]
+fn highlight_fstring_fields() {
+    let src = "f'a {n:>{w}} {{x}} {d[\"k\"]!r}' + f'{";
+    let h = highlight(src);
+    let text = |c: TokenClass| -> Vec<&str> {
+        h.iter()
+            .filter(|(_, k)| *k == c)
+            .map(|(r, _)| &src[r.clone()])
+            .collect()
+    };
+    assert_eq!(text(TokenClass::Name), vec!["n", "d"]);
+    assert!(text(TokenClass::String).contains(&"\"k\""));
+    let covered: usize = h.iter().map(|(r, _)| r.len()).sum();
+    assert_eq!(covered, src.len());
 }

@@ -87,7 +87,8 @@ impl Vm {
         for c in std::iter::once(cls).chain(cls.mro.iter()) {
             if let Some(v) = c.dict.borrow().get_str(name) {
                 let builtin_class = Rc::ptr_eq(c, &self.t.object)
-                    || (c.builtin != BuiltinType::Object && matches!(&*c.module.borrow(), Value::Str(m) if m.s == "builtins"));
+                    || (c.builtin != BuiltinType::Object
+                        && matches!(&*c.module.borrow(), Value::Str(m) if m.s == "builtins"));
                 if builtin_class && matches!(v, Value::Native(_)) {
                     continue;
                 }
@@ -115,8 +116,14 @@ impl Vm {
 
     pub fn bind_descriptor(&self, v: Value, obj: &Value, cls: &Rc<Class>) -> Value {
         match v {
-            Value::Function(_) => Value::BoundMethod(Rc::new(BoundMethod { self_: obj.clone(), func: v })),
-            Value::Native(ref n) if n.is_method => Value::BoundMethod(Rc::new(BoundMethod { self_: obj.clone(), func: v })),
+            Value::Function(_) => Value::BoundMethod(Rc::new(BoundMethod {
+                self_: obj.clone(),
+                func: v,
+            })),
+            Value::Native(ref n) if n.is_method => Value::BoundMethod(Rc::new(BoundMethod {
+                self_: obj.clone(),
+                func: v,
+            })),
             Value::ClassMethod(f) => Value::BoundMethod(Rc::new(BoundMethod {
                 self_: Value::Class(cls.clone()),
                 func: (*f).clone(),
@@ -128,20 +135,44 @@ impl Vm {
 
     fn no_attr(&self, obj: &Value, name: &str) -> PyErr {
         match obj {
-            Value::Class(c) => PyErr::new("AttributeError", format!("type object '{}' has no attribute '{}'", c.name.s, name)),
-            Value::Module(m) => PyErr::new("AttributeError", format!("module '{}' has no attribute '{}'", m.name.s, name)),
-            _ => PyErr::new("AttributeError", format!("'{}' object has no attribute '{}'", self.type_name(obj), name)),
+            Value::Class(c) => PyErr::new(
+                "AttributeError",
+                format!("type object '{}' has no attribute '{}'", c.name.s, name),
+            ),
+            Value::Module(m) => PyErr::new(
+                "AttributeError",
+                format!("module '{}' has no attribute '{}'", m.name.s, name),
+            ),
+            _ => PyErr::new(
+                "AttributeError",
+                format!(
+                    "'{}' object has no attribute '{}'",
+                    self.type_name(obj),
+                    name
+                ),
+            ),
         }
     }
 
     pub fn getattr(&mut self, obj: &Value, name: &Name) -> PyResult<Value> {
         match obj {
             Value::Instance(inst) => {
+                // Instance attributes first: a property of the same name in the
+                // class would win in CPython, but its value never lives in __dict__.
+                if let Some(v) = inst.dict.borrow().get(name) {
+                    return Ok(v.clone());
+                }
                 let cls = inst.class.borrow().clone();
                 let cv = self.class_lookup_name(&cls, name);
                 if let Some(Value::Property(p)) = &cv {
                     if p[0].is_none() {
-                        return Err(PyErr::new("AttributeError", format!("property '{}' of '{}' object has no getter", name.s, cls.name.s)));
+                        return Err(PyErr::new(
+                            "AttributeError",
+                            format!(
+                                "property '{}' of '{}' object has no getter",
+                                name.s, cls.name.s
+                            ),
+                        ));
                     }
                     let g = p[0].clone();
                     return self.call(&g, vec![obj.clone()]);
@@ -177,8 +208,18 @@ impl Vm {
                         v.extend(c.mro.iter().map(|x| Value::Class(x.clone())));
                         return Ok(Value::tuple(v));
                     }
-                    "__bases__" => return Ok(Value::tuple(c.bases.iter().map(|x| Value::Class(x.clone())).collect())),
-                    "__base__" => return Ok(c.bases.first().map(|x| Value::Class(x.clone())).unwrap_or(Value::None)),
+                    "__bases__" => {
+                        return Ok(Value::tuple(
+                            c.bases.iter().map(|x| Value::Class(x.clone())).collect(),
+                        ))
+                    }
+                    "__base__" => {
+                        return Ok(c
+                            .bases
+                            .first()
+                            .map(|x| Value::Class(x.clone()))
+                            .unwrap_or(Value::None))
+                    }
                     "__dict__" => {
                         let d = c.dict.borrow().clone();
                         return self.namemap_to_dict(&d);
@@ -189,7 +230,14 @@ impl Vm {
                         }
                         return Ok(c.module.borrow().clone());
                     }
-                    "__doc__" => return Ok(c.dict.borrow().get_str("__doc__").cloned().unwrap_or(Value::None)),
+                    "__doc__" => {
+                        return Ok(c
+                            .dict
+                            .borrow()
+                            .get_str("__doc__")
+                            .cloned()
+                            .unwrap_or(Value::None))
+                    }
                     _ => {}
                 }
                 match self.class_lookup_name(c, name) {
@@ -229,8 +277,14 @@ impl Vm {
                     Value::Class(c) => c.clone(),
                     other => self.type_of(other),
                 };
-                let chain: Vec<Rc<Class>> = std::iter::once(objcls.clone()).chain(objcls.mro.iter().cloned()).collect();
-                let pos = chain.iter().position(|c| Rc::ptr_eq(c, start)).map(|p| p + 1).unwrap_or(chain.len());
+                let chain: Vec<Rc<Class>> = std::iter::once(objcls.clone())
+                    .chain(objcls.mro.iter().cloned())
+                    .collect();
+                let pos = chain
+                    .iter()
+                    .position(|c| Rc::ptr_eq(c, start))
+                    .map(|p| p + 1)
+                    .unwrap_or(chain.len());
                 for c in &chain[pos..] {
                     let found = c.dict.borrow().get(name).cloned();
                     if let Some(v) = found {
@@ -239,7 +293,10 @@ impl Vm {
                                 if matches!(target, Value::Class(_)) {
                                     v
                                 } else {
-                                    Value::BoundMethod(Rc::new(BoundMethod { self_: target.clone(), func: v }))
+                                    Value::BoundMethod(Rc::new(BoundMethod {
+                                        self_: target.clone(),
+                                        func: v,
+                                    }))
                                 }
                             }
                             Value::ClassMethod(f) => Value::BoundMethod(Rc::new(BoundMethod {
@@ -255,14 +312,27 @@ impl Vm {
                         });
                     }
                 }
-                Err(PyErr::new("AttributeError", format!("'super' object has no attribute '{}'", name.s)))
+                Err(PyErr::new(
+                    "AttributeError",
+                    format!("'super' object has no attribute '{}'", name.s),
+                ))
             }
             Value::Function(f) => match name.s.as_str() {
                 "__name__" => Ok(Value::Str(f.name.borrow().clone())),
                 "__qualname__" => Ok(Value::Str(f.qualname.borrow().clone())),
-                "__module__" => Ok(f.globals.dict.borrow().get_str("__name__").cloned().unwrap_or(Value::None)),
+                "__module__" => Ok(f
+                    .globals
+                    .dict
+                    .borrow()
+                    .get_str("__name__")
+                    .cloned()
+                    .unwrap_or(Value::None)),
                 "__doc__" => Ok(Value::None),
-                "__defaults__" => Ok(if f.defaults.is_empty() { Value::None } else { Value::tuple(f.defaults.clone()) }),
+                "__defaults__" => Ok(if f.defaults.is_empty() {
+                    Value::None
+                } else {
+                    Value::tuple(f.defaults.clone())
+                }),
                 "__code__" => Ok(Value::Code(f.code.clone())),
                 "__dict__" => {
                     let d = f.dict.borrow().clone();
@@ -289,9 +359,15 @@ impl Vm {
             Value::Gen(g) => match name.s.as_str() {
                 "__name__" => Ok(Value::Str(g.name.clone())),
                 "__qualname__" => Ok(Value::Str(g.qualname.clone())),
-                "cr_running" | "gi_running" | "ag_running" => Ok(Value::Bool(g.state.get() == GenState::Running)),
+                "cr_running" | "gi_running" | "ag_running" => {
+                    Ok(Value::Bool(g.state.get() == GenState::Running))
+                }
                 "cr_code" | "gi_code" | "ag_code" => Ok(Value::Code(g.code.clone())),
-                "cr_frame" | "gi_frame" | "ag_frame" => Ok(if g.state.get() == GenState::Closed { Value::None } else { Value::Code(g.code.clone()) }),
+                "cr_frame" | "gi_frame" | "ag_frame" => Ok(if g.state.get() == GenState::Closed {
+                    Value::None
+                } else {
+                    Value::Code(g.code.clone())
+                }),
                 "cr_await" | "gi_yieldfrom" => Ok(self.gen_delegate(g).unwrap_or(Value::None)),
                 _ => self.type_attr(obj, name),
             },
@@ -308,7 +384,9 @@ impl Vm {
                 "fdel" => Ok(p[2].clone()),
                 _ => self.type_attr(obj, name),
             },
-            Value::StaticMethod(f) | Value::ClassMethod(f) if name.s == "__func__" => Ok((**f).clone()),
+            Value::StaticMethod(f) | Value::ClassMethod(f) if name.s == "__func__" => {
+                Ok((**f).clone())
+            }
             _ => self.type_attr(obj, name),
         }
     }
@@ -352,15 +430,18 @@ impl Vm {
     /// type, else (Undef, bound attribute).
     pub fn load_method(&mut self, obj: Value, name: &Name) -> PyResult<(Value, Value)> {
         match &obj {
-            Value::Instance(inst) => {
-                if inst.dict.borrow().get(name).is_none() {
-                    let cls = inst.class.borrow().clone();
-                    if let Some(v @ Value::Function(_)) = self.class_lookup_name(&cls, name) {
-                        return Ok((v, obj));
-                    }
+            Value::Instance(inst) if inst.dict.borrow().get(name).is_none() => {
+                let cls = inst.class.borrow().clone();
+                if let Some(v @ Value::Function(_)) = self.class_lookup_name(&cls, name) {
+                    return Ok((v, obj));
                 }
             }
-            Value::Str(_) | Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::Tuple(_) | Value::Gen(_) => {
+            Value::Str(_)
+            | Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::Tuple(_)
+            | Value::Gen(_) => {
                 let cls = self.type_of(&obj);
                 if let Some(v @ Value::Native(_)) = self.class_lookup_name(&cls, name) {
                     return Ok((v, obj));
@@ -376,19 +457,21 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class.borrow().clone();
-                match self.class_lookup_name(&cls, name) {
-                    Some(Value::Property(p)) => {
+                if let Some(Value::Property(p)) = self.class_lookup_name(&cls, name) {
+                    {
                         if p[1].is_none() {
                             return Err(PyErr::new(
                                 "AttributeError",
-                                format!("property '{}' of '{}' object has no setter", name.s, cls.name.s),
+                                format!(
+                                    "property '{}' of '{}' object has no setter",
+                                    name.s, cls.name.s
+                                ),
                             ));
                         }
                         let s = p[1].clone();
                         self.call(&s, vec![obj.clone(), v])?;
                         return Ok(());
                     }
-                    _ => {}
                 }
                 if let Some(sa) = self.class_lookup_user(&cls, "__setattr__") {
                     self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v])?;
@@ -457,7 +540,11 @@ impl Vm {
             }
             _ => Err(PyErr::new(
                 "AttributeError",
-                format!("'{}' object has no attribute '{}'", self.type_name(obj), name.s),
+                format!(
+                    "'{}' object has no attribute '{}'",
+                    self.type_name(obj),
+                    name.s
+                ),
             )),
         }
     }
@@ -488,7 +575,10 @@ impl Vm {
                 Value::Class(c) => bases.push(c),
                 other => {
                     let tn = self.type_name(&other);
-                    return Err(PyErr::new("TypeError", format!("bases must be types, not {tn}")));
+                    return Err(PyErr::new(
+                        "TypeError",
+                        format!("bases must be types, not {tn}"),
+                    ));
                 }
             }
         }
@@ -497,7 +587,10 @@ impl Vm {
         }
         for b in &bases {
             if b.builtin == BuiltinType::Bool || b.builtin == BuiltinType::NoneType {
-                return Err(PyErr::new("TypeError", format!("type '{}' is not an acceptable base type", b.name.s)));
+                return Err(PyErr::new(
+                    "TypeError",
+                    format!("type '{}' is not an acceptable base type", b.name.s),
+                ));
             }
         }
         let ns = Rc::new(RefCell::new(NameMap::new()));
@@ -510,7 +603,8 @@ impl Vm {
             _ => intern(&name.s),
         };
         let module = dict.get_str("__module__").cloned().unwrap_or(Value::None);
-        let tmp = super::types::make_class(&name.s, bases, BuiltinType::Object, dict).map_err(|m| PyErr::new("TypeError", m))?;
+        let tmp = super::types::make_class(&name.s, bases, BuiltinType::Object, dict)
+            .map_err(|m| PyErr::new("TypeError", m))?;
         let cls = Rc::new(Class {
             name: tmp.name.clone(),
             qualname,
@@ -527,7 +621,11 @@ impl Vm {
         let _ = args.kw;
         // __init_subclass__ hooks of user base classes.
         let clsv = Value::Class(cls.clone());
-        if let Some(h) = cls.mro.iter().find_map(|c| c.dict.borrow().get_str("__init_subclass__").cloned()) {
+        if let Some(h) = cls
+            .mro
+            .iter()
+            .find_map(|c| c.dict.borrow().get_str("__init_subclass__").cloned())
+        {
             let f = match h {
                 Value::ClassMethod(f) => (*f).clone(),
                 other => other,
@@ -556,14 +654,21 @@ impl Vm {
             .and_then(|i| f.cells.get(ncell + i))
             .map(|c| c.borrow().clone());
         let Some(Value::Class(cls)) = cls else {
-            return Err(PyErr::new("RuntimeError", "super(): __class__ cell not found"));
+            return Err(PyErr::new(
+                "RuntimeError",
+                "super(): __class__ cell not found",
+            ));
         };
         if code.argcount == 0 {
             return Err(PyErr::new("RuntimeError", "super(): no arguments"));
         }
         let mut obj = f.locals.first().cloned().unwrap_or_default();
         if let Some((ci, _)) = code.cell_args.iter().find(|(_, pi)| *pi == 0) {
-            obj = f.cells.get(*ci as usize).map(|c| c.borrow().clone()).unwrap_or_default();
+            obj = f
+                .cells
+                .get(*ci as usize)
+                .map(|c| c.borrow().clone())
+                .unwrap_or_default();
         }
         if obj.is_undef() {
             return Err(PyErr::new("RuntimeError", "super(): arg[0] deleted"));

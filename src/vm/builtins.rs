@@ -8,11 +8,21 @@ use super::value::*;
 use super::{PyErr, PyResult, Vm, MAX_COLLECTION};
 
 pub fn native(name: &'static str, f: NativeImpl) -> Value {
-    Value::Native(Rc::new(NativeFn { name, f, is_method: false, data: Value::None }))
+    Value::Native(Rc::new(NativeFn {
+        name,
+        f,
+        is_method: false,
+        data: Value::None,
+    }))
 }
 
 pub fn method(name: &'static str, f: NativeImpl) -> Value {
-    Value::Native(Rc::new(NativeFn { name, f, is_method: true, data: Value::None }))
+    Value::Native(Rc::new(NativeFn {
+        name,
+        f,
+        is_method: true,
+        data: Value::None,
+    }))
 }
 
 fn nargs(name: &str, a: &Args, min: usize, max: usize) -> PyResult<()> {
@@ -25,9 +35,15 @@ fn nargs(name: &str, a: &Args, min: usize, max: usize) -> PyResult<()> {
                 format!("{name}() takes exactly {min} arguments ({n} given)")
             }
         } else if n < min {
-            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         };
         return Err(PyErr::new("TypeError", msg));
     }
@@ -35,12 +51,17 @@ fn nargs(name: &str, a: &Args, min: usize, max: usize) -> PyResult<()> {
 }
 
 pub fn kwarg(a: &Args, name: &str) -> Option<Value> {
-    a.kw.iter().find(|(k, _)| k.s == name).map(|(_, v)| v.clone())
+    a.kw.iter()
+        .find(|(k, _)| k.s == name)
+        .map(|(_, v)| v.clone())
 }
 
 fn no_kw(name: &str, a: &Args) -> PyResult<()> {
     if let Some((k, _)) = a.kw.first() {
-        return Err(PyErr::new("TypeError", format!("{}() got an unexpected keyword argument '{}'", name, k.s)));
+        return Err(PyErr::new(
+            "TypeError",
+            format!("{}() got an unexpected keyword argument '{}'", name, k.s),
+        ));
     }
     Ok(())
 }
@@ -50,16 +71,63 @@ pub fn as_i64(vm: &mut Vm, v: &Value, what: &str) -> PyResult<i64> {
         Some(i) => Ok(i),
         None => Err(PyErr::new(
             "TypeError",
-            format!("'{}' object cannot be interpreted as an integer{}", vm.type_name(v), what),
+            format!(
+                "'{}' object cannot be interpreted as an integer{}",
+                vm.type_name(v),
+                what
+            ),
         )),
     }
 }
 
 const BUILTIN_FUNCS: &[&str] = &[
-    "print", "len", "sorted", "reversed", "sum", "min", "max", "abs", "round", "any", "all", "isinstance",
-    "issubclass", "repr", "ascii", "id", "hash", "iter", "next", "getattr", "setattr", "hasattr", "delattr",
-    "callable", "chr", "ord", "divmod", "pow", "format", "vars", "input", "globals", "locals", "dir", "hex", "oct",
-    "bin", "open", "exit", "quit", "aiter", "anext", "__build_class__", "enumerate", "zip", "map", "filter",
+    "print",
+    "len",
+    "sorted",
+    "reversed",
+    "sum",
+    "min",
+    "max",
+    "abs",
+    "round",
+    "any",
+    "all",
+    "isinstance",
+    "issubclass",
+    "repr",
+    "ascii",
+    "id",
+    "hash",
+    "iter",
+    "next",
+    "getattr",
+    "setattr",
+    "hasattr",
+    "delattr",
+    "callable",
+    "chr",
+    "ord",
+    "divmod",
+    "pow",
+    "format",
+    "vars",
+    "input",
+    "globals",
+    "locals",
+    "dir",
+    "hex",
+    "oct",
+    "bin",
+    "open",
+    "exit",
+    "quit",
+    "aiter",
+    "anext",
+    "__build_class__",
+    "enumerate",
+    "zip",
+    "map",
+    "filter",
     "__import__",
 ];
 
@@ -126,9 +194,16 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             nargs("reversed", &a, 1, 1)?;
             let v = &a.pos[0];
             match v {
-                Value::List(_) | Value::Tuple(_) | Value::Str(_) | Value::Range(_) | Value::Bytes(_) => {
+                Value::List(_)
+                | Value::Tuple(_)
+                | Value::Str(_)
+                | Value::Range(_)
+                | Value::Bytes(_) => {
                     let n = vm.len_of(v)?;
-                    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed { seq: v.clone(), idx: n }))))
+                    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed {
+                        seq: v.clone(),
+                        idx: n,
+                    }))))
                 }
                 Value::Dict(d) => {
                     let mut keys = d.borrow().keys();
@@ -138,25 +213,43 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 _ => match vm.special_method(v, "__reversed__") {
                     Some(m) => vm.call(&m, vec![]),
                     None => {
-                        if vm.special_method(v, "__len__").is_some() && vm.special_method(v, "__getitem__").is_some() {
+                        if vm.special_method(v, "__len__").is_some()
+                            && vm.special_method(v, "__getitem__").is_some()
+                        {
                             let n = vm.len_of(v)?;
-                            return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed { seq: v.clone(), idx: n }))));
+                            return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed {
+                                seq: v.clone(),
+                                idx: n,
+                            }))));
                         }
-                        Err(PyErr::new("TypeError", format!("'{}' object is not reversible", vm.type_name(v))))
+                        Err(PyErr::new(
+                            "TypeError",
+                            format!("'{}' object is not reversible", vm.type_name(v)),
+                        ))
                     }
                 },
             }
         }
         "sum" => {
             nargs("sum", &a, 1, 2)?;
-            let mut acc = a.pos.get(1).cloned().or_else(|| kwarg(&a, "start")).unwrap_or(Value::Int(0));
+            let mut acc = a
+                .pos
+                .get(1)
+                .cloned()
+                .or_else(|| kwarg(&a, "start"))
+                .unwrap_or(Value::Int(0));
             if let Value::Str(_) = acc {
-                return Err(PyErr::new("TypeError", "sum() can't sum strings [use ''.join(seq) instead]"));
+                return Err(PyErr::new(
+                    "TypeError",
+                    "sum() can't sum strings [use ''.join(seq) instead]",
+                ));
             }
             let it = vm.get_iter(&a.pos[0])?;
             while let Some(x) = vm.iter_next(&it)? {
                 acc = match (&acc, &x) {
-                    (Value::Int(p), Value::Int(q)) if p.checked_add(*q).is_some() => Value::Int(p + q),
+                    (Value::Int(p), Value::Int(q)) if p.checked_add(*q).is_some() => {
+                        Value::Int(p + q)
+                    }
                     (Value::Float(p), Value::Float(q)) => Value::Float(p + q),
                     _ => vm.binary_op(&acc, &x, crate::python::ast::BinOp::Add)?,
                 };
@@ -167,18 +260,29 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "abs" => {
             nargs("abs", &a, 1, 1)?;
             match &a.pos[0] {
-                Value::Int(i) => i.checked_abs().map(Value::Int).ok_or_else(|| PyErr::new("OverflowError", "integer overflow")),
+                Value::Int(i) => i
+                    .checked_abs()
+                    .map(Value::Int)
+                    .ok_or_else(|| PyErr::new("OverflowError", "integer overflow")),
                 Value::Bool(b) => Ok(Value::Int(*b as i64)),
                 Value::Float(f) => Ok(Value::Float(f.abs())),
                 v => match vm.special_method(v, "__abs__") {
                     Some(m) => vm.call(&m, vec![]),
-                    None => Err(PyErr::new("TypeError", format!("bad operand type for abs(): '{}'", vm.type_name(v)))),
+                    None => Err(PyErr::new(
+                        "TypeError",
+                        format!("bad operand type for abs(): '{}'", vm.type_name(v)),
+                    )),
                 },
             }
         }
         "round" => {
             nargs("round", &a, 1, 2)?;
-            let nd = a.pos.get(1).cloned().or_else(|| kwarg(&a, "ndigits")).filter(|v| !v.is_none());
+            let nd = a
+                .pos
+                .get(1)
+                .cloned()
+                .or_else(|| kwarg(&a, "ndigits"))
+                .filter(|v| !v.is_none());
             match (&a.pos[0], nd) {
                 (Value::Int(i), None) => Ok(Value::Int(*i)),
                 (Value::Bool(b), None) => Ok(Value::Int(*b as i64)),
@@ -190,21 +294,33 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     let p = super::ops::int_pow(10, (-n).min(18)).unwrap_or(i64::MAX);
                     let q = i.div_euclid(p);
                     let r = i.rem_euclid(p);
-                    let q = if r * 2 > p || (r * 2 == p && q % 2 != 0) { q + 1 } else { q };
+                    let q = if r * 2 > p || (r * 2 == p && q % 2 != 0) {
+                        q + 1
+                    } else {
+                        q
+                    };
                     Ok(Value::Int(q * p))
                 }
                 (Value::Float(f), None) => {
                     if f.is_nan() {
-                        return Err(PyErr::new("ValueError", "cannot convert float NaN to integer"));
+                        return Err(PyErr::new(
+                            "ValueError",
+                            "cannot convert float NaN to integer",
+                        ));
                     }
                     if f.is_infinite() {
-                        return Err(PyErr::new("OverflowError", "cannot convert float infinity to integer"));
+                        return Err(PyErr::new(
+                            "OverflowError",
+                            "cannot convert float infinity to integer",
+                        ));
                     }
                     Ok(Value::Int(super::format::round_half_even(*f) as i64))
                 }
                 (Value::Float(f), Some(n)) => {
                     let n = as_i64(vm, &n, "")?;
-                    super::format::round_float(*f, n).map(Value::Float).map_err(|m| PyErr::New("OverflowError", m))
+                    super::format::round_float(*f, n)
+                        .map(Value::Float)
+                        .map_err(|m| PyErr::New("OverflowError", m))
                 }
                 (v, nd) => match vm.special_method(v, "__round__") {
                     Some(m) => vm.call(&m, nd.into_iter().collect()),
@@ -228,15 +344,23 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "isinstance" => {
             nargs("isinstance", &a, 2, 2)?;
-            Ok(Value::Bool(vm.isinstance_check(&a.pos[0], &a.pos[1], "isinstance")?))
+            Ok(Value::Bool(vm.isinstance_check(
+                &a.pos[0],
+                &a.pos[1],
+                "isinstance",
+            )?))
         }
         "issubclass" => {
             nargs("issubclass", &a, 2, 2)?;
             let Value::Class(c) = &a.pos[0] else {
-                return Err(PyErr::new("TypeError", "issubclass() arg 1 must be a class"));
+                return Err(PyErr::new(
+                    "TypeError",
+                    "issubclass() arg 1 must be a class",
+                ));
             };
             let c = c.clone();
-            vm.classinfo_match(&c, &a.pos[1], "issubclass").map(Value::Bool)
+            vm.classinfo_match(&c, &a.pos[1], "issubclass")
+                .map(Value::Bool)
         }
         "repr" => {
             nargs("repr", &a, 1, 1)?;
@@ -268,8 +392,13 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "next" => {
             nargs("next", &a, 1, 2)?;
             let it = &a.pos[0];
-            if !matches!(it, Value::Iter(_) | Value::Gen(_)) && vm.special_method(it, "__next__").is_none() {
-                return Err(PyErr::new("TypeError", format!("'{}' object is not an iterator", vm.type_name(it))));
+            if !matches!(it, Value::Iter(_) | Value::Gen(_))
+                && vm.special_method(it, "__next__").is_none()
+            {
+                return Err(PyErr::new(
+                    "TypeError",
+                    format!("'{}' object is not an iterator", vm.type_name(it)),
+                ));
             }
             match vm.iter_next_with_value(it)? {
                 Ok(v) => Ok(v),
@@ -303,7 +432,10 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "hasattr" => {
             nargs("hasattr", &a, 2, 2)?;
             let Value::Str(n) = &a.pos[1] else {
-                return Err(PyErr::new("TypeError", "hasattr(): attribute name must be string"));
+                return Err(PyErr::new(
+                    "TypeError",
+                    "hasattr(): attribute name must be string",
+                ));
             };
             let n = intern(&n.s);
             match vm.getattr(&a.pos[0], &n) {
@@ -340,7 +472,9 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             nargs("callable", &a, 1, 1)?;
             let v = &a.pos[0];
             Ok(Value::Bool(match v {
-                Value::Function(_) | Value::Native(_) | Value::BoundMethod(_) | Value::Class(_) => true,
+                Value::Function(_) | Value::Native(_) | Value::BoundMethod(_) | Value::Class(_) => {
+                    true
+                }
                 Value::Instance(_) => vm.special_method(v, "__call__").is_some(),
                 _ => false,
             }))
@@ -356,14 +490,22 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "ord" => {
             nargs("ord", &a, 1, 1)?;
             match &a.pos[0] {
-                Value::Str(s) if s.nchars == 1 => Ok(Value::Int(s.s.chars().next().map(|c| c as i64).unwrap_or(0))),
+                Value::Str(s) if s.nchars == 1 => Ok(Value::Int(
+                    s.s.chars().next().map(|c| c as i64).unwrap_or(0),
+                )),
                 Value::Str(s) => Err(PyErr::new(
                     "TypeError",
-                    format!("ord() expected a character, but string of length {} found", s.nchars),
+                    format!(
+                        "ord() expected a character, but string of length {} found",
+                        s.nchars
+                    ),
                 )),
                 v => Err(PyErr::new(
                     "TypeError",
-                    format!("ord() expected string of length 1, but {} found", vm.type_name(v)),
+                    format!(
+                        "ord() expected string of length 1, but {} found",
+                        vm.type_name(v)
+                    ),
                 )),
             }
         }
@@ -375,14 +517,20 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "pow" => {
             nargs("pow", &a, 2, 3)?;
-            if let (Some(Value::Int(b)), Some(Value::Int(e)), Some(Value::Int(m))) = (a.pos.first(), a.pos.get(1), a.pos.get(2)) {
+            if let (Some(Value::Int(b)), Some(Value::Int(e)), Some(Value::Int(m))) =
+                (a.pos.first(), a.pos.get(1), a.pos.get(2))
+            {
                 if *m == 0 {
                     return Err(PyErr::new("ValueError", "pow() 3rd argument cannot be 0"));
                 }
                 if *e < 0 {
-                    return Err(PyErr::new("ValueError", "base is not invertible for the given modulus"));
+                    return Err(PyErr::new(
+                        "ValueError",
+                        "base is not invertible for the given modulus",
+                    ));
                 }
-                let (mut r, mut base, mut e, m) = (1i128, (*b as i128).rem_euclid(*m as i128), *e, *m as i128);
+                let (mut r, mut base, mut e, m) =
+                    (1i128, (*b as i128).rem_euclid(*m as i128), *e, *m as i128);
                 while e > 0 {
                     if e & 1 == 1 {
                         r = r * base % m;
@@ -407,7 +555,9 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 return builtin_fn(vm, "locals", a);
             }
             let n = intern("__dict__");
-            vm.getattr(&a.pos[0], &n).map_err(|_| PyErr::new("TypeError", "vars() argument must have __dict__ attribute"))
+            vm.getattr(&a.pos[0], &n).map_err(|_| {
+                PyErr::new("TypeError", "vars() argument must have __dict__ attribute")
+            })
         }
         "input" => Err(PyErr::new("EOFError", "EOF when reading a line")),
         "globals" => {
@@ -418,7 +568,9 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             vm.namemap_to_dict(&g)
         }
         "locals" => {
-            let Some(f) = vm.frames.last() else { return Ok(Value::Dict(vm.new_dict())) };
+            let Some(f) = vm.frames.last() else {
+                return Ok(Value::Dict(vm.new_dict()));
+            };
             if let Some(ns) = &f.ns {
                 let m = ns.borrow().clone();
                 return vm.namemap_to_dict(&m);
@@ -447,7 +599,9 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                         names.extend(cl.dict.borrow().iter().map(|(k, _)| k.s.clone()));
                     }
                 }
-                Some(Value::Module(m)) => names.extend(m.dict.borrow().iter().map(|(k, _)| k.s.clone())),
+                Some(Value::Module(m)) => {
+                    names.extend(m.dict.borrow().iter().map(|(k, _)| k.s.clone()))
+                }
                 Some(Value::Class(c)) => {
                     for cl in std::iter::once(c).chain(c.mro.iter()) {
                         names.extend(cl.dict.borrow().iter().map(|(k, _)| k.s.clone()));
@@ -475,7 +629,9 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 "oct" => "#o",
                 _ => "#b",
             };
-            super::format::format_int(i, spec).map(Value::string).map_err(|m| PyErr::New("ValueError", m))
+            super::format::format_int(i, spec)
+                .map(Value::string)
+                .map_err(|m| PyErr::New("ValueError", m))
         }
         "open" => Err(PyErr::new(
             "NotImplementedError",
@@ -497,9 +653,15 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "__import__" => {
             let n = match a.pos.first() {
                 Some(Value::Str(s)) => s.s.clone(),
-                _ => return Err(PyErr::new("TypeError", "__import__() argument 1 must be str")),
+                _ => {
+                    return Err(PyErr::new(
+                        "TypeError",
+                        "__import__() argument 1 must be str",
+                    ))
+                }
             };
-            vm.import_module(&n)?.ok_or_else(|| PyErr::new("ImportError", "import failed"))
+            vm.import_module(&n)?
+                .ok_or_else(|| PyErr::new("ImportError", "import failed"))
         }
         "enumerate" => {
             nargs("enumerate", &a, 1, 2)?;
@@ -508,7 +670,10 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 None => 0,
             };
             let it = vm.get_iter(&a.pos[0])?;
-            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate { it, n: start }))))
+            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate {
+                it,
+                n: start,
+            }))))
         }
         "zip" => {
             let strict = match kwarg(&a, "strict") {
@@ -518,17 +683,26 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let mut its = Vec::new();
             for (i, x) in a.pos.iter().enumerate() {
                 its.push(vm.get_iter(x).map_err(|_| {
-                    PyErr::new("TypeError", format!("zip argument #{} must support iteration", i + 1))
+                    PyErr::new(
+                        "TypeError",
+                        format!("zip argument #{} must support iteration", i + 1),
+                    )
                 })?);
             }
             if its.is_empty() {
                 return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Empty))));
             }
-            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip { its, strict }))))
+            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip {
+                its,
+                strict,
+            }))))
         }
         "map" => {
             if a.pos.len() < 2 {
-                return Err(PyErr::new("TypeError", "map() must have at least two arguments."));
+                return Err(PyErr::new(
+                    "TypeError",
+                    "map() must have at least two arguments.",
+                ));
             }
             let f = a.pos[0].clone();
             let mut its = Vec::new();
@@ -540,9 +714,15 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "filter" => {
             nargs("filter", &a, 2, 2)?;
             let it = vm.get_iter(&a.pos[1])?;
-            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter { f: a.pos[0].clone(), it }))))
+            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter {
+                f: a.pos[0].clone(),
+                it,
+            }))))
         }
-        _ => Err(PyErr::new("NameError", format!("name '{name}' is not defined"))),
+        _ => Err(PyErr::new(
+            "NameError",
+            format!("name '{name}' is not defined"),
+        )),
     }
 }
 
@@ -559,13 +739,20 @@ fn min_max(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let key = kwarg(&a, "key").filter(|k| !k.is_none());
     let default = kwarg(&a, "default");
     let items = match a.pos.len() {
-        0 => return Err(PyErr::new("TypeError", format!("{name} expected at least 1 argument, got 0"))),
+        0 => {
+            return Err(PyErr::new(
+                "TypeError",
+                format!("{name} expected at least 1 argument, got 0"),
+            ))
+        }
         1 => vm.to_vec(&a.pos[0])?,
         _ => {
             if default.is_some() {
                 return Err(PyErr::new(
                     "TypeError",
-                    format!("Cannot specify a default for {name}() with multiple positional arguments"),
+                    format!(
+                        "Cannot specify a default for {name}() with multiple positional arguments"
+                    ),
                 ));
             }
             a.pos.clone()
@@ -580,7 +767,11 @@ fn min_max(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         best = match best {
             None => Some((k, x)),
             Some((bk, bx)) => {
-                let better = if name == "min" { vm.less_than(&k, &bk)? } else { vm.less_than(&bk, &k)? };
+                let better = if name == "min" {
+                    vm.less_than(&k, &bk)?
+                } else {
+                    vm.less_than(&bk, &k)?
+                };
                 if better {
                     Some((k, x))
                 } else {
@@ -593,7 +784,10 @@ fn min_max(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         Some((_, x)) => Ok(x),
         None => match default {
             Some(d) => Ok(d),
-            None => Err(PyErr::new("ValueError", format!("{name}() arg is an empty sequence"))),
+            None => Err(PyErr::new(
+                "ValueError",
+                format!("{name}() arg is an empty sequence"),
+            )),
         },
     }
 }
@@ -614,25 +808,43 @@ impl Vm {
                     let r = self.call(&m, vec![v.clone()])?;
                     return match r {
                         Value::Int(n) if n >= 0 => Ok(n as usize),
-                        Value::Int(_) => Err(PyErr::new("ValueError", "__len__() should return >= 0")),
+                        Value::Int(_) => {
+                            Err(PyErr::new("ValueError", "__len__() should return >= 0"))
+                        }
                         Value::Bool(b) => Ok(b as usize),
                         other => Err(PyErr::new(
                             "TypeError",
-                            format!("'{}' object cannot be interpreted as an integer", self.type_name(&other)),
+                            format!(
+                                "'{}' object cannot be interpreted as an integer",
+                                self.type_name(&other)
+                            ),
                         )),
                     };
                 }
                 if let Some(p) = self.payload(v) {
                     return self.len_of(&p);
                 }
-                return Err(PyErr::new("TypeError", format!("object of type '{}' has no len()", cls.name.s)));
+                return Err(PyErr::new(
+                    "TypeError",
+                    format!("object of type '{}' has no len()", cls.name.s),
+                ));
             }
-            _ => return Err(PyErr::new("TypeError", format!("object of type '{}' has no len()", self.type_name(v)))),
+            _ => {
+                return Err(PyErr::new(
+                    "TypeError",
+                    format!("object of type '{}' has no len()", self.type_name(v)),
+                ))
+            }
         })
     }
 
     /// Stable merge sort with a fallible `<` (CPython's sort is stable too).
-    pub fn sort_values(&mut self, items: &mut Vec<Value>, key: Option<Value>, reverse: bool) -> PyResult<()> {
+    pub fn sort_values(
+        &mut self,
+        items: &mut Vec<Value>,
+        key: Option<Value>,
+        reverse: bool,
+    ) -> PyResult<()> {
         let keys = match &key {
             Some(f) => {
                 let mut ks = Vec::with_capacity(items.len());
@@ -737,12 +949,24 @@ impl Vm {
 }
 
 /// Constructors of the builtin types; None when `cls` is not one of them.
-pub fn construct_builtin(vm: &mut Vm, cls: &Rc<Class>, args: &[Value], kw: &[(Name, Value)]) -> PyResult<Option<Value>> {
+pub fn construct_builtin(
+    vm: &mut Vm,
+    cls: &Rc<Class>,
+    args: &[Value],
+    kw: &[(Name, Value)],
+) -> PyResult<Option<Value>> {
     let t = &vm.t;
     let is = |c: &Rc<Class>| Rc::ptr_eq(cls, c);
     let a0 = args.first().cloned();
     let r = if is(&t.int) {
-        match (&a0, args.get(1).cloned().or_else(|| kw.iter().find(|(k, _)| k.s == "base").map(|(_, v)| v.clone()))) {
+        match (
+            &a0,
+            args.get(1).cloned().or_else(|| {
+                kw.iter()
+                    .find(|(k, _)| k.s == "base")
+                    .map(|(_, v)| v.clone())
+            }),
+        ) {
             (None, _) => Value::Int(0),
             (Some(Value::Str(s)), base) => {
                 let b = match base {
@@ -751,7 +975,9 @@ pub fn construct_builtin(vm: &mut Vm, cls: &Rc<Class>, args: &[Value], kw: &[(Na
                 };
                 match super::format::parse_int(&s.s, b) {
                     Ok(i) => Value::Int(i),
-                    Err(m) if m == super::format::INT_TOO_LARGE => return Err(PyErr::New("OverflowError", m)),
+                    Err(m) if m == super::format::INT_TOO_LARGE => {
+                        return Err(PyErr::New("OverflowError", m))
+                    }
                     Err(m) => return Err(PyErr::New("ValueError", m)),
                 }
             }
@@ -772,7 +998,10 @@ pub fn construct_builtin(vm: &mut Vm, cls: &Rc<Class>, args: &[Value], kw: &[(Na
                 None => {
                     return Err(PyErr::new(
                         "TypeError",
-                        format!("float() argument must be a string or a real number, not '{}'", vm.type_name(v)),
+                        format!(
+                            "float() argument must be a string or a real number, not '{}'",
+                            vm.type_name(v)
+                        ),
                     ))
                 }
             },
@@ -780,7 +1009,9 @@ pub fn construct_builtin(vm: &mut Vm, cls: &Rc<Class>, args: &[Value], kw: &[(Na
     } else if is(&t.str_) {
         match &a0 {
             None => Value::str(""),
-            Some(Value::Bytes(b)) if args.len() > 1 || !kw.is_empty() => Value::string(String::from_utf8_lossy(b).into_owned()),
+            Some(Value::Bytes(b)) if args.len() > 1 || !kw.is_empty() => {
+                Value::string(String::from_utf8_lossy(b).into_owned())
+            }
             Some(v) => Value::string(vm.str_of(v)?),
         }
     } else if is(&t.bool_) {
@@ -834,8 +1065,18 @@ pub fn construct_builtin(vm: &mut Vm, cls: &Rc<Class>, args: &[Value], kw: &[(Na
             [stop] => (0, *stop, 1),
             [a, b] => (*a, *b, 1),
             [a, b, c] => (*a, *b, *c),
-            [] => return Err(PyErr::new("TypeError", "range expected at least 1 argument, got 0")),
-            _ => return Err(PyErr::new("TypeError", format!("range expected at most 3 arguments, got {}", ns.len()))),
+            [] => {
+                return Err(PyErr::new(
+                    "TypeError",
+                    "range expected at least 1 argument, got 0",
+                ))
+            }
+            _ => {
+                return Err(PyErr::new(
+                    "TypeError",
+                    format!("range expected at most 3 arguments, got {}", ns.len()),
+                ))
+            }
         };
         if step == 0 {
             return Err(PyErr::new("ValueError", "range() arg 3 must not be zero"));
@@ -852,7 +1093,9 @@ pub fn construct_builtin(vm: &mut Vm, cls: &Rc<Class>, args: &[Value], kw: &[(Na
         match args.len() {
             1 => Value::Class(vm.type_of(&args[0])),
             3 => {
-                let (Value::Str(name), Value::Tuple(bases), Value::Dict(d)) = (&args[0], &args[1], &args[2]) else {
+                let (Value::Str(name), Value::Tuple(bases), Value::Dict(d)) =
+                    (&args[0], &args[1], &args[2])
+                else {
                     return Err(PyErr::new("TypeError", "type() argument types"));
                 };
                 let mut bs = Vec::new();
@@ -870,7 +1113,8 @@ pub fn construct_builtin(vm: &mut Vm, cls: &Rc<Class>, args: &[Value], kw: &[(Na
                         ns.insert(intern(&s.s), v);
                     }
                 }
-                let c = super::types::make_class(&name.s, bs, BuiltinType::Object, ns).map_err(|m| PyErr::new("TypeError", m))?;
+                let c = super::types::make_class(&name.s, bs, BuiltinType::Object, ns)
+                    .map_err(|m| PyErr::new("TypeError", m))?;
                 *c.module.borrow_mut() = Value::str("__main__");
                 Value::Class(c)
             }
@@ -887,7 +1131,12 @@ pub fn construct_builtin(vm: &mut Vm, cls: &Rc<Class>, args: &[Value], kw: &[(Na
             payload: RefCell::new(Value::None),
         }))
     } else if is(&t.property) {
-        let g = |i: usize, k: &str| args.get(i).cloned().or_else(|| kw.iter().find(|(n, _)| n.s == k).map(|(_, v)| v.clone())).unwrap_or(Value::None);
+        let g = |i: usize, k: &str| {
+            args.get(i)
+                .cloned()
+                .or_else(|| kw.iter().find(|(n, _)| n.s == k).map(|(_, v)| v.clone()))
+                .unwrap_or(Value::None)
+        };
         Value::Property(Rc::new([g(0, "fget"), g(1, "fset"), g(2, "fdel")]))
     } else if is(&t.staticmethod) {
         Value::StaticMethod(Rc::new(a0.unwrap_or(Value::None)))
@@ -911,22 +1160,37 @@ pub fn construct_builtin(vm: &mut Vm, cls: &Rc<Class>, args: &[Value], kw: &[(Na
                 for x in items {
                     match x {
                         Value::Int(i) if (0..256).contains(&i) => out.push(i as u8),
-                        _ => return Err(PyErr::new("ValueError", "bytes must be in range(0, 256)")),
+                        _ => {
+                            return Err(PyErr::new("ValueError", "bytes must be in range(0, 256)"))
+                        }
                     }
                 }
                 Value::Bytes(Rc::new(out))
             }
         }
-    } else if Rc::ptr_eq(cls, &vm.exc_class("BaseExceptionGroup")) || Rc::ptr_eq(cls, &vm.exc_class("ExceptionGroup")) {
+    } else if Rc::ptr_eq(cls, &vm.exc_class("BaseExceptionGroup"))
+        || Rc::ptr_eq(cls, &vm.exc_class("ExceptionGroup"))
+    {
         let msg = a0.unwrap_or(Value::str(""));
         if !matches!(msg, Value::Str(_)) {
             return Err(PyErr::new("TypeError", "argument 1 must be str"));
         }
         let excs = match args.get(1) {
             Some(v) => vm.to_vec(v)?,
-            None => return Err(PyErr::new("TypeError", "BaseExceptionGroup.__new__() takes exactly 2 arguments (1 given)")),
+            None => {
+                return Err(PyErr::new(
+                    "TypeError",
+                    "BaseExceptionGroup.__new__() takes exactly 2 arguments (1 given)",
+                ))
+            }
         };
-        vm.make_exception_group(cls, msg, excs)?
+        let g = vm.make_exception_group(cls, msg.clone(), excs)?;
+        if let (Value::Instance(i), Some(orig)) = (&g, args.get(1)) {
+            if let Some(d) = &i.exc {
+                d.borrow_mut().args = vec![msg, orig.clone()];
+            }
+        }
+        g
     } else if matches!(
         cls.builtin,
         BuiltinType::NoneType
@@ -941,7 +1205,10 @@ pub fn construct_builtin(vm: &mut Vm, cls: &Rc<Class>, args: &[Value], kw: &[(Na
             | BuiltinType::Code
     ) && cls.mro.len() <= 1
     {
-        return Err(PyErr::new("TypeError", format!("cannot create '{}' instances", cls.name.s)));
+        return Err(PyErr::new(
+            "TypeError",
+            format!("cannot create '{}' instances", cls.name.s),
+        ));
     } else {
         return Ok(None);
     };
@@ -953,10 +1220,20 @@ pub fn builtin_payload(vm: &mut Vm, cls: &Rc<Class>, args: &[Value]) -> PyResult
     let base = cls
         .mro
         .iter()
-        .find(|c| c.builtin == cls.builtin && c.bases.len() == 1 && Rc::ptr_eq(&c.bases[0], &vm.t.object) && !c.is_exception)
+        .find(|c| {
+            c.builtin == cls.builtin
+                && c.bases.len() == 1
+                && Rc::ptr_eq(&c.bases[0], &vm.t.object)
+                && !c.is_exception
+        })
         .cloned();
-    let Some(base) = base else { return Ok(Value::None) };
-    let args: Vec<Value> = if matches!(cls.builtin, BuiltinType::Dict | BuiltinType::List | BuiltinType::Set) {
+    let Some(base) = base else {
+        return Ok(Value::None);
+    };
+    let args: Vec<Value> = if matches!(
+        cls.builtin,
+        BuiltinType::Dict | BuiltinType::List | BuiltinType::Set
+    ) {
         Vec::new()
     } else {
         args.to_vec()
@@ -971,14 +1248,23 @@ impl Vm {
             Value::Bool(b) => Value::Int(*b as i64),
             Value::Float(f) => {
                 if f.is_nan() {
-                    return Err(PyErr::new("ValueError", "cannot convert float NaN to integer"));
+                    return Err(PyErr::new(
+                        "ValueError",
+                        "cannot convert float NaN to integer",
+                    ));
                 }
                 if f.is_infinite() {
-                    return Err(PyErr::new("OverflowError", "cannot convert float infinity to integer"));
+                    return Err(PyErr::new(
+                        "OverflowError",
+                        "cannot convert float infinity to integer",
+                    ));
                 }
                 let t = f.trunc();
-                if t.abs() >= 9.223372036854775807e18 {
-                    return Err(PyErr::new("OverflowError", "int too large (Awaitscope ints are 64-bit)"));
+                if t.abs() >= 9.223_372_036_854_776e18 {
+                    return Err(PyErr::new(
+                        "OverflowError",
+                        "int too large (Awaitscope ints are 64-bit)",
+                    ));
                 }
                 Value::Int(t as i64)
             }

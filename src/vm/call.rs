@@ -78,7 +78,12 @@ impl Vm {
     }
 
     /// Builds the frame for calling `func` with these arguments.
-    pub fn bind_args(&mut self, func: &Rc<Function>, mut pos: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult<Frame> {
+    pub fn bind_args(
+        &mut self,
+        func: &Rc<Function>,
+        mut pos: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> PyResult<Frame> {
         let code = func.code.clone();
         let mut f = Frame::new(code.clone(), func.globals.clone());
         let nargs = code.argcount as usize;
@@ -101,7 +106,10 @@ impl Vm {
                 } else {
                     format!("{nargs} positional arguments")
                 };
-                let kwgiven = kw.iter().filter(|(k, _)| code.varnames[nargs..nargs + nkw].iter().any(|v| v.s == k.s)).count();
+                let kwgiven = kw
+                    .iter()
+                    .filter(|(k, _)| code.varnames[nargs..nargs + nkw].iter().any(|v| v.s == k.s))
+                    .count();
                 let given = if kwgiven > 0 {
                     format!(
                         "{} positional argument{} (and {} keyword-only argument{}) were given",
@@ -115,9 +123,16 @@ impl Vm {
                 } else {
                     format!("{npos} were given")
                 };
-                return Err(PyErr::new("TypeError", format!("{} takes {} but {}", fname(), takes, given)));
+                return Err(PyErr::new(
+                    "TypeError",
+                    format!("{} takes {} but {}", fname(), takes, given),
+                ));
             }
-            let extra = if npos > nargs { pos.split_off(nargs) } else { Vec::new() };
+            let extra = if npos > nargs {
+                pos.split_off(nargs)
+            } else {
+                Vec::new()
+            };
             for (i, v) in pos.into_iter().enumerate() {
                 f.locals[i] = v;
             }
@@ -217,7 +232,8 @@ impl Vm {
             }
         }
         if !code.cellvars.is_empty() || !func.closure.is_empty() {
-            let mut cells: Vec<CellRef> = Vec::with_capacity(code.cellvars.len() + func.closure.len());
+            let mut cells: Vec<CellRef> =
+                Vec::with_capacity(code.cellvars.len() + func.closure.len());
             for _ in 0..code.cellvars.len() {
                 cells.push(Rc::new(RefCell::new(Value::Undef)));
             }
@@ -254,7 +270,12 @@ impl Vm {
 
     /// Calls from the interpreter loop: Python functions get a frame pushed
     /// (their result arrives later); everything else pushes its result now.
-    pub(crate) fn call_in_loop(&mut self, callee: Value, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult<()> {
+    pub(crate) fn call_in_loop(
+        &mut self,
+        callee: Value,
+        mut args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> PyResult<()> {
         let result = match &callee {
             Value::Function(func) => {
                 let frame = self.bind_args(func, args, kw)?;
@@ -275,9 +296,16 @@ impl Vm {
                         let g = g.clone();
                         match n.name {
                             "send" | "__next__" => {
-                                let v = if n.name == "send" { args.get(1).cloned().unwrap_or(Value::None) } else { Value::None };
+                                let v = if n.name == "send" {
+                                    args.get(1).cloned().unwrap_or(Value::None)
+                                } else {
+                                    Value::None
+                                };
                                 if g.kind == GenKind::AsyncGenerator {
-                                    return Err(PyErr::new("AttributeError", "async_generator has no send"));
+                                    return Err(PyErr::new(
+                                        "AttributeError",
+                                        "async_generator has no send",
+                                    ));
                                 }
                                 return self.push_gen_frame(&g, v, RetKind::GenSend);
                             }
@@ -291,8 +319,14 @@ impl Vm {
                     }
                 }
                 if let Value::Str(tag) = &n.data {
-                    if tag.s == "_awaitscope" && (n.name == "run_forever" || n.name == "run_until_done") {
-                        let until = if n.name == "run_until_done" { Some(args.first().cloned().unwrap_or_default()) } else { None };
+                    if tag.s == "_awaitscope"
+                        && (n.name == "run_forever" || n.name == "run_until_done")
+                    {
+                        let until = if n.name == "run_until_done" {
+                            Some(args.first().cloned().unwrap_or_default())
+                        } else {
+                            None
+                        };
                         return self.start_loop_run(until);
                     }
                 }
@@ -327,7 +361,12 @@ impl Vm {
     }
 
     /// A call from Rust: Python code runs in a nested (bounded) `exec`.
-    pub fn call_kw(&mut self, f: &Value, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult<Value> {
+    pub fn call_kw(
+        &mut self,
+        f: &Value,
+        mut args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> PyResult<Value> {
         match f {
             Value::Function(func) => {
                 let frame = self.bind_args(func, args, kw)?;
@@ -350,7 +389,9 @@ impl Vm {
                                 let v = args.get(1).cloned().unwrap_or(Value::None);
                                 return self.gen_send_native(&g, GenMode::Send(v));
                             }
-                            "__next__" => return self.gen_send_native(&g, GenMode::Send(Value::None)),
+                            "__next__" => {
+                                return self.gen_send_native(&g, GenMode::Send(Value::None))
+                            }
                             "throw" => {
                                 let exc = self.throw_args(&args[1..])?;
                                 return self.gen_send_native(&g, GenMode::Throw(exc));
@@ -370,7 +411,10 @@ impl Vm {
                         let r = self.run_frame_native(frame)?;
                         if !r.is_none() {
                             let tn = self.type_name(&r);
-                            return Err(PyErr::new("TypeError", format!("__init__() should return None, not '{tn}'")));
+                            return Err(PyErr::new(
+                                "TypeError",
+                                format!("__init__() should return None, not '{tn}'"),
+                            ));
                         }
                         Ok(inst)
                     }
@@ -378,19 +422,28 @@ impl Vm {
             }
             Value::Instance(_) => match self.special_method(f, "__call__") {
                 Some(m) => self.call_kw(&m, args, kw),
-                None => Err(PyErr::new("TypeError", format!("'{}' object is not callable", self.type_name(f)))),
+                None => Err(PyErr::new(
+                    "TypeError",
+                    format!("'{}' object is not callable", self.type_name(f)),
+                )),
             },
             Value::StaticMethod(inner) => {
                 let inner = (**inner).clone();
                 self.call_kw(&inner, args, kw)
             }
-            _ => Err(PyErr::new("TypeError", format!("'{}' object is not callable", self.type_name(f)))),
+            _ => Err(PyErr::new(
+                "TypeError",
+                format!("'{}' object is not callable", self.type_name(f)),
+            )),
         }
     }
 
     pub(crate) fn run_frame_native(&mut self, mut frame: Frame) -> PyResult<Value> {
         if self.native_depth >= NATIVE_DEPTH_LIMIT {
-            return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
+            return Err(PyErr::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
         }
         frame.ret = RetKind::Native;
         let base = self.frames.len();
@@ -398,7 +451,9 @@ impl Vm {
         let r = self.nested_exec(base, None);
         match r? {
             ExecResult::Return(v) => Ok(v),
-            ExecResult::Yield(_) | ExecResult::Budget => Err(PyErr::new("SystemError", "unexpected yield")),
+            ExecResult::Yield(_) | ExecResult::Budget => {
+                Err(PyErr::new("SystemError", "unexpected yield"))
+            }
         }
     }
 
@@ -428,9 +483,16 @@ impl Vm {
     }
 
     /// Ok(Ok(yielded)) or Ok(Err(returned)).
-    pub fn gen_resume_native(&mut self, g: &Rc<GenObj>, mode: GenMode) -> PyResult<Result<Value, Value>> {
+    pub fn gen_resume_native(
+        &mut self,
+        g: &Rc<GenObj>,
+        mode: GenMode,
+    ) -> PyResult<Result<Value, Value>> {
         if self.native_depth >= NATIVE_DEPTH_LIMIT {
-            return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
+            return Err(PyErr::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
         }
         let base = self.frames.len();
         let pending = match mode {
@@ -461,7 +523,9 @@ impl Vm {
                 return Ok(Value::None);
             }
             GenState::Closed => return Ok(Value::None),
-            GenState::Running => return Err(PyErr::new("ValueError", "generator already executing")),
+            GenState::Running => {
+                return Err(PyErr::new("ValueError", "generator already executing"))
+            }
             GenState::Suspended => {}
         }
         let exc = self.make_exc("GeneratorExit", "");
@@ -472,12 +536,17 @@ impl Vm {
                     GenKind::AsyncGenerator => "async generator",
                     GenKind::Generator => "generator",
                 };
-                Err(PyErr::new("RuntimeError", format!("{what} ignored GeneratorExit")))
+                Err(PyErr::new(
+                    "RuntimeError",
+                    format!("{what} ignored GeneratorExit"),
+                ))
             }
             Ok(Err(_)) => Ok(Value::None),
             Err(e) => {
                 let v = self.materialize(e);
-                if self.is_instance_of_name(&v, "GeneratorExit") || self.is_instance_of_name(&v, "StopIteration") {
+                if self.is_instance_of_name(&v, "GeneratorExit")
+                    || self.is_instance_of_name(&v, "StopIteration")
+                {
                     Ok(Value::None)
                 } else {
                     Err(PyErr::Exc(v))
@@ -489,7 +558,12 @@ impl Vm {
     /// `throw(exc)`, `throw(type)`, `throw(type, value)`.
     pub fn throw_args(&mut self, args: &[Value]) -> PyResult<Value> {
         match args {
-            [e] => self.exc_instance(e.clone()).map_err(|_| PyErr::new("TypeError", "exceptions must be classes or instances deriving from BaseException, not int")),
+            [e] => self.exc_instance(e.clone()).map_err(|_| {
+                PyErr::new(
+                    "TypeError",
+                    "exceptions must be classes or instances deriving from BaseException, not int",
+                )
+            }),
             [t, v, ..] => {
                 if v.is_none() {
                     self.exc_instance(t.clone())
@@ -502,7 +576,10 @@ impl Vm {
                     self.exc_instance(t.clone())
                 }
             }
-            [] => Err(PyErr::new("TypeError", "throw expected at least 1 argument, got 0")),
+            [] => Err(PyErr::new(
+                "TypeError",
+                "throw expected at least 1 argument, got 0",
+            )),
         }
     }
 
@@ -518,7 +595,11 @@ impl Vm {
         Some(self.bind_descriptor(v, obj, &cls))
     }
 
-    pub fn kwargs_from_mapping(&mut self, callee: &Value, d: &Value) -> PyResult<Vec<(Name, Value)>> {
+    pub fn kwargs_from_mapping(
+        &mut self,
+        callee: &Value,
+        d: &Value,
+    ) -> PyResult<Vec<(Name, Value)>> {
         let Value::Dict(d) = d else {
             let tn = self.type_name(d);
             let fname = self.callable_name(callee);
@@ -579,15 +660,21 @@ pub enum Instantiated {
 
 impl Vm {
     /// Creates an instance of `cls` and prepares its `__init__` call.
-    pub(crate) fn instantiate_start(&mut self, cls: &Rc<Class>, args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult<Instantiated> {
+    pub(crate) fn instantiate_start(
+        &mut self,
+        cls: &Rc<Class>,
+        args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> PyResult<Instantiated> {
         if let Some(v) = super::builtins::construct_builtin(self, cls, &args, &kw)? {
             return Ok(Instantiated::Done(v));
         }
-        let payload = if cls.builtin != BuiltinType::Object && cls.builtin != BuiltinType::BaseException {
-            super::builtins::builtin_payload(self, cls, &args)?
-        } else {
-            Value::None
-        };
+        let payload =
+            if cls.builtin != BuiltinType::Object && cls.builtin != BuiltinType::BaseException {
+                super::builtins::builtin_payload(self, cls, &args)?
+            } else {
+                Value::None
+            };
         let inst = Value::Instance(Rc::new(Instance {
             class: RefCell::new(cls.clone()),
             dict: RefCell::new(NameMap::new()),
@@ -611,7 +698,8 @@ impl Vm {
             let mut nargs = vec![Value::Class(cls.clone())];
             nargs.extend(args.iter().cloned());
             let obj = self.call_kw(&newf, nargs, kw.clone())?;
-            let is_inst = matches!(&obj, Value::Instance(i) if self.is_subclass(&i.class.borrow(), cls));
+            let is_inst =
+                matches!(&obj, Value::Instance(i) if self.is_subclass(&i.class.borrow(), cls));
             if !is_inst {
                 return Ok(Instantiated::Done(obj));
             }
@@ -620,7 +708,13 @@ impl Vm {
         self.init_instance(cls, inst, args, kw)
     }
 
-    fn init_instance(&mut self, cls: &Rc<Class>, inst: Value, mut args: Vec<Value>, kw: Vec<(Name, Value)>) -> PyResult<Instantiated> {
+    fn init_instance(
+        &mut self,
+        cls: &Rc<Class>,
+        inst: Value,
+        mut args: Vec<Value>,
+        kw: Vec<(Name, Value)>,
+    ) -> PyResult<Instantiated> {
         match self.class_lookup(cls, "__init__") {
             Some(Value::Function(func)) => {
                 args.insert(0, inst.clone());
@@ -635,8 +729,14 @@ impl Vm {
                 Ok(Instantiated::Done(inst))
             }
             None => {
-                if (!args.is_empty() || !kw.is_empty()) && !cls.is_exception && self.class_lookup_user(cls, "__new__").is_none() {
-                    return Err(PyErr::new("TypeError", format!("{}() takes no arguments", cls.name.s)));
+                if (!args.is_empty() || !kw.is_empty())
+                    && !cls.is_exception
+                    && self.class_lookup_user(cls, "__new__").is_none()
+                {
+                    return Err(PyErr::new(
+                        "TypeError",
+                        format!("{}() takes no arguments", cls.name.s),
+                    ));
                 }
                 Ok(Instantiated::Done(inst))
             }

@@ -48,7 +48,11 @@ impl PyDict {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
     /// Fast lookup for keys whose equality needs no Python code (`eq` decides).
@@ -72,7 +76,11 @@ impl PyDict {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
     }
     /// Appends a new entry (the caller checked the key is absent).
@@ -91,7 +99,11 @@ impl PyDict {
         let mut perturb = hash as u64;
         while self.table[i] != EMPTY {
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
         self.table[i] = idx;
     }
@@ -124,7 +136,11 @@ impl PyDict {
                 break;
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb as usize)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
         }
         if self.live == 0 {
             self.entries.clear();
@@ -168,5 +184,35 @@ impl PyDict {
     }
     pub fn last_index(&self) -> Option<usize> {
         self.entries.iter().rposition(|e| e.is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_insertion_order_through_removals_and_growth() {
+        let mut d = PyDict::new();
+        for i in 0..100 {
+            d.push(i, Value::Int(i), Value::Int(i * 2));
+        }
+        for i in (0..100).step_by(2) {
+            let idx = d
+                .find_with(i, |k| matches!(k, Value::Int(x) if *x == i))
+                .expect("present");
+            d.remove_at(idx);
+        }
+        d.push(7, Value::Int(1000), Value::None);
+        assert_eq!(d.len(), 51);
+        let keys: Vec<i64> = d
+            .keys()
+            .into_iter()
+            .map(|k| if let Value::Int(i) = k { i } else { -1 })
+            .collect();
+        assert_eq!(keys[0], 1);
+        assert_eq!(keys[49], 99);
+        assert_eq!(keys[50], 1000);
+        assert!(d.find_with(2, |_| true).is_none());
     }
 }

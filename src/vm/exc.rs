@@ -32,7 +32,11 @@ impl Vm {
 
     pub fn make_exc(&self, kind: &str, msg: &str) -> Value {
         let cls = self.exc_class(kind);
-        let args = if msg.is_empty() { vec![] } else { vec![Value::str(msg)] };
+        let args = if msg.is_empty() {
+            vec![]
+        } else {
+            vec![Value::str(msg)]
+        };
         self.new_exc_instance(&cls, args)
     }
 
@@ -46,7 +50,9 @@ impl Vm {
                 }
                 self.make_exc(kind, &msg)
             }
-            PyErr::Suspend(s) => self.make_exc("RuntimeError", &format!("cannot suspend here: {s:?}")),
+            PyErr::Suspend(s) => {
+                self.make_exc("RuntimeError", &format!("cannot suspend here: {s:?}"))
+            }
         }
     }
 
@@ -60,7 +66,10 @@ impl Vm {
         match &v {
             Value::Class(c) if c.is_exception => self.call(&v, Vec::new()),
             Value::Instance(i) if i.exc.is_some() => Ok(v),
-            _ => Err(PyErr::new("TypeError", "exceptions must derive from BaseException")),
+            _ => Err(PyErr::new(
+                "TypeError",
+                "exceptions must derive from BaseException",
+            )),
         }
     }
 
@@ -104,27 +113,47 @@ impl Vm {
     }
 
     /// `BaseExceptionGroup(msg, excs)` (becomes `ExceptionGroup` when all are Exceptions).
-    pub fn make_exception_group(&mut self, cls: &Rc<Class>, msg: Value, excs: Vec<Value>) -> PyResult<Value> {
+    pub fn make_exception_group(
+        &mut self,
+        cls: &Rc<Class>,
+        msg: Value,
+        excs: Vec<Value>,
+    ) -> PyResult<Value> {
         if excs.is_empty() {
-            return Err(PyErr::new("ValueError", "second argument (exceptions) must be a non-empty sequence"));
+            return Err(PyErr::new(
+                "ValueError",
+                "second argument (exceptions) must be a non-empty sequence",
+            ));
         }
         for e in &excs {
             if !matches!(e, Value::Instance(i) if i.exc.is_some()) {
-                return Err(PyErr::new("ValueError", format!("Item {} of second argument (exceptions) is not an exception", 0)));
+                return Err(PyErr::new(
+                    "ValueError",
+                    format!(
+                        "Item {} of second argument (exceptions) is not an exception",
+                        0
+                    ),
+                ));
             }
         }
-        let all_exc = excs.iter().all(|e| self.is_instance_of_name(e, "Exception"));
+        let all_exc = excs
+            .iter()
+            .all(|e| self.is_instance_of_name(e, "Exception"));
         let base_eg = self.exc_class("BaseExceptionGroup");
         let cls = if Rc::ptr_eq(cls, &base_eg) && all_exc {
             self.exc_class("ExceptionGroup")
         } else {
             if Rc::ptr_eq(cls, &self.exc_class("ExceptionGroup")) && !all_exc {
-                return Err(PyErr::new("TypeError", "Cannot nest BaseExceptions in an ExceptionGroup"));
+                return Err(PyErr::new(
+                    "TypeError",
+                    "Cannot nest BaseExceptions in an ExceptionGroup",
+                ));
             }
             cls.clone()
         };
+        let list = Value::list(excs.clone());
         let tuple = Value::tuple(excs);
-        let inst = self.new_exc_instance(&cls, vec![msg.clone(), tuple.clone()]);
+        let inst = self.new_exc_instance(&cls, vec![msg.clone(), list]);
         if let Value::Instance(i) = &inst {
             let mut d = i.dict.borrow_mut();
             d.insert(intern("message"), msg);
@@ -135,7 +164,12 @@ impl Vm {
 
     fn derive_group(&mut self, orig: &Value, excs: Vec<Value>) -> PyResult<Value> {
         let msg = match orig {
-            Value::Instance(i) => i.dict.borrow().get_str("message").cloned().unwrap_or(Value::str("")),
+            Value::Instance(i) => i
+                .dict
+                .borrow()
+                .get_str("message")
+                .cloned()
+                .unwrap_or(Value::str("")),
             _ => Value::str(""),
         };
         let base = self.exc_class("BaseExceptionGroup");
@@ -193,8 +227,16 @@ impl Vm {
                 rest.push(e);
             }
         }
-        let m = if matched.is_empty() { Value::None } else { self.derive_group(eg, matched)? };
-        let r = if rest.is_empty() { Value::None } else { self.derive_group(eg, rest)? };
+        let m = if matched.is_empty() {
+            Value::None
+        } else {
+            self.derive_group(eg, matched)?
+        };
+        let r = if rest.is_empty() {
+            Value::None
+        } else {
+            self.derive_group(eg, rest)?
+        };
         Ok((r, m))
     }
 
@@ -257,7 +299,12 @@ impl Vm {
                 }
                 _ => (String::new(), 0),
             };
-            return Ok(format!("{} ({} sub-exception{})", msg, n, if n == 1 { "" } else { "s" }));
+            return Ok(format!(
+                "{} ({} sub-exception{})",
+                msg,
+                n,
+                if n == 1 { "" } else { "s" }
+            ));
         }
         if self.is_instance_of_name(exc, "KeyError") && args.len() == 1 {
             return self.repr(&args[0]);
@@ -266,7 +313,12 @@ impl Vm {
             let e = self.str_of(&args[0])?;
             let s = self.str_of(&args[1])?;
             let fname = match exc {
-                Value::Instance(i) => i.dict.borrow().get_str("filename").cloned().or_else(|| args.get(2).cloned()),
+                Value::Instance(i) => i
+                    .dict
+                    .borrow()
+                    .get_str("filename")
+                    .cloned()
+                    .or_else(|| args.get(2).cloned()),
                 _ => None,
             };
             return Ok(match fname {
@@ -288,7 +340,11 @@ impl Vm {
             return Ok(format!("{}({})", name, self.repr(&args[0])?));
         }
         let r = self.repr(&Value::tuple(args))?;
-        let inner = if r == "()" { String::new() } else { r[1..r.len() - 1].trim_end_matches(',').to_string() };
+        let inner = if r == "()" {
+            String::new()
+        } else {
+            r[1..r.len() - 1].trim_end_matches(',').to_string()
+        };
         Ok(format!("{name}({inner})"))
     }
 
@@ -329,7 +385,12 @@ impl Vm {
             Value::Instance(i) => match &i.exc {
                 Some(d) => {
                     let d = d.borrow();
-                    (d.cause.clone(), d.context.clone(), d.suppress_context, d.traceback.clone())
+                    (
+                        d.cause.clone(),
+                        d.context.clone(),
+                        d.suppress_context,
+                        d.traceback.clone(),
+                    )
                 }
                 None => (Value::None, Value::None, false, Vec::new()),
             },
@@ -338,10 +399,14 @@ impl Vm {
         if depth < 50 {
             if !cause.is_none() && !seen.iter().any(|s| s.is(&cause)) {
                 self.format_chain(&cause, out, seen, depth + 1);
-                out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+                out.push_str(
+                    "\nThe above exception was the direct cause of the following exception:\n\n",
+                );
             } else if !suppress && !context.is_none() && !seen.iter().any(|s| s.is(&context)) {
                 self.format_chain(&context, out, seen, depth + 1);
-                out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+                out.push_str(
+                    "\nDuring handling of the above exception, another exception occurred:\n\n",
+                );
             }
         }
         if self.is_exception_group(exc) {
@@ -356,7 +421,10 @@ impl Vm {
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
             for e in tb.iter().rev() {
-                out.push_str(&format!("  File \"{}\", line {}, in {}\n", e.filename, e.line, e.name.s));
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    e.filename, e.line, e.name.s
+                ));
                 if let Some(src) = self.source_line(&e.filename, e.line) {
                     let t = src.trim();
                     if !t.is_empty() {
@@ -373,14 +441,21 @@ impl Vm {
     /// Lines of one exception's own traceback (no chaining), for group rendering.
     fn plain_lines(&mut self, exc: &Value, header: &str) -> Vec<String> {
         let tb = match exc {
-            Value::Instance(i) => i.exc.as_ref().map(|d| d.borrow().traceback.clone()).unwrap_or_default(),
+            Value::Instance(i) => i
+                .exc
+                .as_ref()
+                .map(|d| d.borrow().traceback.clone())
+                .unwrap_or_default(),
             _ => Vec::new(),
         };
         let mut lines = Vec::new();
         if !tb.is_empty() {
             lines.push(header.to_string());
             for e in tb.iter().rev() {
-                lines.push(format!("  File \"{}\", line {}, in {}", e.filename, e.line, e.name.s));
+                lines.push(format!(
+                    "  File \"{}\", line {}, in {}",
+                    e.filename, e.line, e.name.s
+                ));
                 if let Some(src) = self.source_line(&e.filename, e.line) {
                     let t = src.trim();
                     if !t.is_empty() {
@@ -401,8 +476,6 @@ impl Vm {
         for l in own {
             if first && l.starts_with("Exception Group Traceback") {
                 out.push(format!("{pad}  + {l}"));
-            } else if first {
-                out.push(format!("{pad}  | {l}"));
             } else {
                 out.push(format!("{pad}  | {l}"));
             }
@@ -418,7 +491,11 @@ impl Vm {
         let n = subs.len();
         for (k, sub) in subs.iter().enumerate().take(15) {
             let label = format!(" {} ", k + 1);
-            let bar = format!("{:-^16}{}{:-^16}", "", label, "").replacen(&"-".repeat(16), &"-".repeat(16), 1);
+            let bar = format!("{:-^16}{}{:-^16}", "", label, "").replacen(
+                &"-".repeat(16),
+                &"-".repeat(16),
+                1,
+            );
             if k == 0 {
                 out.push(format!("{pad}  +-+{}", bar));
             } else {

@@ -2,8 +2,8 @@
 
 use std::rc::{Rc, Weak};
 
-use super::value::{CellRef, GenObj, Module, Value};
 use super::namemap::NameMap;
+use super::value::{CellRef, GenObj, Module, Value};
 use crate::compile::Code;
 use std::cell::RefCell;
 

@@ -110,7 +110,10 @@ fn as_tid(v: &Value) -> Option<TaskId> {
 
 impl Vm {
     /// Runs the loop machinery when the `run_forever` caller frame is on top.
-    pub(crate) fn loop_step(&mut self, _base: usize) -> PyResult<Option<super::interp::ExecResult>> {
+    pub(crate) fn loop_step(
+        &mut self,
+        _base: usize,
+    ) -> PyResult<Option<super::interp::ExecResult>> {
         let now = self.now;
         let Some(run) = self.host.loop_runs.last_mut() else {
             self.host.loop_base = usize::MAX;
@@ -127,7 +130,11 @@ impl Vm {
         if run.in_iteration {
             run.in_iteration = false;
             let (start, handles) = (run.iter_start, run.iter_handles);
-            self.host.events.push(Event::LoopIteration { start, end: now, handles });
+            self.host.events.push(Event::LoopIteration {
+                start,
+                end: now,
+                handles,
+            });
             let until = run.until.clone();
             let finished = match until {
                 None => {
@@ -145,14 +152,21 @@ impl Vm {
             };
             if finished {
                 self.host.loop_runs.pop();
-                self.host.loop_base = self.host.loop_runs.last().map(|r| r.base).unwrap_or(usize::MAX);
+                self.host.loop_base = self
+                    .host
+                    .loop_runs
+                    .last()
+                    .map(|r| r.base)
+                    .unwrap_or(usize::MAX);
                 if let Some(f) = self.frames.last_mut() {
                     f.stack.push(Value::None);
                 }
                 return Ok(None);
             }
         }
-        let Some(run) = self.host.loop_runs.last_mut() else { return Ok(None) };
+        let Some(run) = self.host.loop_runs.last_mut() else {
+            return Ok(None);
+        };
         if run.waiting {
             run.waiting = false;
         } else {
@@ -180,7 +194,9 @@ impl Vm {
             }
         }
         let n = self.host.lp.begin_iteration(now);
-        let Some(run) = self.host.loop_runs.last_mut() else { return Ok(None) };
+        let Some(run) = self.host.loop_runs.last_mut() else {
+            return Ok(None);
+        };
         run.remaining = n;
         run.in_iteration = true;
         run.iter_start = now;
@@ -231,9 +247,16 @@ impl Vm {
     /// A loop callback raised `exc`: SystemExit/KeyboardInterrupt end the loop
     /// run and propagate; anything else goes to the prelude's error hook.
     pub(crate) fn handle_callback_error(&mut self, exc: Value) -> Result<(), Value> {
-        if self.is_instance_of_name(&exc, "SystemExit") || self.is_instance_of_name(&exc, "KeyboardInterrupt") {
+        if self.is_instance_of_name(&exc, "SystemExit")
+            || self.is_instance_of_name(&exc, "KeyboardInterrupt")
+        {
             self.host.loop_runs.pop();
-            self.host.loop_base = self.host.loop_runs.last().map(|r| r.base).unwrap_or(usize::MAX);
+            self.host.loop_base = self
+                .host
+                .loop_runs
+                .last()
+                .map(|r| r.base)
+                .unwrap_or(usize::MAX);
             return Err(exc);
         }
         let hook = self.host.error_hook.clone();
@@ -266,16 +289,41 @@ impl Vm {
             Value::Native(n) => n.name.to_string(),
             other => self.repr(other)?,
         };
-        let cancelled = h.info.borrow().as_ref().map(|i| i.cancelled()).unwrap_or(false);
+        let cancelled = h
+            .info
+            .borrow()
+            .as_ref()
+            .map(|i| i.cancelled())
+            .unwrap_or(false);
         let c = if cancelled { " cancelled" } else { "" };
         Ok(match h.when {
-            Some(w) => format!("<TimerHandle{} when={} {}({})>", c, super::fmt::float_repr(w), cb, parts.join(", ")),
+            Some(w) => format!(
+                "<TimerHandle{} when={} {}({})>",
+                c,
+                super::fmt::float_repr(w),
+                cb,
+                parts.join(", ")
+            ),
             None => format!("<Handle{} {}({})>", c, cb, parts.join(", ")),
         })
     }
 
     /// Where a coroutine is suspended: the innermost `await` in user code (line, col).
     pub fn await_location(&self, coro: &Value) -> Option<(u32, u32)> {
+        if let Value::Gen(g) = coro {
+            if g.state.get() == GenState::Running {
+                // A running task (sequential mode): where its code is now.
+                return self
+                    .frames
+                    .iter()
+                    .rev()
+                    .find(|f| *f.code.filename == *self.filename)
+                    .map(|f| {
+                        let sp = f.code.span_at(f.lasti());
+                        (sp.start.line, sp.start.col)
+                    });
+            }
+        }
         let mut best = None;
         let mut cur = coro.clone();
         for _ in 0..200 {
@@ -290,7 +338,11 @@ impl Vm {
             let fr = g.frame.borrow();
             let Some(f) = fr.as_ref() else { break };
             let at_send = matches!(f.code.ops.get(f.ip), Some(crate::compile::Op::Send));
-            let ip = if at_send { f.ip } else { f.ip.saturating_sub(1) };
+            let ip = if at_send {
+                f.ip
+            } else {
+                f.ip.saturating_sub(1)
+            };
             if *f.code.filename == *self.filename {
                 let sp = f.code.span_at(ip);
                 best = Some((sp.start.line, sp.start.col));
@@ -334,7 +386,10 @@ impl Vm {
         let nkw = code.kwonlyargcount as usize;
         let get = |i: usize| -> Value {
             if let Some((ci, _)) = code.cell_args.iter().find(|(_, pi)| *pi as usize == i) {
-                return cells.get(*ci as usize).map(|c| c.borrow().clone()).unwrap_or_default();
+                return cells
+                    .get(*ci as usize)
+                    .map(|c| c.borrow().clone())
+                    .unwrap_or_default();
             }
             locals.get(i).cloned().unwrap_or_default()
         };
@@ -430,7 +485,10 @@ impl Vm {
     /// loop iterations whenever the calling frame is on top.
     pub(crate) fn start_loop_run(&mut self, until: Option<Value>) -> PyResult<()> {
         if self.native_depth > 1 {
-            return Err(PyErr::new("RuntimeError", "the event loop cannot run inside a native callback"));
+            return Err(PyErr::new(
+                "RuntimeError",
+                "the event loop cannot run inside a native callback",
+            ));
         }
         let base = self.frames.len();
         self.host.loop_runs.push(LoopRun {
@@ -457,9 +515,18 @@ impl Vm {
                 }
                 Ok(Value::None)
             }
-            "cancelled" => Ok(Value::Bool(h.info.borrow().as_ref().map(|i| i.cancelled()).unwrap_or(false))),
+            "cancelled" => Ok(Value::Bool(
+                h.info
+                    .borrow()
+                    .as_ref()
+                    .map(|i| i.cancelled())
+                    .unwrap_or(false),
+            )),
             "when" => Ok(h.when.map(Value::Float).unwrap_or(Value::None)),
-            _ => Err(PyErr::new("AttributeError", format!("'Handle' object has no attribute '{name}'"))),
+            _ => Err(PyErr::new(
+                "AttributeError",
+                format!("'Handle' object has no attribute '{name}'"),
+            )),
         }
     }
 
@@ -535,7 +602,10 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 created_at: vm.now,
                 line,
             });
-            vm.host.events.push(Event::TaskCreated { t: vm.now, task: id });
+            vm.host.events.push(Event::TaskCreated {
+                t: vm.now,
+                task: id,
+            });
             Ok(Value::Int(id as i64))
         }
         "trace_step_start" => {
@@ -557,7 +627,9 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::None)
         }
         "trace_suspend" => {
-            let Some(t) = as_tid(&arg(&a, 0)) else { return Ok(Value::None) };
+            let Some(t) = as_tid(&arg(&a, 0)) else {
+                return Ok(Value::None);
+            };
             let coro = arg(&a, 1);
             let what = arg(&a, 2);
             let awaited = as_tid(&arg(&a, 3));
@@ -569,7 +641,13 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 },
             };
             let (line, col) = vm.await_location(&coro).unwrap_or((0, 0));
-            let ev = Event::Suspend { t: vm.now, task: t, what, line, col };
+            let ev = Event::Suspend {
+                t: vm.now,
+                task: t,
+                what,
+                line,
+                col,
+            };
             vm.push_task_event(t, ev);
             Ok(Value::None)
         }
@@ -581,7 +659,9 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::None)
         }
         "trace_task_done" => {
-            let Some(t) = as_tid(&arg(&a, 0)) else { return Ok(Value::None) };
+            let Some(t) = as_tid(&arg(&a, 0)) else {
+                return Ok(Value::None);
+            };
             let kind = match arg(&a, 1) {
                 Value::Int(k) => k,
                 _ => 0,
@@ -600,10 +680,21 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     message: vm.str_of(&value).unwrap_or_default(),
                 },
                 _ => Outcome::Cancelled {
-                    message: if value.is_none() { None } else { Some(vm.str_of(&value)?) },
+                    message: if value.is_none() {
+                        None
+                    } else {
+                        Some(vm.str_of(&value)?)
+                    },
                 },
             };
-            vm.push_task_event(t, Event::TaskDone { t: vm.now, task: t, outcome });
+            vm.push_task_event(
+                t,
+                Event::TaskDone {
+                    t: vm.now,
+                    task: t,
+                    outcome,
+                },
+            );
             Ok(Value::None)
         }
         "http_request" => {
@@ -622,17 +713,24 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     Value::str(""),
                     Value::str(""),
                     Value::Float(0.0),
-                    Value::string(format!("Cannot connect to host {} ssl:default [Name or service not known]", url_host(&url))),
+                    Value::string(format!(
+                        "Cannot connect to host {} ssl:default [Name or service not known]",
+                        url_host(&url)
+                    )),
                 ]),
             })
         }
-        "iscoroutine" => Ok(Value::Bool(matches!(arg(&a, 0), Value::Gen(g) if g.kind == GenKind::Coroutine))),
+        "iscoroutine" => Ok(Value::Bool(
+            matches!(arg(&a, 0), Value::Gen(g) if g.kind == GenKind::Coroutine),
+        )),
         "iscoroutinefunction" => {
             let f = match arg(&a, 0) {
                 Value::BoundMethod(bm) => bm.func.clone(),
                 other => other,
             };
-            Ok(Value::Bool(matches!(f, Value::Function(f) if f.code.flags & crate::compile::FLAG_COROUTINE != 0)))
+            Ok(Value::Bool(
+                matches!(f, Value::Function(f) if f.code.flags & crate::compile::FLAG_COROUTINE != 0),
+            ))
         }
         "coro_text" => {
             let c = arg(&a, 0);
@@ -640,19 +738,30 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "format_coro" => {
             let c = arg(&a, 0);
-            let Value::Gen(g) = &c else { return vm.repr(&c).map(Value::string) };
+            let Value::Gen(g) = &c else {
+                return vm.repr(&c).map(Value::string);
+            };
             let fname = g.code.filename.rsplit('/').next().unwrap_or("").to_string();
             let running = g.frame.borrow().as_ref().map(|f| {
                 if g.state.get() == GenState::Created {
                     f.code.first_line
                 } else {
-                    let ip = if matches!(f.code.ops.get(f.ip), Some(crate::compile::Op::Send)) { f.ip } else { f.ip.saturating_sub(1) };
+                    let ip = if matches!(f.code.ops.get(f.ip), Some(crate::compile::Op::Send)) {
+                        f.ip
+                    } else {
+                        f.ip.saturating_sub(1)
+                    };
                     f.code.span_at(ip).start.line
                 }
             });
             Ok(Value::string(match running {
-                Some(line) if g.state.get() != GenState::Closed => format!("{}() running at {}:{}", g.qualname.s, fname, line),
-                _ => format!("{}() done, defined at {}:{}", g.qualname.s, fname, g.code.first_line),
+                Some(line) if g.state.get() != GenState::Closed => {
+                    format!("{}() running at {}:{}", g.qualname.s, fname, line)
+                }
+                _ => format!(
+                    "{}() done, defined at {}:{}",
+                    g.qualname.s, fname, g.code.first_line
+                ),
             }))
         }
         "json_loads" => {
@@ -665,7 +774,10 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 Some(t) => Ok(Value::string(t.clone())),
                 None => {
                     let cls = vm.exc_class("FileNotFoundError");
-                    let e = vm.new_exc_instance(&cls, vec![Value::Int(2), Value::str("No such file or directory")]);
+                    let e = vm.new_exc_instance(
+                        &cls,
+                        vec![Value::Int(2), Value::str("No such file or directory")],
+                    );
                     if let Value::Instance(i) = &e {
                         i.dict.borrow_mut().set_str("filename", Value::string(p));
                     }
@@ -683,7 +795,10 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let p = vm.str_of(&arg(&a, 0))?;
             Ok(Value::Bool(vm.host.fs.contains_key(&p)))
         }
-        _ => Err(PyErr::new("AttributeError", format!("module '_awaitscope' has no attribute '{name}'"))),
+        _ => Err(PyErr::new(
+            "AttributeError",
+            format!("module '_awaitscope' has no attribute '{name}'"),
+        )),
     }
 }
 

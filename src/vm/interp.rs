@@ -46,7 +46,7 @@ impl Vm {
             match r {
                 Ok(x) => return Ok(x),
                 Err(PyErr::Suspend(s)) => {
-                    if self.native_depth <= 1 || matches!(s, Suspend::Idle(_)) && self.native_depth <= 1 {
+                    if self.native_depth <= 1 {
                         return Err(PyErr::Suspend(s));
                     }
                     if let Suspend::Sleep(_) = s {
@@ -125,7 +125,9 @@ impl Vm {
                 self.push_tb(&exc);
             }
             add_tb = true;
-            let Some(f) = self.frames.last_mut() else { return Err(exc) };
+            let Some(f) = self.frames.last_mut() else {
+                return Err(exc);
+            };
             while let Some(b) = f.blocks.pop() {
                 match b {
                     Block::Try { handler, depth } => {
@@ -141,7 +143,9 @@ impl Vm {
                     }
                 }
             }
-            let Some(f) = self.frames.pop() else { return Err(exc) };
+            let Some(f) = self.frames.pop() else {
+                return Err(exc);
+            };
             if let Some(g) = f.gen.as_ref().and_then(|g| g.upgrade()) {
                 g.state.set(GenState::Closed);
                 exc = self.fix_gen_stop(&g, exc);
@@ -167,7 +171,10 @@ impl Vm {
             GenKind::Coroutine => ("StopIteration", "coroutine raised StopIteration"),
             GenKind::AsyncGenerator => {
                 if self.is_instance_of_name(&exc, "StopAsyncIteration") {
-                    ("StopAsyncIteration", "async generator raised StopAsyncIteration")
+                    (
+                        "StopAsyncIteration",
+                        "async generator raised StopAsyncIteration",
+                    )
                 } else {
                     ("StopIteration", "async generator raised StopIteration")
                 }
@@ -190,14 +197,22 @@ impl Vm {
 
     pub(crate) fn push_frame(&mut self, f: Frame) -> PyResult<()> {
         if self.frames.len() >= RECURSION_LIMIT + self.host.frame_allowance {
-            return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
+            return Err(PyErr::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
         }
         self.frames.push(Box::new(f));
         Ok(())
     }
 
     /// Resumes generator `g` by pushing its frame (with `value` sent in).
-    pub(crate) fn push_gen_frame(&mut self, g: &Rc<GenObj>, value: Value, ret: RetKind) -> PyResult<()> {
+    pub(crate) fn push_gen_frame(
+        &mut self,
+        g: &Rc<GenObj>,
+        value: Value,
+        ret: RetKind,
+    ) -> PyResult<()> {
         match g.state.get() {
             GenState::Running => {
                 let what = match g.kind {
@@ -205,19 +220,32 @@ impl Vm {
                     GenKind::AsyncGenerator => "async generator",
                     GenKind::Generator => "generator",
                 };
-                return Err(PyErr::new("ValueError", format!("{what} already executing")));
+                return Err(PyErr::new(
+                    "ValueError",
+                    format!("{what} already executing"),
+                ));
             }
             GenState::Closed => {
                 return match g.kind {
-                    GenKind::Coroutine => Err(PyErr::new("RuntimeError", "cannot reuse already awaited coroutine")),
+                    GenKind::Coroutine => Err(PyErr::new(
+                        "RuntimeError",
+                        "cannot reuse already awaited coroutine",
+                    )),
                     GenKind::AsyncGenerator => Err(PyErr::new("StopAsyncIteration", "")),
                     GenKind::Generator => Err(self.stop_iteration(Value::None)),
                 };
             }
             GenState::Created => {
                 if !value.is_none() {
-                    let what = if g.kind == GenKind::Coroutine { "coroutine" } else { "generator" };
-                    return Err(PyErr::new("TypeError", format!("can't send non-None value to a just-started {what}")));
+                    let what = if g.kind == GenKind::Coroutine {
+                        "coroutine"
+                    } else {
+                        "generator"
+                    };
+                    return Err(PyErr::new(
+                        "TypeError",
+                        format!("can't send non-None value to a just-started {what}"),
+                    ));
                 }
             }
             GenState::Suspended => {}
@@ -234,7 +262,10 @@ impl Vm {
         if self.frames.len() >= RECURSION_LIMIT + self.host.frame_allowance {
             *g.frame.borrow_mut() = Some(f);
             g.state.set(GenState::Suspended);
-            return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
+            return Err(PyErr::new(
+                "RecursionError",
+                "maximum recursion depth exceeded",
+            ));
         }
         self.frames.push(f);
         Ok(())
@@ -258,8 +289,7 @@ impl Vm {
             f.ip = 0;
         }
         self.frames.push(f);
-        loop {
-            let Some(top) = self.frames.last_mut() else { break };
+        while let Some(top) = self.frames.last_mut() {
             let at_send = matches!(top.code.ops.get(top.ip), Some(Op::Send));
             if !at_send {
                 break;
@@ -268,7 +298,9 @@ impl Vm {
             let recv = top.stack.last().cloned().unwrap_or_default();
             match recv {
                 Value::Gen(inner) if inner.state.get() == GenState::Suspended => {
-                    let Some(mut fi) = inner.frame.borrow_mut().take() else { break };
+                    let Some(mut fi) = inner.frame.borrow_mut().take() else {
+                        break;
+                    };
                     fi.ret = RetKind::YieldFrom;
                     fi.gen = Some(Rc::downgrade(&inner));
                     inner.state.set(GenState::Running);
@@ -276,12 +308,16 @@ impl Vm {
                 }
                 Value::Iter(it) => {
                     let ag = match &*it.borrow() {
-                        IterObj::ASend { gen, .. } if gen.state.get() == GenState::Suspended => Some(gen.clone()),
+                        IterObj::ASend { gen, .. } if gen.state.get() == GenState::Suspended => {
+                            Some(gen.clone())
+                        }
                         _ => None,
                     };
                     match ag {
                         Some(inner) => {
-                            let Some(mut fi) = inner.frame.borrow_mut().take() else { break };
+                            let Some(mut fi) = inner.frame.borrow_mut().take() else {
+                                break;
+                            };
                             fi.ret = RetKind::ASend;
                             fi.gen = Some(Rc::downgrade(&inner));
                             inner.state.set(GenState::Running);
@@ -315,7 +351,10 @@ impl Vm {
             RetKind::Init => {
                 if !v.is_none() {
                     let tn = self.type_name(&v);
-                    return Err(PyErr::new("TypeError", format!("__init__() should return None, not '{tn}'")));
+                    return Err(PyErr::new(
+                        "TypeError",
+                        format!("__init__() should return None, not '{tn}'"),
+                    ));
                 }
                 caller.stack.push(f.aux);
             }
@@ -402,7 +441,10 @@ impl Vm {
             }
             let f = fr!(self);
             let Some(&op) = f.code.ops.get(f.ip) else {
-                return Err(PyErr::new("SystemError", "instruction pointer out of range"));
+                return Err(PyErr::new(
+                    "SystemError",
+                    "instruction pointer out of range",
+                ));
             };
             f.ip += 1;
             match op {
@@ -445,13 +487,23 @@ impl Vm {
                     }
                 }
                 Op::LoadConst(i) => {
-                    let v = f.code.consts.get(i as usize).cloned().unwrap_or(Value::None);
+                    let v = f
+                        .code
+                        .consts
+                        .get(i as usize)
+                        .cloned()
+                        .unwrap_or(Value::None);
                     f.stack.push(v);
                 }
                 Op::LoadFast(i) => {
                     let v = f.locals.get(i as usize).cloned().unwrap_or_default();
                     if v.is_undef() {
-                        let name = f.code.varnames.get(i as usize).map(|n| n.s.clone()).unwrap_or_default();
+                        let name = f
+                            .code
+                            .varnames
+                            .get(i as usize)
+                            .map(|n| n.s.clone())
+                            .unwrap_or_default();
                         return Err(PyErr::new(
                             "UnboundLocalError",
                             format!("cannot access local variable '{name}' where it is not associated with a value"),
@@ -466,7 +518,12 @@ impl Vm {
                     }
                 }
                 Op::DeleteFast(i) => {
-                    let name = f.code.varnames.get(i as usize).map(|n| n.s.clone()).unwrap_or_default();
+                    let name = f
+                        .code
+                        .varnames
+                        .get(i as usize)
+                        .map(|n| n.s.clone())
+                        .unwrap_or_default();
                     match f.locals.get_mut(i as usize) {
                         Some(slot) if !slot.is_undef() => *slot = Value::Undef,
                         _ => {
@@ -493,7 +550,11 @@ impl Vm {
                             }
                         }
                     }
-                    let v = f.cells.get(i as usize).map(|c| c.borrow().clone()).unwrap_or_default();
+                    let v = f
+                        .cells
+                        .get(i as usize)
+                        .map(|c| c.borrow().clone())
+                        .unwrap_or_default();
                     if v.is_undef() {
                         return Err(self.unbound_deref(i));
                     }
@@ -515,14 +576,17 @@ impl Vm {
                     f.stack.push(Value::Cell(c));
                 }
                 Op::LoadGlobal(i) => {
-                    let name = f.code.names[i as usize].clone();
-                    let found = f.globals.dict.borrow().get(&name).cloned();
+                    let name = &f.code.names[i as usize];
+                    let found = f.globals.dict.borrow().get(name).cloned();
                     let v = match found {
                         Some(v) => v,
-                        None => match self.builtins.dict.borrow().get(&name) {
+                        None => match self.builtins.dict.borrow().get(name) {
                             Some(v) => v.clone(),
                             None => {
-                                return Err(PyErr::new("NameError", format!("name '{}' is not defined", name.s)));
+                                return Err(PyErr::new(
+                                    "NameError",
+                                    format!("name '{}' is not defined", name.s),
+                                ));
                             }
                         },
                     };
@@ -536,7 +600,10 @@ impl Vm {
                 Op::DeleteGlobal(i) => {
                     let name = f.code.names[i as usize].clone();
                     if f.globals.dict.borrow_mut().remove(&name.s).is_none() {
-                        return Err(PyErr::new("NameError", format!("name '{}' is not defined", name.s)));
+                        return Err(PyErr::new(
+                            "NameError",
+                            format!("name '{}' is not defined", name.s),
+                        ));
                     }
                 }
                 Op::LoadName(i) => {
@@ -550,7 +617,12 @@ impl Vm {
                     }
                     match v {
                         Some(v) => fr!(self).stack.push(v),
-                        None => return Err(PyErr::new("NameError", format!("name '{}' is not defined", name.s))),
+                        None => {
+                            return Err(PyErr::new(
+                                "NameError",
+                                format!("name '{}' is not defined", name.s),
+                            ))
+                        }
                     }
                 }
                 Op::StoreName(i) => {
@@ -568,7 +640,10 @@ impl Vm {
                         None => f.globals.dict.borrow_mut().remove(&name.s),
                     };
                     if removed.is_none() {
-                        return Err(PyErr::new("NameError", format!("name '{}' is not defined", name.s)));
+                        return Err(PyErr::new(
+                            "NameError",
+                            format!("name '{}' is not defined", name.s),
+                        ));
                     }
                 }
                 Op::LoadAttr(i) => {
@@ -658,7 +733,8 @@ impl Vm {
                     let kwdefaults = if flags & 2 != 0 { pop!(f) } else { Value::None };
                     let defaults = if flags & 1 != 0 { pop!(f) } else { Value::None };
                     let globals = f.globals.clone();
-                    let func = self.make_function(code, qualname, defaults, kwdefaults, closure, globals)?;
+                    let func =
+                        self.make_function(code, qualname, defaults, kwdefaults, closure, globals)?;
                     fr!(self).stack.push(func);
                 }
                 Op::Return => {
@@ -680,12 +756,10 @@ impl Vm {
                     let v = pop!(f);
                     let it = match &v {
                         Value::Gen(g) if g.kind == GenKind::Generator => v.clone(),
-                        Value::Gen(g) if g.kind == GenKind::Coroutine => {
-                            return Err(PyErr::new(
-                                "TypeError",
-                                "cannot 'yield from' a coroutine object in a non-coroutine generator",
-                            ))
-                        }
+                        Value::Gen(g) if g.kind == GenKind::Coroutine => return Err(PyErr::new(
+                            "TypeError",
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                        )),
                         _ => self.get_iter(&v)?,
                     };
                     fr!(self).stack.push(it);
@@ -719,7 +793,11 @@ impl Vm {
                 Op::PopExcept => {
                     f.blocks.pop();
                     let prev = pop!(f);
-                    f.cur_exc = if prev.is_none() || prev.is_undef() { None } else { Some(prev) };
+                    f.cur_exc = if prev.is_none() || prev.is_undef() {
+                        None
+                    } else {
+                        Some(prev)
+                    };
                 }
                 Op::Reraise => {
                     let exc = pop!(f);
@@ -747,7 +825,13 @@ impl Vm {
                     fr!(self).stack.push(Value::Class(c));
                 }
                 Op::LoadBuildClass => {
-                    let v = self.builtins.dict.borrow().get_str("__build_class__").cloned().unwrap_or_default();
+                    let v = self
+                        .builtins
+                        .dict
+                        .borrow()
+                        .get_str("__build_class__")
+                        .cloned()
+                        .unwrap_or_default();
                     f.stack.push(v);
                 }
                 Op::BeforeWith => {
@@ -814,7 +898,10 @@ impl Vm {
                             };
                             return Err(PyErr::new(
                                 "ImportError",
-                                format!("cannot import name '{}' from '{}' (unknown location)", name.s, mn),
+                                format!(
+                                    "cannot import name '{}' from '{}' (unknown location)",
+                                    name.s, mn
+                                ),
                             ));
                         }
                     }
@@ -839,7 +926,9 @@ impl Vm {
                     }
                 }
                 Op::LoadLocals => {
-                    let ns = f.ns.clone().unwrap_or_else(|| std::rc::Rc::new(std::cell::RefCell::new(NameMap::new())));
+                    let ns = f.ns.clone().unwrap_or_else(|| {
+                        std::rc::Rc::new(std::cell::RefCell::new(NameMap::new()))
+                    });
                     let d = self.namemap_to_dict(&ns.borrow())?;
                     fr!(self).stack.push(d);
                 }
@@ -875,8 +964,16 @@ impl Vm {
                     let b = pop!(f);
                     let a = pop!(f);
                     let r = match (&a, &b, bop) {
-                        (Value::Int(x), Value::Int(y), BinOp::Add) if x.checked_add(*y).is_some() => Value::Int(x + y),
-                        (Value::Int(x), Value::Int(y), BinOp::Sub) if x.checked_sub(*y).is_some() => Value::Int(x - y),
+                        (Value::Int(x), Value::Int(y), BinOp::Add)
+                            if x.checked_add(*y).is_some() =>
+                        {
+                            Value::Int(x + y)
+                        }
+                        (Value::Int(x), Value::Int(y), BinOp::Sub)
+                            if x.checked_sub(*y).is_some() =>
+                        {
+                            Value::Int(x - y)
+                        }
                         _ => self.binary_op(&a, &b, bop)?,
                     };
                     fr!(self).stack.push(r);
@@ -884,7 +981,19 @@ impl Vm {
                 Op::Inplace(bop) => {
                     let b = pop!(f);
                     let a = pop!(f);
-                    let r = self.inplace_op(&a, &b, bop)?;
+                    let r = match (&a, &b, bop) {
+                        (Value::Int(x), Value::Int(y), BinOp::Add)
+                            if x.checked_add(*y).is_some() =>
+                        {
+                            Value::Int(x + y)
+                        }
+                        (Value::Int(x), Value::Int(y), BinOp::Sub)
+                            if x.checked_sub(*y).is_some() =>
+                        {
+                            Value::Int(x - y)
+                        }
+                        _ => self.inplace_op(&a, &b, bop)?,
+                    };
                     fr!(self).stack.push(r);
                 }
                 Op::Unary(uop) => {
@@ -900,7 +1009,13 @@ impl Vm {
                     let a = pop!(f);
                     let r = match (&a, &b, cop) {
                         (Value::Int(x), Value::Int(y), CmpOp::Lt) => Value::Bool(x < y),
+                        (Value::Int(x), Value::Int(y), CmpOp::LtE) => Value::Bool(x <= y),
+                        (Value::Int(x), Value::Int(y), CmpOp::Gt) => Value::Bool(x > y),
+                        (Value::Int(x), Value::Int(y), CmpOp::GtE) => Value::Bool(x >= y),
                         (Value::Int(x), Value::Int(y), CmpOp::Eq) => Value::Bool(x == y),
+                        (Value::Int(x), Value::Int(y), CmpOp::NotEq) => Value::Bool(x != y),
+                        (_, _, CmpOp::Is) => Value::Bool(a.is(&b)),
+                        (_, _, CmpOp::IsNot) => Value::Bool(!a.is(&b)),
                         _ => self.compare(&a, &b, cop)?,
                     };
                     fr!(self).stack.push(r);
@@ -1035,10 +1150,17 @@ impl Vm {
                         return Err(if items.len() < n as usize {
                             PyErr::new(
                                 "ValueError",
-                                format!("not enough values to unpack (expected {}, got {})", n, items.len()),
+                                format!(
+                                    "not enough values to unpack (expected {}, got {})",
+                                    n,
+                                    items.len()
+                                ),
                             )
                         } else {
-                            PyErr::new("ValueError", format!("too many values to unpack (expected {n})"))
+                            PyErr::new(
+                                "ValueError",
+                                format!("too many values to unpack (expected {n})"),
+                            )
                         });
                     }
                     let f = fr!(self);
@@ -1051,7 +1173,11 @@ impl Vm {
                     if items.len() < need {
                         return Err(PyErr::new(
                             "ValueError",
-                            format!("not enough values to unpack (expected at least {}, got {})", need, items.len()),
+                            format!(
+                                "not enough values to unpack (expected at least {}, got {})",
+                                need,
+                                items.len()
+                            ),
                         ));
                     }
                     let tail = items.split_off(items.len() - after as usize);
@@ -1180,10 +1306,17 @@ impl Vm {
             let name = &f.code.cellvars[i as usize].s;
             PyErr::new(
                 "UnboundLocalError",
-                format!("cannot access local variable '{name}' where it is not associated with a value"),
+                format!(
+                    "cannot access local variable '{name}' where it is not associated with a value"
+                ),
             )
         } else {
-            let name = f.code.freevars.get(i as usize - ncell).map(|n| n.s.clone()).unwrap_or_default();
+            let name = f
+                .code
+                .freevars
+                .get(i as usize - ncell)
+                .map(|n| n.s.clone())
+                .unwrap_or_default();
             PyErr::new(
                 "NameError",
                 format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
@@ -1205,7 +1338,11 @@ impl Vm {
                 None => PyErr::new("RuntimeError", "No active exception to reraise"),
             },
             _ => {
-                let cause = if n == 2 { Some(f.stack.pop().unwrap_or_default()) } else { None };
+                let cause = if n == 2 {
+                    Some(f.stack.pop().unwrap_or_default())
+                } else {
+                    None
+                };
                 let exc = f.stack.pop().unwrap_or_default();
                 let exc = match self.exc_instance(exc) {
                     Ok(e) => e,
@@ -1218,7 +1355,10 @@ impl Vm {
                         match self.exc_instance(cause) {
                             Ok(c) => c,
                             Err(_) => {
-                                return PyErr::new("TypeError", "exception causes must derive from BaseException")
+                                return PyErr::new(
+                                    "TypeError",
+                                    "exception causes must derive from BaseException",
+                                )
                             }
                         }
                     };
@@ -1260,8 +1400,16 @@ impl Vm {
                 let (gen, first) = {
                     let mut b = it.borrow_mut();
                     match &mut *b {
-                        IterObj::ASend { gen, value, started } => {
-                            let first = if *started { v.clone() } else { std::mem::replace(value, Value::None) };
+                        IterObj::ASend {
+                            gen,
+                            value,
+                            started,
+                        } => {
+                            let first = if *started {
+                                v.clone()
+                            } else {
+                                std::mem::replace(value, Value::None)
+                            };
                             *started = true;
                             (Some(gen.clone()), first)
                         }

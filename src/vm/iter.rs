@@ -66,18 +66,41 @@ pub fn fast_next(cell: &Rc<RefCell<IterObj>>) -> Option<Option<Value>> {
 impl Vm {
     pub fn get_iter(&mut self, v: &Value) -> PyResult<Value> {
         let it = match v {
-            Value::List(_) | Value::Tuple(_) => IterObj::Seq { seq: v.clone(), idx: 0 },
-            Value::Range(r) => IterObj::Range { next: r.start, stop: r.stop, step: r.step },
-            Value::Str(s) => IterObj::Str { s: s.clone(), byte: 0 },
-            Value::Bytes(_) => IterObj::Seq { seq: v.clone(), idx: 0 },
-            Value::Dict(d) => IterObj::DictKeys { dict: d.clone(), idx: 0, len_at_start: d.borrow().len() },
-            Value::Set(_) | Value::FrozenSet(_) => IterObj::SetIter { set: v.clone(), idx: 0 },
+            Value::List(_) | Value::Tuple(_) => IterObj::Seq {
+                seq: v.clone(),
+                idx: 0,
+            },
+            Value::Range(r) => IterObj::Range {
+                next: r.start,
+                stop: r.stop,
+                step: r.step,
+            },
+            Value::Str(s) => IterObj::Str {
+                s: s.clone(),
+                byte: 0,
+            },
+            Value::Bytes(_) => IterObj::Seq {
+                seq: v.clone(),
+                idx: 0,
+            },
+            Value::Dict(d) => IterObj::DictKeys {
+                dict: d.clone(),
+                idx: 0,
+                len_at_start: d.borrow().len(),
+            },
+            Value::Set(_) | Value::FrozenSet(_) => IterObj::Seq {
+                seq: Value::tuple(self.set_keys(v)),
+                idx: 0,
+            },
             Value::Iter(_) => return Ok(v.clone()),
             Value::Gen(g) => {
                 if g.kind == GenKind::Generator {
                     return Ok(v.clone());
                 }
-                return Err(PyErr::new("TypeError", format!("'{}' object is not iterable", self.type_name(v))));
+                return Err(PyErr::new(
+                    "TypeError",
+                    format!("'{}' object is not iterable", self.type_name(v)),
+                ));
             }
             Value::Instance(i) => {
                 let cls = i.class.borrow().clone();
@@ -94,20 +117,34 @@ impl Vm {
                     if !ok {
                         return Err(PyErr::new(
                             "TypeError",
-                            format!("iter() returned non-iterator of type '{}'", self.type_name(&r)),
+                            format!(
+                                "iter() returned non-iterator of type '{}'",
+                                self.type_name(&r)
+                            ),
                         ));
                     }
                     return Ok(r);
                 }
                 if self.class_lookup_user(&cls, "__getitem__").is_some() {
-                    return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq { seq: v.clone(), idx: 0 }))));
+                    return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq {
+                        seq: v.clone(),
+                        idx: 0,
+                    }))));
                 }
                 if let Some(p) = self.payload(v) {
                     return self.get_iter(&p);
                 }
-                return Err(PyErr::new("TypeError", format!("'{}' object is not iterable", cls.name.s)));
+                return Err(PyErr::new(
+                    "TypeError",
+                    format!("'{}' object is not iterable", cls.name.s),
+                ));
             }
-            _ => return Err(PyErr::new("TypeError", format!("'{}' object is not iterable", self.type_name(v)))),
+            _ => {
+                return Err(PyErr::new(
+                    "TypeError",
+                    format!("'{}' object is not iterable", self.type_name(v)),
+                ))
+            }
         };
         Ok(Value::Iter(Rc::new(RefCell::new(it))))
     }
@@ -142,14 +179,20 @@ impl Vm {
             Value::Instance(i) => {
                 let cls = i.class.borrow().clone();
                 let Some(m) = self.class_lookup_user(&cls, "__next__") else {
-                    return Err(PyErr::new("TypeError", format!("'{}' object is not an iterator", cls.name.s)));
+                    return Err(PyErr::new(
+                        "TypeError",
+                        format!("'{}' object is not an iterator", cls.name.s),
+                    ));
                 };
                 match self.call(&m, vec![it.clone()]) {
                     Ok(v) => Ok(Ok(v)),
                     Err(e) => self.stop_value(e).map(Err),
                 }
             }
-            _ => Err(PyErr::new("TypeError", format!("'{}' object is not an iterator", self.type_name(it)))),
+            _ => Err(PyErr::new(
+                "TypeError",
+                format!("'{}' object is not an iterator", self.type_name(it)),
+            )),
         }
     }
 
@@ -166,7 +209,10 @@ impl Vm {
             IterObj::Str { s, byte } => match s.s[byte.min(s.s.len())..].chars().next() {
                 Some(c) => {
                     let nb = byte + c.len_utf8();
-                    (IterObj::Str { s, byte: nb }, Ok(Value::string(c.to_string())))
+                    (
+                        IterObj::Str { s, byte: nb },
+                        Ok(Value::string(c.to_string())),
+                    )
                 }
                 None => (IterObj::Str { s, byte }, done),
             },
@@ -177,7 +223,9 @@ impl Vm {
                         Ok(v) => Some(v),
                         Err(e) => {
                             let v = self.materialize(e);
-                            if self.is_instance_of_name(&v, "IndexError") || self.is_instance_of_name(&v, "StopIteration") {
+                            if self.is_instance_of_name(&v, "IndexError")
+                                || self.is_instance_of_name(&v, "StopIteration")
+                            {
                                 None
                             } else {
                                 return Err(PyErr::Exc(v));
@@ -191,31 +239,100 @@ impl Vm {
                     None => (IterObj::Seq { seq, idx }, done),
                 }
             }
-            IterObj::DictKeys { dict, idx, len_at_start } | IterObj::DictValues { dict, idx, len_at_start } | IterObj::DictItems { dict, idx, len_at_start }
-                if dict.borrow().len() != len_at_start =>
-            {
+            IterObj::DictKeys {
+                dict,
+                idx,
+                len_at_start,
+            }
+            | IterObj::DictValues {
+                dict,
+                idx,
+                len_at_start,
+            }
+            | IterObj::DictItems {
+                dict,
+                idx,
+                len_at_start,
+            } if dict.borrow().len() != len_at_start => {
                 let _ = idx;
-                return Err(PyErr::new("RuntimeError", "dictionary changed size during iteration"));
+                return Err(PyErr::new(
+                    "RuntimeError",
+                    "dictionary changed size during iteration",
+                ));
             }
-            IterObj::DictKeys { dict, idx, len_at_start } => {
+            IterObj::DictKeys {
+                dict,
+                idx,
+                len_at_start,
+            } => {
                 let n = dict.borrow().next_from(idx);
                 match n {
-                    Some((i, k, _)) => (IterObj::DictKeys { dict, idx: i + 1, len_at_start }, Ok(k)),
-                    None => (IterObj::DictKeys { dict, idx, len_at_start }, done),
+                    Some((i, k, _)) => (
+                        IterObj::DictKeys {
+                            dict,
+                            idx: i + 1,
+                            len_at_start,
+                        },
+                        Ok(k),
+                    ),
+                    None => (
+                        IterObj::DictKeys {
+                            dict,
+                            idx,
+                            len_at_start,
+                        },
+                        done,
+                    ),
                 }
             }
-            IterObj::DictValues { dict, idx, len_at_start } => {
+            IterObj::DictValues {
+                dict,
+                idx,
+                len_at_start,
+            } => {
                 let n = dict.borrow().next_from(idx);
                 match n {
-                    Some((i, _, v)) => (IterObj::DictValues { dict, idx: i + 1, len_at_start }, Ok(v)),
-                    None => (IterObj::DictValues { dict, idx, len_at_start }, done),
+                    Some((i, _, v)) => (
+                        IterObj::DictValues {
+                            dict,
+                            idx: i + 1,
+                            len_at_start,
+                        },
+                        Ok(v),
+                    ),
+                    None => (
+                        IterObj::DictValues {
+                            dict,
+                            idx,
+                            len_at_start,
+                        },
+                        done,
+                    ),
                 }
             }
-            IterObj::DictItems { dict, idx, len_at_start } => {
+            IterObj::DictItems {
+                dict,
+                idx,
+                len_at_start,
+            } => {
                 let n = dict.borrow().next_from(idx);
                 match n {
-                    Some((i, k, v)) => (IterObj::DictItems { dict, idx: i + 1, len_at_start }, Ok(Value::tuple(vec![k, v]))),
-                    None => (IterObj::DictItems { dict, idx, len_at_start }, done),
+                    Some((i, k, v)) => (
+                        IterObj::DictItems {
+                            dict,
+                            idx: i + 1,
+                            len_at_start,
+                        },
+                        Ok(Value::tuple(vec![k, v])),
+                    ),
+                    None => (
+                        IterObj::DictItems {
+                            dict,
+                            idx,
+                            len_at_start,
+                        },
+                        done,
+                    ),
                 }
             }
             IterObj::SetIter { set, idx } => {
@@ -230,7 +347,10 @@ impl Vm {
                 }
             }
             IterObj::Enumerate { it, n } => match self.iter_next(&it)? {
-                Some(v) => (IterObj::Enumerate { it, n: n + 1 }, Ok(Value::tuple(vec![Value::Int(n), v]))),
+                Some(v) => (
+                    IterObj::Enumerate { it, n: n + 1 },
+                    Ok(Value::tuple(vec![Value::Int(n), v])),
+                ),
                 None => (IterObj::Enumerate { it, n }, done),
             },
             IterObj::Zip { its, strict } => {
@@ -239,9 +359,20 @@ impl Vm {
                     match self.iter_next(it)? {
                         Some(v) => items.push(v),
                         None => {
-                            if strict && (k > 0 || its.len() > 1 && self.zip_rest_nonempty(&its[1..])?) {
+                            if strict
+                                && (k > 0 || its.len() > 1 && self.zip_rest_nonempty(&its[1..])?)
+                            {
                                 let msg = if k > 0 {
-                                    format!("zip() argument {} is shorter than argument{} 1{}", k + 1, if k > 1 { "s" } else { "" }, if k > 1 { format!("-{k}") } else { String::new() })
+                                    format!(
+                                        "zip() argument {} is shorter than argument{} 1{}",
+                                        k + 1,
+                                        if k > 1 { "s" } else { "" },
+                                        if k > 1 {
+                                            format!("-{k}")
+                                        } else {
+                                            String::new()
+                                        }
+                                    )
                                 } else {
                                     "zip() argument 2 is longer than argument 1".to_string()
                                 };
@@ -297,19 +428,32 @@ impl Vm {
                 }
             }
             IterObj::Done(v) => (IterObj::Empty, Err(v)),
-            IterObj::ASend { gen, value, started } => {
+            IterObj::ASend {
+                gen,
+                value,
+                started,
+            } => {
                 // Driven from native code (rare): run the async generator one step.
                 let v = if started { Value::None } else { value };
                 match self.gen_resume_native(&gen, GenMode::Send(v)) {
                     Ok(Ok(y)) => match super::interp::unwrap_async_yield(&y) {
                         Some(inner) => (IterObj::Empty, Err(inner)),
-                        None => (IterObj::ASend { gen, value: Value::None, started: true }, Ok(y)),
+                        None => (
+                            IterObj::ASend {
+                                gen,
+                                value: Value::None,
+                                started: true,
+                            },
+                            Ok(y),
+                        ),
                     },
                     Ok(Err(_)) => return Err(PyErr::new("StopAsyncIteration", "")),
                     Err(e) => return Err(e),
                 }
             }
-            other @ (IterObj::Range { .. } | IterObj::Empty | IterObj::AsyncYield(_)) => (other, done),
+            other @ (IterObj::Range { .. } | IterObj::Empty | IterObj::AsyncYield(_)) => {
+                (other, done)
+            }
         })
     }
 
@@ -332,17 +476,25 @@ impl Vm {
             Value::List(l) => return Ok(l.borrow().clone()),
             Value::Tuple(t) => return Ok(t.as_ref().clone()),
             Value::Dict(d) => return Ok(d.borrow().keys()),
-            Value::Set(d) => return Ok(d.borrow().keys()),
-            Value::FrozenSet(d) => return Ok(d.keys()),
+            Value::Set(_) | Value::FrozenSet(_) => return Ok(self.set_keys(v)),
             Value::Range(r) => {
                 let n = r.len();
                 if n as u64 > MAX_COLLECTION as u64 {
                     return Err(PyErr::new("MemoryError", ""));
                 }
                 let n = (n as usize).min(limit);
-                return Ok((0..n).map(|i| Value::Int(r.start + i as i64 * r.step)).collect());
+                return Ok((0..n)
+                    .map(|i| Value::Int(r.start + i as i64 * r.step))
+                    .collect());
             }
-            Value::Str(s) => return Ok(s.s.chars().take(limit).map(|c| Value::string(c.to_string())).collect()),
+            Value::Str(s) => {
+                return Ok(s
+                    .s
+                    .chars()
+                    .take(limit)
+                    .map(|c| Value::string(c.to_string()))
+                    .collect())
+            }
             _ => {}
         }
         let it = self.get_iter(v)?;
@@ -363,27 +515,42 @@ impl Vm {
         match &v {
             Value::Gen(g) if g.kind == GenKind::Coroutine => {
                 if g.state.get() == GenState::Running {
-                    return Err(PyErr::new("RuntimeError", "coroutine is being awaited already"));
+                    return Err(PyErr::new(
+                        "RuntimeError",
+                        "coroutine is being awaited already",
+                    ));
                 }
                 Ok(v)
             }
-            Value::Iter(it) if matches!(&*it.borrow(), IterObj::ASend { .. } | IterObj::Done(_)) => Ok(v),
+            Value::Iter(it)
+                if matches!(&*it.borrow(), IterObj::ASend { .. } | IterObj::Done(_)) =>
+            {
+                Ok(v)
+            }
             _ => {
                 if let Some(m) = self.special_method(&v, "__await__") {
                     let r = self.call(&m, vec![])?;
                     return match &r {
                         Value::Gen(g) if g.kind != GenKind::AsyncGenerator => Ok(r),
                         Value::Iter(_) => Ok(r),
-                        Value::Instance(_) if self.special_method(&r, "__next__").is_some() => Ok(r),
+                        Value::Instance(_) if self.special_method(&r, "__next__").is_some() => {
+                            Ok(r)
+                        }
                         _ => Err(PyErr::new(
                             "TypeError",
-                            format!("__await__() returned non-iterator of type '{}'", self.type_name(&r)),
+                            format!(
+                                "__await__() returned non-iterator of type '{}'",
+                                self.type_name(&r)
+                            ),
                         )),
                     };
                 }
                 Err(PyErr::new(
                     "TypeError",
-                    format!("object {} can't be used in 'await' expression", self.type_name(&v)),
+                    format!(
+                        "object {} can't be used in 'await' expression",
+                        self.type_name(&v)
+                    ),
                 ))
             }
         }
@@ -396,7 +563,10 @@ impl Vm {
                 Some(m) => self.call(&m, vec![]),
                 None => Err(PyErr::new(
                     "TypeError",
-                    format!("'async for' requires an object with __aiter__ method, got {}", self.type_name(v)),
+                    format!(
+                        "'async for' requires an object with __aiter__ method, got {}",
+                        self.type_name(v)
+                    ),
                 )),
             },
         }
@@ -404,24 +574,32 @@ impl Vm {
 
     pub fn get_anext(&mut self, it: &Value) -> PyResult<Value> {
         match it {
-            Value::Gen(g) if g.kind == GenKind::AsyncGenerator => Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
-                gen: g.clone(),
-                value: Value::None,
-                started: false,
-            })))),
+            Value::Gen(g) if g.kind == GenKind::AsyncGenerator => {
+                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
+                    gen: g.clone(),
+                    value: Value::None,
+                    started: false,
+                }))))
+            }
             _ => match self.special_method(it, "__anext__") {
                 Some(m) => {
                     let r = self.call(&m, vec![])?;
                     self.get_awaitable(r).map_err(|_| {
                         PyErr::new(
                             "TypeError",
-                            format!("'async for' received an invalid object from __anext__: {}", self.type_name(it)),
+                            format!(
+                                "'async for' received an invalid object from __anext__: {}",
+                                self.type_name(it)
+                            ),
                         )
                     })
                 }
                 None => Err(PyErr::new(
                     "TypeError",
-                    format!("'async for' requires an iterator with __anext__ method, got {}", self.type_name(it)),
+                    format!(
+                        "'async for' requires an iterator with __anext__ method, got {}",
+                        self.type_name(it)
+                    ),
                 )),
             },
         }

@@ -11,26 +11,119 @@ use super::value::*;
 use super::{PyErr, PyResult, Vm, MAX_STR_BYTES};
 
 const STR_METHODS: &[&str] = &[
-    "split", "rsplit", "join", "strip", "lstrip", "rstrip", "upper", "lower", "title", "capitalize", "swapcase",
-    "casefold", "startswith", "endswith", "find", "rfind", "index", "rindex", "count", "replace", "format", "center",
-    "ljust", "rjust", "zfill", "isdigit", "isalpha", "isalnum", "isspace", "isupper", "islower", "isnumeric",
-    "isdecimal", "isidentifier", "istitle", "isprintable", "isascii", "splitlines", "partition", "rpartition", "encode",
-    "removeprefix", "removesuffix", "expandtabs", "format_map", "__len__", "__contains__", "__getitem__",
+    "split",
+    "rsplit",
+    "join",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "upper",
+    "lower",
+    "title",
+    "capitalize",
+    "swapcase",
+    "casefold",
+    "startswith",
+    "endswith",
+    "find",
+    "rfind",
+    "index",
+    "rindex",
+    "count",
+    "replace",
+    "format",
+    "center",
+    "ljust",
+    "rjust",
+    "zfill",
+    "isdigit",
+    "isalpha",
+    "isalnum",
+    "isspace",
+    "isupper",
+    "islower",
+    "isnumeric",
+    "isdecimal",
+    "isidentifier",
+    "istitle",
+    "isprintable",
+    "isascii",
+    "splitlines",
+    "partition",
+    "rpartition",
+    "encode",
+    "removeprefix",
+    "removesuffix",
+    "expandtabs",
+    "format_map",
+    "__len__",
+    "__contains__",
+    "__getitem__",
 ];
 const LIST_METHODS: &[&str] = &[
-    "append", "extend", "insert", "pop", "remove", "index", "count", "sort", "reverse", "copy", "clear", "__len__",
-    "__getitem__", "__setitem__", "__contains__", "__iter__",
+    "append",
+    "extend",
+    "insert",
+    "pop",
+    "remove",
+    "index",
+    "count",
+    "sort",
+    "reverse",
+    "copy",
+    "clear",
+    "__len__",
+    "__getitem__",
+    "__setitem__",
+    "__contains__",
+    "__iter__",
 ];
 const DICT_METHODS: &[&str] = &[
-    "get", "keys", "values", "items", "pop", "setdefault", "update", "copy", "clear", "popitem", "__len__",
-    "__getitem__", "__setitem__", "__contains__", "__iter__",
+    "get",
+    "keys",
+    "values",
+    "items",
+    "pop",
+    "setdefault",
+    "update",
+    "copy",
+    "clear",
+    "popitem",
+    "__len__",
+    "__getitem__",
+    "__setitem__",
+    "__contains__",
+    "__iter__",
 ];
 const SET_METHODS: &[&str] = &[
-    "add", "discard", "remove", "pop", "clear", "copy", "union", "intersection", "difference", "symmetric_difference",
-    "issubset", "issuperset", "isdisjoint", "update", "intersection_update", "difference_update", "__len__",
-    "__contains__", "__iter__",
+    "add",
+    "discard",
+    "remove",
+    "pop",
+    "clear",
+    "copy",
+    "union",
+    "intersection",
+    "difference",
+    "symmetric_difference",
+    "issubset",
+    "issuperset",
+    "isdisjoint",
+    "update",
+    "intersection_update",
+    "difference_update",
+    "__len__",
+    "__contains__",
+    "__iter__",
 ];
-const TUPLE_METHODS: &[&str] = &["index", "count", "__len__", "__getitem__", "__contains__", "__iter__"];
+const TUPLE_METHODS: &[&str] = &[
+    "index",
+    "count",
+    "__len__",
+    "__getitem__",
+    "__contains__",
+    "__iter__",
+];
 
 pub fn install_methods(vm: &mut Vm) {
     let reg = |c: &Rc<Class>, names: &[&'static str], f: NativeImpl| {
@@ -44,28 +137,127 @@ pub fn install_methods(vm: &mut Vm) {
     reg(&t.list, LIST_METHODS, list_method);
     reg(&t.dict, DICT_METHODS, dict_method);
     reg(&t.set, SET_METHODS, set_method);
-    reg(&t.frozenset, &["union", "intersection", "difference", "symmetric_difference", "issubset", "issuperset", "isdisjoint", "copy", "__len__", "__contains__"], set_method);
+    reg(
+        &t.frozenset,
+        &[
+            "union",
+            "intersection",
+            "difference",
+            "symmetric_difference",
+            "issubset",
+            "issuperset",
+            "isdisjoint",
+            "copy",
+            "__len__",
+            "__contains__",
+        ],
+        set_method,
+    );
     reg(&t.tuple, TUPLE_METHODS, tuple_method);
-    reg(&t.int, &["bit_length", "conjugate", "__index__", "__int__", "__float__", "__abs__"], num_method);
-    reg(&t.float, &["is_integer", "conjugate", "__int__", "__float__", "__abs__", "as_integer_ratio"], num_method);
+    reg(
+        &t.int,
+        &[
+            "bit_length",
+            "conjugate",
+            "__index__",
+            "__int__",
+            "__float__",
+            "__abs__",
+        ],
+        num_method,
+    );
+    reg(
+        &t.float,
+        &[
+            "is_integer",
+            "conjugate",
+            "__int__",
+            "__float__",
+            "__abs__",
+            "as_integer_ratio",
+        ],
+        num_method,
+    );
     reg(&t.bytes, &["decode", "hex", "__len__"], bytes_method);
-    reg(&t.generator, &["send", "throw", "close", "__next__", "__iter__"], gen_method);
-    reg(&t.coroutine, &["send", "throw", "close", "__await__"], gen_method);
-    reg(&t.async_generator, &["__anext__", "__aiter__", "asend", "athrow", "aclose"], gen_method);
-    reg(&t.iterator, &["__next__", "__iter__", "send", "throw", "close", "__await__"], iter_method);
-    reg(&t.object, &["__init__", "__repr__", "__str__", "__format__", "__init_subclass__", "__hash__", "__ne__"], object_method);
-    reg(&t.base_exception, &["__init__", "__str__", "__repr__", "with_traceback", "add_note"], exc_method);
-    reg(&t.property, &["setter", "getter", "deleter", "__get__"], property_method);
-    reg(&t.handle, &["cancel", "cancelled", "when"], Vm::handle_method);
+    reg(
+        &t.generator,
+        &["send", "throw", "close", "__next__", "__iter__"],
+        gen_method,
+    );
+    reg(
+        &t.coroutine,
+        &["send", "throw", "close", "__await__"],
+        gen_method,
+    );
+    reg(
+        &t.async_generator,
+        &["__anext__", "__aiter__", "asend", "athrow", "aclose"],
+        gen_method,
+    );
+    reg(
+        &t.iterator,
+        &[
+            "__next__",
+            "__iter__",
+            "send",
+            "throw",
+            "close",
+            "__await__",
+        ],
+        iter_method,
+    );
+    reg(
+        &t.object,
+        &[
+            "__init__",
+            "__repr__",
+            "__str__",
+            "__format__",
+            "__init_subclass__",
+            "__hash__",
+            "__ne__",
+        ],
+        object_method,
+    );
+    reg(
+        &t.base_exception,
+        &[
+            "__init__",
+            "__str__",
+            "__repr__",
+            "with_traceback",
+            "add_note",
+        ],
+        exc_method,
+    );
+    reg(
+        &t.property,
+        &["setter", "getter", "deleter", "__get__"],
+        property_method,
+    );
+    reg(
+        &t.handle,
+        &["cancel", "cancelled", "when"],
+        Vm::handle_method,
+    );
     {
         let mut d = vm.t.dict.dict.borrow_mut();
-        d.set_str("fromkeys", Value::ClassMethod(Rc::new(super::builtins::native("fromkeys", dict_fromkeys))));
+        d.set_str(
+            "fromkeys",
+            Value::ClassMethod(Rc::new(super::builtins::native("fromkeys", dict_fromkeys))),
+        );
     }
     {
         let mut d = vm.t.str_.dict.borrow_mut();
-        d.set_str("maketrans", Value::StaticMethod(Rc::new(super::builtins::native("maketrans", str_maketrans))));
+        d.set_str(
+            "maketrans",
+            Value::StaticMethod(Rc::new(super::builtins::native("maketrans", str_maketrans))),
+        );
     }
-    vm.t.str_.dict.borrow_mut().set_str("translate", method("translate", str_method));
+    vm.t.str_
+        .dict
+        .borrow_mut()
+        .set_str("translate", method("translate", str_method));
 }
 
 /// `self` of a builtin method; instances of subclasses of builtin types use their payload.
@@ -95,9 +287,15 @@ fn need(name: &str, a: &Args, min: usize, max: usize) -> PyResult<()> {
                 format!("{name}() takes exactly {min} arguments ({n} given)")
             }
         } else if n < min {
-            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else {
-            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         };
         return Err(PyErr::new("TypeError", msg));
     }
@@ -107,7 +305,10 @@ fn need(name: &str, a: &Args, min: usize, max: usize) -> PyResult<()> {
 fn str_arg(vm: &Vm, v: &Value, what: &str) -> PyResult<Rc<PyStr>> {
     match v {
         Value::Str(s) => Ok(s.clone()),
-        other => Err(PyErr::new("TypeError", format!("{} must be str, not {}", what, vm.type_name(other)))),
+        other => Err(PyErr::new(
+            "TypeError",
+            format!("{} must be str, not {}", what, vm.type_name(other)),
+        )),
     }
 }
 
@@ -116,7 +317,10 @@ fn byte_at(s: &PyStr, ci: usize) -> usize {
     if s.is_ascii() {
         return ci.min(s.s.len());
     }
-    s.s.char_indices().nth(ci).map(|(b, _)| b).unwrap_or(s.s.len())
+    s.s.char_indices()
+        .nth(ci)
+        .map(|(b, _)| b)
+        .unwrap_or(s.s.len())
 }
 
 fn char_index(s: &PyStr, byte: usize) -> usize {
@@ -145,13 +349,18 @@ fn norm_range(vm: &mut Vm, s: &PyStr, a: &Args, from: usize) -> PyResult<(usize,
 
 fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let Some(Value::Str(s)) = self_arg(vm, &a) else {
-        return Err(PyErr::new("TypeError", format!("descriptor '{name}' requires a 'str' object")));
+        return Err(PyErr::new(
+            "TypeError",
+            format!("descriptor '{name}' requires a 'str' object"),
+        ));
     };
     let st = s.s.as_str();
     let ret_s = |x: String| Ok(Value::string(x));
     match name {
         "split" | "rsplit" => {
-            let sep = arg(&a, 1).or_else(|| kwarg(&a, "sep")).filter(|v| !v.is_none());
+            let sep = arg(&a, 1)
+                .or_else(|| kwarg(&a, "sep"))
+                .filter(|v| !v.is_none());
             let maxsplit = match arg(&a, 2).or_else(|| kwarg(&a, "maxsplit")) {
                 Some(v) => as_i64(vm, &v, "")?,
                 None => -1,
@@ -177,7 +386,12 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                                 out.push(rest.to_string());
                                 break;
                             }
-                            let start = rest.rfind(char::is_whitespace).map(|i| i + rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1)).unwrap_or(0);
+                            let start = rest
+                                .rfind(char::is_whitespace)
+                                .map(|i| {
+                                    i + rest[i..].chars().next().map(|c| c.len_utf8()).unwrap_or(1)
+                                })
+                                .unwrap_or(0);
                             out.push(rest[start..].to_string());
                             rest = rest[..start].trim_end();
                         }
@@ -193,9 +407,14 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     if maxsplit < 0 {
                         st.split(sep.s.as_str()).map(|x| x.to_string()).collect()
                     } else if name == "split" {
-                        st.splitn(maxsplit as usize + 1, sep.s.as_str()).map(|x| x.to_string()).collect()
+                        st.splitn(maxsplit as usize + 1, sep.s.as_str())
+                            .map(|x| x.to_string())
+                            .collect()
                     } else {
-                        let mut v: Vec<String> = st.rsplitn(maxsplit as usize + 1, sep.s.as_str()).map(|x| x.to_string()).collect();
+                        let mut v: Vec<String> = st
+                            .rsplitn(maxsplit as usize + 1, sep.s.as_str())
+                            .map(|x| x.to_string())
+                            .collect();
                         v.reverse();
                         v
                     }
@@ -216,7 +435,11 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     other => {
                         return Err(PyErr::new(
                             "TypeError",
-                            format!("sequence item {}: expected str instance, {} found", i, vm.type_name(other)),
+                            format!(
+                                "sequence item {}: expected str instance, {} found",
+                                i,
+                                vm.type_name(other)
+                            ),
                         ))
                     }
                 }
@@ -249,7 +472,17 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "upper" => ret_s(st.to_uppercase()),
         "lower" | "casefold" => ret_s(st.to_lowercase()),
-        "swapcase" => ret_s(st.chars().map(|c| if c.is_uppercase() { c.to_lowercase().collect::<String>() } else { c.to_uppercase().collect() }).collect()),
+        "swapcase" => ret_s(
+            st.chars()
+                .map(|c| {
+                    if c.is_uppercase() {
+                        c.to_lowercase().collect::<String>()
+                    } else {
+                        c.to_uppercase().collect()
+                    }
+                })
+                .collect(),
+        ),
         "title" => {
             let mut out = String::new();
             let mut prev_cased = false;
@@ -285,11 +518,19 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     other => {
                         return Err(PyErr::new(
                             "TypeError",
-                            format!("{} first arg must be str or a tuple of str, not {}", name, vm.type_name(other)),
+                            format!(
+                                "{} first arg must be str or a tuple of str, not {}",
+                                name,
+                                vm.type_name(other)
+                            ),
                         ))
                     }
                 };
-                let ok = if name == "startswith" { sub.starts_with(p.s.as_str()) } else { sub.ends_with(p.s.as_str()) };
+                let ok = if name == "startswith" {
+                    sub.starts_with(p.s.as_str())
+                } else {
+                    sub.ends_with(p.s.as_str())
+                };
                 if ok {
                     return Ok(Value::Bool(true));
                 }
@@ -308,7 +549,11 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 }
                 return Ok(Value::Int(hay.matches(sub.s.as_str()).count() as i64));
             }
-            let pos = if name.starts_with('r') { hay.rfind(sub.s.as_str()) } else { hay.find(sub.s.as_str()) };
+            let pos = if name.starts_with('r') {
+                hay.rfind(sub.s.as_str())
+            } else {
+                hay.find(sub.s.as_str())
+            };
             match pos {
                 Some(p) => Ok(Value::Int(char_index(&s, o0 + p) as i64)),
                 None => {
@@ -328,7 +573,11 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 Some(v) => as_i64(vm, &v, "")?,
                 None => -1,
             };
-            let r = if count < 0 { st.replace(old.s.as_str(), &new.s) } else { st.replacen(old.s.as_str(), &new.s, count as usize) };
+            let r = if count < 0 {
+                st.replace(old.s.as_str(), &new.s)
+            } else {
+                st.replacen(old.s.as_str(), &new.s, count as usize)
+            };
             if r.len() > MAX_STR_BYTES {
                 return Err(PyErr::new("MemoryError", ""));
             }
@@ -348,7 +597,12 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let w = as_i64(vm, &a.pos[1], "")?.max(0) as usize;
             let fill = match arg(&a, 2) {
                 Some(Value::Str(f)) if f.nchars == 1 => f.s.chars().next().unwrap_or(' '),
-                Some(_) => return Err(PyErr::new("TypeError", "The fill character must be exactly one character long")),
+                Some(_) => {
+                    return Err(PyErr::new(
+                        "TypeError",
+                        "The fill character must be exactly one character long",
+                    ))
+                }
                 None => ' ',
             };
             if w > MAX_STR_BYTES {
@@ -359,7 +613,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 return Ok(Value::Str(s.clone()));
             }
             let pad = w - n;
-            let f = |k: usize| std::iter::repeat(fill).take(k).collect::<String>();
+            let f = |k: usize| std::iter::repeat_n(fill, k).collect::<String>();
             let r = match name {
                 "ljust" => format!("{st}{}", f(pad)),
                 "rjust" => format!("{}{st}", f(pad)),
@@ -377,19 +631,39 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             if w <= n {
                 return Ok(Value::Str(s.clone()));
             }
-            let (sign, rest) = if st.starts_with(['+', '-']) { st.split_at(1) } else { ("", st) };
+            let (sign, rest) = if st.starts_with(['+', '-']) {
+                st.split_at(1)
+            } else {
+                ("", st)
+            };
             ret_s(format!("{}{}{}", sign, "0".repeat(w - n), rest))
         }
-        "isdigit" | "isdecimal" | "isnumeric" => Ok(Value::Bool(!st.is_empty() && st.chars().all(|c| c.is_numeric()))),
-        "isalpha" => Ok(Value::Bool(!st.is_empty() && st.chars().all(char::is_alphabetic))),
-        "isalnum" => Ok(Value::Bool(!st.is_empty() && st.chars().all(char::is_alphanumeric))),
-        "isspace" => Ok(Value::Bool(!st.is_empty() && st.chars().all(char::is_whitespace))),
-        "isupper" => Ok(Value::Bool(st.chars().any(char::is_uppercase) && !st.chars().any(char::is_lowercase))),
-        "islower" => Ok(Value::Bool(st.chars().any(char::is_lowercase) && !st.chars().any(char::is_uppercase))),
+        "isdigit" | "isdecimal" | "isnumeric" => Ok(Value::Bool(
+            !st.is_empty() && st.chars().all(|c| c.is_numeric()),
+        )),
+        "isalpha" => Ok(Value::Bool(
+            !st.is_empty() && st.chars().all(char::is_alphabetic),
+        )),
+        "isalnum" => Ok(Value::Bool(
+            !st.is_empty() && st.chars().all(char::is_alphanumeric),
+        )),
+        "isspace" => Ok(Value::Bool(
+            !st.is_empty() && st.chars().all(char::is_whitespace),
+        )),
+        "isupper" => Ok(Value::Bool(
+            st.chars().any(char::is_uppercase) && !st.chars().any(char::is_lowercase),
+        )),
+        "islower" => Ok(Value::Bool(
+            st.chars().any(char::is_lowercase) && !st.chars().any(char::is_uppercase),
+        )),
         "isascii" => Ok(Value::Bool(st.is_ascii())),
         "isprintable" => Ok(Value::Bool(st.chars().all(|c| !c.is_control()))),
         "isidentifier" => Ok(Value::Bool(
-            st.chars().next().map(|c| c.is_alphabetic() || c == '_').unwrap_or(false) && st.chars().all(|c| c.is_alphanumeric() || c == '_'),
+            st.chars()
+                .next()
+                .map(|c| c.is_alphabetic() || c == '_')
+                .unwrap_or(false)
+                && st.chars().all(|c| c.is_alphanumeric() || c == '_'),
         )),
         "istitle" => {
             let mut prev = false;
@@ -420,7 +694,18 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let mut cur = String::new();
             let mut it = st.chars().peekable();
             while let Some(c) = it.next() {
-                if matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+                if matches!(
+                    c,
+                    '\n' | '\r'
+                        | '\x0b'
+                        | '\x0c'
+                        | '\x1c'
+                        | '\x1d'
+                        | '\x1e'
+                        | '\u{85}'
+                        | '\u{2028}'
+                        | '\u{2029}'
+                ) {
                     let mut end = c.to_string();
                     if c == '\r' && it.peek() == Some(&'\n') {
                         it.next();
@@ -445,7 +730,11 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             if sep.s.is_empty() {
                 return Err(PyErr::new("ValueError", "empty separator"));
             }
-            let pos = if name == "partition" { st.find(sep.s.as_str()) } else { st.rfind(sep.s.as_str()) };
+            let pos = if name == "partition" {
+                st.find(sep.s.as_str())
+            } else {
+                st.rfind(sep.s.as_str())
+            };
             let (x, y, z) = match pos {
                 Some(p) => (&st[..p], sep.s.as_str(), &st[p + sep.s.len()..]),
                 None => {
@@ -456,7 +745,11 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     }
                 }
             };
-            Ok(Value::tuple(vec![Value::str(x), Value::str(y), Value::str(z)]))
+            Ok(Value::tuple(vec![
+                Value::str(x),
+                Value::str(y),
+                Value::str(z),
+            ]))
         }
         "encode" => Ok(Value::Bytes(Rc::new(st.as_bytes().to_vec()))),
         "removeprefix" => {
@@ -513,9 +806,14 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             ret_s(out)
         }
         "__len__" => Ok(Value::Int(s.nchars as i64)),
-        "__contains__" => Ok(Value::Bool(vm.contains(&Value::Str(s.clone()), &arg(&a, 1).unwrap_or_default())?)),
+        "__contains__" => Ok(Value::Bool(
+            vm.contains(&Value::Str(s.clone()), &arg(&a, 1).unwrap_or_default())?,
+        )),
         "__getitem__" => vm.getitem(&Value::Str(s.clone()), &arg(&a, 1).unwrap_or_default()),
-        _ => Err(PyErr::new("AttributeError", format!("'str' object has no attribute '{name}'"))),
+        _ => Err(PyErr::new(
+            "AttributeError",
+            format!("'str' object has no attribute '{name}'"),
+        )),
     }
 }
 
@@ -548,7 +846,10 @@ fn str_maketrans(vm: &mut Vm, _name: &str, a: Args) -> PyResult<Value> {
 
 fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let Some(Value::List(l)) = self_arg(vm, &a) else {
-        return Err(PyErr::new("TypeError", format!("descriptor '{name}' requires a 'list' object")));
+        return Err(PyErr::new(
+            "TypeError",
+            format!("descriptor '{name}' requires a 'list' object"),
+        ));
     };
     match name {
         "append" => {
@@ -627,7 +928,10 @@ fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
             match name {
                 "remove" => Err(PyErr::new("ValueError", "list.remove(x): x not in list")),
-                "index" => Err(PyErr::new("ValueError", format!("{} is not in list", vm.repr(&x)?))),
+                "index" => Err(PyErr::new(
+                    "ValueError",
+                    format!("{} is not in list", vm.repr(&x)?),
+                )),
                 _ => Ok(Value::Int(count)),
             }
         }
@@ -638,7 +942,10 @@ fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 None => false,
             };
             if a.pos.len() > 1 {
-                return Err(PyErr::new("TypeError", "sort() takes no positional arguments"));
+                return Err(PyErr::new(
+                    "TypeError",
+                    "sort() takes no positional arguments",
+                ));
             }
             let mut items = std::mem::take(&mut *l.borrow_mut());
             let r = vm.sort_values(&mut items, key, reverse);
@@ -658,12 +965,21 @@ fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "__len__" => Ok(Value::Int(l.borrow().len() as i64)),
         "__getitem__" => vm.getitem(&Value::List(l.clone()), &arg(&a, 1).unwrap_or_default()),
         "__setitem__" => {
-            vm.setitem(&Value::List(l.clone()), arg(&a, 1).unwrap_or_default(), arg(&a, 2).unwrap_or_default())?;
+            vm.setitem(
+                &Value::List(l.clone()),
+                arg(&a, 1).unwrap_or_default(),
+                arg(&a, 2).unwrap_or_default(),
+            )?;
             Ok(Value::None)
         }
-        "__contains__" => Ok(Value::Bool(vm.contains(&Value::List(l.clone()), &arg(&a, 1).unwrap_or_default())?)),
+        "__contains__" => Ok(Value::Bool(
+            vm.contains(&Value::List(l.clone()), &arg(&a, 1).unwrap_or_default())?,
+        )),
         "__iter__" => vm.get_iter(&Value::List(l.clone())),
-        _ => Err(PyErr::new("AttributeError", format!("'list' object has no attribute '{name}'"))),
+        _ => Err(PyErr::new(
+            "AttributeError",
+            format!("'list' object has no attribute '{name}'"),
+        )),
     }
 }
 
@@ -680,12 +996,17 @@ fn dict_fromkeys(vm: &mut Vm, _name: &str, a: Args) -> PyResult<Value> {
 
 fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let Some(Value::Dict(d)) = self_arg(vm, &a) else {
-        return Err(PyErr::new("TypeError", format!("descriptor '{name}' requires a 'dict' object")));
+        return Err(PyErr::new(
+            "TypeError",
+            format!("descriptor '{name}' requires a 'dict' object"),
+        ));
     };
     match name {
         "get" => {
             need("get", &a, 1, 2)?;
-            Ok(vm.dict_get(&d, &a.pos[1])?.unwrap_or_else(|| arg(&a, 2).unwrap_or(Value::None)))
+            Ok(vm
+                .dict_get(&d, &a.pos[1])?
+                .unwrap_or_else(|| arg(&a, 2).unwrap_or(Value::None)))
         }
         "keys" => Ok(view(vm, &d, 0)),
         "values" => Ok(view(vm, &d, 1)),
@@ -693,7 +1014,11 @@ fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "pop" => {
             need("pop", &a, 1, 2)?;
             match vm.dict_find(&d, &a.pos[1])? {
-                Some(i) => Ok(d.borrow_mut().remove_at(i).map(|(_, v)| v).unwrap_or_default()),
+                Some(i) => Ok(d
+                    .borrow_mut()
+                    .remove_at(i)
+                    .map(|(_, v)| v)
+                    .unwrap_or_default()),
                 None => match arg(&a, 2) {
                     Some(dv) => Ok(dv),
                     None => Err(vm.key_error(a.pos[1].clone())),
@@ -736,12 +1061,21 @@ fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "__len__" => Ok(Value::Int(d.borrow().len() as i64)),
         "__getitem__" => vm.getitem(&Value::Dict(d.clone()), &arg(&a, 1).unwrap_or_default()),
         "__setitem__" => {
-            vm.dict_set(&d, arg(&a, 1).unwrap_or_default(), arg(&a, 2).unwrap_or_default())?;
+            vm.dict_set(
+                &d,
+                arg(&a, 1).unwrap_or_default(),
+                arg(&a, 2).unwrap_or_default(),
+            )?;
             Ok(Value::None)
         }
-        "__contains__" => Ok(Value::Bool(vm.dict_find(&d, &arg(&a, 1).unwrap_or_default())?.is_some())),
+        "__contains__" => Ok(Value::Bool(
+            vm.dict_find(&d, &arg(&a, 1).unwrap_or_default())?.is_some(),
+        )),
         "__iter__" => vm.get_iter(&Value::Dict(d.clone())),
-        _ => Err(PyErr::new("AttributeError", format!("'dict' object has no attribute '{name}'"))),
+        _ => Err(PyErr::new(
+            "AttributeError",
+            format!("'dict' object has no attribute '{name}'"),
+        )),
     }
 }
 
@@ -753,7 +1087,11 @@ fn view(vm: &mut Vm, d: &Rc<RefCell<super::dict::PyDict>>, kind: u8) -> Value {
     let items: Vec<Value> = match kind {
         0 => b.keys(),
         1 => b.values(),
-        _ => b.items().into_iter().map(|(k, v)| Value::tuple(vec![k, v])).collect(),
+        _ => b
+            .items()
+            .into_iter()
+            .map(|(k, v)| Value::tuple(vec![k, v]))
+            .collect(),
     };
     let cls_name = ["dict_keys", "dict_values", "dict_items"][kind as usize];
     Value::Instance(Rc::new(Instance {
@@ -773,8 +1111,10 @@ impl Vm {
         let mut d = super::namemap::NameMap::new();
         d.set_str("__repr__", super::builtins::native("__repr__", view_repr));
         d.set_str("__module__", Value::str("builtins"));
-        let c = super::types::make_class(name, vec![self.t.object.clone()], BuiltinType::Object, d).unwrap_or_else(|_| self.t.object.clone());
-        self.modules.insert(name.to_string(), Value::Class(c.clone()));
+        let c = super::types::make_class(name, vec![self.t.object.clone()], BuiltinType::Object, d)
+            .unwrap_or_else(|_| self.t.object.clone());
+        self.modules
+            .insert(name.to_string(), Value::Class(c.clone()));
         c
     }
 }
@@ -792,7 +1132,12 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let d = match &this {
         Value::Set(d) => d.clone(),
         Value::FrozenSet(f) => Rc::new(RefCell::new((**f).clone())),
-        _ => return Err(PyErr::new("TypeError", format!("descriptor '{name}' requires a 'set' object"))),
+        _ => {
+            return Err(PyErr::new(
+                "TypeError",
+                format!("descriptor '{name}' requires a 'set' object"),
+            ))
+        }
     };
     use crate::python::ast::BinOp;
     match name {
@@ -881,7 +1226,11 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             need(name, &a, 1, 1)?;
             let items = vm.to_vec(&a.pos[1])?;
             let other = vm.new_set(items)?;
-            let (x, y) = if name == "issuperset" { (other, this.clone()) } else { (this.clone(), other) };
+            let (x, y) = if name == "issuperset" {
+                (other, this.clone())
+            } else {
+                (this.clone(), other)
+            };
             let xs = vm.set_keys(&x);
             if name == "isdisjoint" {
                 for k in xs {
@@ -899,15 +1248,23 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::Bool(true))
         }
         "__len__" => Ok(Value::Int(d.borrow().len() as i64)),
-        "__contains__" => Ok(Value::Bool(vm.dict_find(&d, &arg(&a, 1).unwrap_or_default())?.is_some())),
+        "__contains__" => Ok(Value::Bool(
+            vm.dict_find(&d, &arg(&a, 1).unwrap_or_default())?.is_some(),
+        )),
         "__iter__" => vm.get_iter(&this),
-        _ => Err(PyErr::new("AttributeError", format!("'set' object has no attribute '{name}'"))),
+        _ => Err(PyErr::new(
+            "AttributeError",
+            format!("'set' object has no attribute '{name}'"),
+        )),
     }
 }
 
 fn tuple_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let Some(Value::Tuple(t)) = self_arg(vm, &a) else {
-        return Err(PyErr::new("TypeError", format!("descriptor '{name}' requires a 'tuple' object")));
+        return Err(PyErr::new(
+            "TypeError",
+            format!("descriptor '{name}' requires a 'tuple' object"),
+        ));
     };
     match name {
         "index" | "count" => {
@@ -929,16 +1286,23 @@ fn tuple_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "__len__" => Ok(Value::Int(t.len() as i64)),
         "__getitem__" => vm.getitem(&Value::Tuple(t.clone()), &arg(&a, 1).unwrap_or_default()),
-        "__contains__" => Ok(Value::Bool(vm.contains(&Value::Tuple(t.clone()), &arg(&a, 1).unwrap_or_default())?)),
+        "__contains__" => Ok(Value::Bool(
+            vm.contains(&Value::Tuple(t.clone()), &arg(&a, 1).unwrap_or_default())?,
+        )),
         "__iter__" => vm.get_iter(&Value::Tuple(t.clone())),
-        _ => Err(PyErr::new("AttributeError", format!("'tuple' object has no attribute '{name}'"))),
+        _ => Err(PyErr::new(
+            "AttributeError",
+            format!("'tuple' object has no attribute '{name}'"),
+        )),
     }
 }
 
 fn num_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let v = arg(&a, 0).unwrap_or_default();
     match (name, &v) {
-        ("bit_length", Value::Int(i)) => Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64)),
+        ("bit_length", Value::Int(i)) => {
+            Ok(Value::Int(64 - i.unsigned_abs().leading_zeros() as i64))
+        }
         ("conjugate" | "__index__" | "__int__", Value::Int(_)) => Ok(v.clone()),
         ("__float__", Value::Int(i)) => Ok(Value::Float(*i as f64)),
         ("__abs__", Value::Int(i)) => Ok(Value::Int(i.abs())),
@@ -948,7 +1312,10 @@ fn num_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         ("__abs__", Value::Float(f)) => Ok(Value::Float(f.abs())),
         ("as_integer_ratio", Value::Float(f)) => {
             if !f.is_finite() {
-                return Err(PyErr::new("OverflowError", "cannot convert Infinity to integer ratio"));
+                return Err(PyErr::new(
+                    "OverflowError",
+                    "cannot convert Infinity to integer ratio",
+                ));
             }
             let mut n = *f;
             let mut d: i64 = 1;
@@ -958,7 +1325,10 @@ fn num_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
             Ok(Value::tuple(vec![Value::Int(n as i64), Value::Int(d)]))
         }
-        _ => Err(PyErr::new("AttributeError", format!("'{}' object has no attribute '{}'", vm.type_name(&v), name))),
+        _ => Err(PyErr::new(
+            "AttributeError",
+            format!("'{}' object has no attribute '{}'", vm.type_name(&v), name),
+        )),
     }
 }
 
@@ -970,11 +1340,19 @@ fn bytes_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     match name {
         "decode" => match String::from_utf8(b.as_ref().clone()) {
             Ok(s) => Ok(Value::string(s)),
-            Err(_) => Err(PyErr::new("UnicodeError", "'utf-8' codec can't decode bytes")),
+            Err(_) => Err(PyErr::new(
+                "UnicodeError",
+                "'utf-8' codec can't decode bytes",
+            )),
         },
-        "hex" => Ok(Value::string(b.iter().map(|x| format!("{x:02x}")).collect())),
+        "hex" => Ok(Value::string(
+            b.iter().map(|x| format!("{x:02x}")).collect(),
+        )),
         "__len__" => Ok(Value::Int(b.len() as i64)),
-        _ => Err(PyErr::new("AttributeError", format!("'bytes' object has no attribute '{name}'"))),
+        _ => Err(PyErr::new(
+            "AttributeError",
+            format!("'bytes' object has no attribute '{name}'"),
+        )),
     }
 }
 
@@ -994,7 +1372,11 @@ fn gen_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "__await__" => Ok(Value::Gen(g.clone())),
         "__anext__" | "asend" => Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
             gen: g.clone(),
-            value: if name == "asend" { arg(&a, 1).unwrap_or(Value::None) } else { Value::None },
+            value: if name == "asend" {
+                arg(&a, 1).unwrap_or(Value::None)
+            } else {
+                Value::None
+            },
             started: false,
         })))),
         "aclose" | "athrow" => {
@@ -1002,9 +1384,14 @@ fn gen_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             if name == "aclose" {
                 let _ = vm.gen_close(&g);
             }
-            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Done(Value::None)))))
+            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Done(
+                Value::None,
+            )))))
         }
-        _ => Err(PyErr::new("AttributeError", format!("generator has no attribute '{name}'"))),
+        _ => Err(PyErr::new(
+            "AttributeError",
+            format!("generator has no attribute '{name}'"),
+        )),
     }
 }
 
@@ -1021,13 +1408,32 @@ fn iter_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Err(PyErr::Exc(e))
         }
         "close" => Ok(Value::None),
-        _ => Err(PyErr::new("AttributeError", format!("iterator has no attribute '{name}'"))),
+        _ => Err(PyErr::new(
+            "AttributeError",
+            format!("iterator has no attribute '{name}'"),
+        )),
     }
 }
 
 fn object_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let this = arg(&a, 0).unwrap_or_default();
     match name {
+        "__init__" if a.pos.len() > 1 || !a.kw.is_empty() => {
+            let cls = vm.type_of(&this);
+            if vm.class_lookup_user(&cls, "__init__").is_some()
+                || vm.class_lookup_user(&cls, "__new__").is_some()
+            {
+                Err(PyErr::new(
+                    "TypeError",
+                    "object.__init__() takes exactly one argument (the instance to initialize)",
+                ))
+            } else {
+                Err(PyErr::new(
+                    "TypeError",
+                    format!("{}() takes no arguments", cls.name.s),
+                ))
+            }
+        }
         "__init__" | "__init_subclass__" => Ok(Value::None),
         "__repr__" => vm.default_repr(&this).map(Value::string),
         "__str__" => vm.repr(&this).map(Value::string),
@@ -1039,7 +1445,10 @@ fn object_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             if !spec.is_empty() {
                 return Err(PyErr::new(
                     "TypeError",
-                    format!("unsupported format string passed to {}.__format__", vm.type_name(&this)),
+                    format!(
+                        "unsupported format string passed to {}.__format__",
+                        vm.type_name(&this)
+                    ),
                 ));
             }
             vm.str_of(&this).map(Value::string)
@@ -1073,7 +1482,10 @@ fn exc_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 let notes = i.dict.borrow().get_str("__notes__").cloned();
                 match notes {
                     Some(Value::List(l)) => l.borrow_mut().push(n),
-                    _ => i.dict.borrow_mut().set_str("__notes__", Value::list(vec![n])),
+                    _ => i
+                        .dict
+                        .borrow_mut()
+                        .set_str("__notes__", Value::list(vec![n])),
                 }
             }
             Ok(Value::None)

@@ -123,7 +123,11 @@ impl Vm {
     pub fn write_out(&mut self, text: &str, stderr: bool) {
         let task = self.host.current_task;
         if !stderr {
-            self.host.events.push(crate::trace::Event::Print { t: self.now, task, text: text.to_string() });
+            self.host.events.push(crate::trace::Event::Print {
+                t: self.now,
+                task,
+                text: text.to_string(),
+            });
         }
         self.out.push(OutChunk {
             t: self.now,

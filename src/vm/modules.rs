@@ -20,7 +20,10 @@ fn module(name: &str, entries: Vec<(&str, Value)>) -> Value {
     for (k, v) in entries {
         d.set_str(k, v);
     }
-    Value::Module(Rc::new(Module { name: intern(name), dict: RefCell::new(d) }))
+    Value::Module(Rc::new(Module {
+        name: intern(name),
+        dict: RefCell::new(d),
+    }))
 }
 
 fn natives(names: &[&'static str], f: NativeImpl) -> Vec<(&'static str, Value)> {
@@ -37,25 +40,88 @@ impl Vm {
             "_awaitscope" => self.make_awaitscope_module(),
             "asyncio" => self.load_source_module("asyncio", crate::asyncio::ASYNCIO_PRELUDE)?,
             "aiohttp" => self.load_source_module("aiohttp", &[crate::asyncio::AIOHTTP_PRELUDE])?,
-            "aiofiles" => self.load_source_module("aiofiles", &[crate::asyncio::AIOFILES_PRELUDE])?,
-            "collections" => self.load_source_module("collections", &[("collections.py", COLLECTIONS_PY)])?,
+            "aiofiles" => {
+                self.load_source_module("aiofiles", &[crate::asyncio::AIOFILES_PRELUDE])?
+            }
+            "collections" => {
+                self.load_source_module("collections", &[("collections.py", COLLECTIONS_PY)])?
+            }
             "time" => module(
                 "time",
                 natives(
-                    &["time", "perf_counter", "monotonic", "time_ns", "perf_counter_ns", "monotonic_ns", "process_time", "sleep", "strftime", "gmtime", "localtime", "ctime"],
+                    &[
+                        "time",
+                        "perf_counter",
+                        "monotonic",
+                        "time_ns",
+                        "perf_counter_ns",
+                        "monotonic_ns",
+                        "process_time",
+                        "sleep",
+                        "strftime",
+                        "gmtime",
+                        "localtime",
+                        "ctime",
+                    ],
                     time_fn,
                 ),
             ),
             "random" => module(
                 "random",
-                natives(&["seed", "random", "randint", "randrange", "choice", "shuffle", "uniform", "sample", "getrandbits", "choices"], random_fn),
+                natives(
+                    &[
+                        "seed",
+                        "random",
+                        "randint",
+                        "randrange",
+                        "choice",
+                        "shuffle",
+                        "uniform",
+                        "sample",
+                        "getrandbits",
+                        "choices",
+                    ],
+                    random_fn,
+                ),
             ),
             "math" => {
                 let mut e = natives(
                     &[
-                        "sqrt", "floor", "ceil", "isclose", "fabs", "pow", "exp", "log", "log2", "log10", "sin", "cos", "tan", "atan",
-                        "atan2", "asin", "acos", "hypot", "gcd", "lcm", "factorial", "isnan", "isinf", "isfinite", "trunc", "fsum", "prod",
-                        "radians", "degrees", "copysign", "comb", "perm", "dist", "modf", "fmod",
+                        "sqrt",
+                        "floor",
+                        "ceil",
+                        "isclose",
+                        "fabs",
+                        "pow",
+                        "exp",
+                        "log",
+                        "log2",
+                        "log10",
+                        "sin",
+                        "cos",
+                        "tan",
+                        "atan",
+                        "atan2",
+                        "asin",
+                        "acos",
+                        "hypot",
+                        "gcd",
+                        "lcm",
+                        "factorial",
+                        "isnan",
+                        "isinf",
+                        "isfinite",
+                        "trunc",
+                        "fsum",
+                        "prod",
+                        "radians",
+                        "degrees",
+                        "copysign",
+                        "comb",
+                        "perm",
+                        "dist",
+                        "modf",
+                        "fmod",
                     ],
                     math_fn,
                 );
@@ -76,15 +142,41 @@ impl Vm {
                 e.push(("version", Value::str("3.11.0 (awaitscope)")));
                 e.push(("maxsize", Value::Int(i64::MAX)));
                 e.push(("platform", Value::str("awaitscope")));
-                e.push(("version_info", Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0)])));
+                e.push((
+                    "version_info",
+                    Value::tuple(vec![Value::Int(3), Value::Int(11), Value::Int(0)]),
+                ));
                 module("sys", e)
             }
             "typing" => {
                 let obj = Value::Class(self.t.object.clone());
                 let names = [
-                    "Any", "List", "Dict", "Set", "Tuple", "Optional", "Union", "Callable", "Awaitable", "Coroutine", "Iterable",
-                    "Iterator", "AsyncIterator", "AsyncIterable", "AsyncGenerator", "Generator", "Sequence", "Mapping", "Type",
-                    "NoReturn", "TypeVar", "Generic", "Protocol", "Final", "ClassVar", "Literal",
+                    "Any",
+                    "List",
+                    "Dict",
+                    "Set",
+                    "Tuple",
+                    "Optional",
+                    "Union",
+                    "Callable",
+                    "Awaitable",
+                    "Coroutine",
+                    "Iterable",
+                    "Iterator",
+                    "AsyncIterator",
+                    "AsyncIterable",
+                    "AsyncGenerator",
+                    "Generator",
+                    "Sequence",
+                    "Mapping",
+                    "Type",
+                    "NoReturn",
+                    "TypeVar",
+                    "Generic",
+                    "Protocol",
+                    "Final",
+                    "ClassVar",
+                    "Literal",
                 ];
                 let mut e: Vec<(&str, Value)> = names.iter().map(|n| (*n, obj.clone())).collect();
                 e.push(("TYPE_CHECKING", Value::Bool(false)));
@@ -93,7 +185,10 @@ impl Vm {
             "json" => module("json", natives(&["loads", "dumps"], json_fn)),
             _ => {
                 let top = name.split('.').next().unwrap_or(name);
-                return Err(PyErr::new("ModuleNotFoundError", format!("No module named '{top}'")));
+                return Err(PyErr::new(
+                    "ModuleNotFoundError",
+                    format!("No module named '{top}'"),
+                ));
             }
         };
         self.modules.insert(name.to_string(), m.clone());
@@ -105,8 +200,13 @@ impl Vm {
         d.set_str("write", super::builtins::method("write", stream_fn));
         d.set_str("flush", super::builtins::method("flush", stream_fn));
         d.set_str("__module__", Value::str("io"));
-        let cls = super::types::make_class("TextIOWrapper", vec![self.t.object.clone()], BuiltinType::Object, d)
-            .unwrap_or_else(|_| self.t.object.clone());
+        let cls = super::types::make_class(
+            "TextIOWrapper",
+            vec![self.t.object.clone()],
+            BuiltinType::Object,
+            d,
+        )
+        .unwrap_or_else(|_| self.t.object.clone());
         Value::Instance(Rc::new(Instance {
             class: RefCell::new(cls),
             dict: RefCell::new(NameMap::new()),
@@ -117,7 +217,10 @@ impl Vm {
 
     /// Compiles and runs Python source files in one module namespace.
     fn load_source_module(&mut self, name: &str, files: &[(&str, &str)]) -> PyResult<Value> {
-        let m = Rc::new(Module { name: intern(name), dict: RefCell::new(NameMap::new()) });
+        let m = Rc::new(Module {
+            name: intern(name),
+            dict: RefCell::new(NameMap::new()),
+        });
         m.dict.borrow_mut().set_str("__name__", Value::str(name));
         let mv = Value::Module(m.clone());
         self.modules.insert(name.to_string(), mv.clone());
@@ -131,11 +234,16 @@ impl Vm {
                     self.modules.remove(name);
                     return Err(PyErr::new(
                         "ImportError",
-                        format!("{} in {} line {}: {}", e.kind, filename, e.span.start.line, e.message),
+                        format!(
+                            "{} in {} line {}: {}",
+                            e.kind, filename, e.span.start.line, e.message
+                        ),
                     ));
                 }
             };
-            self.host.sources.push((code.filename.clone(), code.source.clone()));
+            self.host
+                .sources
+                .push((code.filename.clone(), code.source.clone()));
             let frame = Frame::new(code, m.clone());
             if let Err(e) = self.run_frame_native(frame) {
                 self.modules.remove(name);
@@ -146,22 +254,39 @@ impl Vm {
     }
 
     /// `str.format` (and `format_map`).
-    pub fn str_format(&mut self, template: &str, args: &[Value], kw: &[(Name, Value)], mapping: Option<Value>) -> PyResult<String> {
+    pub fn str_format(
+        &mut self,
+        template: &str,
+        args: &[Value],
+        kw: &[(Name, Value)],
+        mapping: Option<Value>,
+    ) -> PyResult<String> {
         use super::format::{FieldAccess, FieldKey, FormatPiece};
-        let pieces = super::format::parse_format_template(template).map_err(|m| PyErr::New("ValueError", m))?;
+        let pieces = super::format::parse_format_template(template)
+            .map_err(|m| PyErr::New("ValueError", m))?;
         let mut out = String::new();
         for p in pieces {
             match p {
                 FormatPiece::Literal(s) => out.push_str(&s),
                 FormatPiece::Error(m) => return Err(PyErr::New("ValueError", m)),
-                FormatPiece::Field { key, path, conversion, spec, nested, .. } => {
+                FormatPiece::Field {
+                    key,
+                    path,
+                    conversion,
+                    spec,
+                    nested,
+                    ..
+                } => {
                     let mut v = match &key {
                         FieldKey::Index(i) => match args.get(*i) {
                             Some(v) => v.clone(),
                             None => {
                                 return Err(PyErr::new(
                                     "IndexError",
-                                    format!("Replacement index {} out of range for positional args tuple", i),
+                                    format!(
+                                    "Replacement index {} out of range for positional args tuple",
+                                    i
+                                ),
                                 ))
                             }
                         },
@@ -195,12 +320,20 @@ impl Vm {
                                     FormatPiece::Literal(l) => s.push_str(&l),
                                     FormatPiece::Field { key, .. } => {
                                         let nv = match key {
-                                            FieldKey::Index(i) => args.get(i).cloned().unwrap_or_default(),
-                                            FieldKey::Name(n) => kw.iter().find(|(k, _)| k.s == n).map(|(_, v)| v.clone()).unwrap_or_default(),
+                                            FieldKey::Index(i) => {
+                                                args.get(i).cloned().unwrap_or_default()
+                                            }
+                                            FieldKey::Name(n) => kw
+                                                .iter()
+                                                .find(|(k, _)| k.s == n)
+                                                .map(|(_, v)| v.clone())
+                                                .unwrap_or_default(),
                                         };
                                         s.push_str(&self.str_of(&nv)?);
                                     }
-                                    FormatPiece::Error(m) => return Err(PyErr::New("ValueError", m)),
+                                    FormatPiece::Error(m) => {
+                                        return Err(PyErr::New("ValueError", m))
+                                    }
                                 }
                             }
                             s
@@ -224,7 +357,10 @@ fn num(vm: &Vm, v: &Value) -> PyResult<f64> {
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::Float(f) => Ok(*f),
-        _ => Err(PyErr::new("TypeError", format!("must be real number, not {}", vm.type_name(v)))),
+        _ => Err(PyErr::new(
+            "TypeError",
+            format!("must be real number, not {}", vm.type_name(v)),
+        )),
     }
 }
 
@@ -235,11 +371,20 @@ fn time_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "sleep" => {
             let s = num(vm, &a.pos.first().cloned().unwrap_or_default())?;
             if s < 0.0 {
-                return Err(PyErr::new("ValueError", "sleep length must be non-negative"));
+                return Err(PyErr::new(
+                    "ValueError",
+                    "sleep length must be non-negative",
+                ));
             }
             let line = vm.user_line();
             let what = format!("time.sleep({})", vm.repr(&a.pos[0])?);
-            vm.host.events.push(Event::Blocked { start: vm.now, end: vm.now + s, task: vm.host.current_task, what, line });
+            vm.host.events.push(Event::Blocked {
+                start: vm.now,
+                end: vm.now + s,
+                task: vm.host.current_task,
+                what,
+                line,
+            });
             vm.host.resume_push = true;
             Err(PyErr::Suspend(Suspend::Sleep(s)))
         }
@@ -257,10 +402,21 @@ fn time_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 _ => vm.now as i64,
             };
             let (y, mo, d, h, mi, s, wd, yd) = civil(t);
-            Ok(Value::tuple(vec![y, mo, d, h, mi, s, wd, yd, 0].into_iter().map(Value::Int).collect()))
+            Ok(Value::tuple(
+                vec![y, mo, d, h, mi, s, wd, yd, 0]
+                    .into_iter()
+                    .map(Value::Int)
+                    .collect(),
+            ))
         }
-        "ctime" => Ok(Value::string(strftime("%a %b %d %H:%M:%S %Y", vm.now as i64))),
-        _ => Err(PyErr::new("AttributeError", format!("module 'time' has no attribute '{name}'"))),
+        "ctime" => Ok(Value::string(strftime(
+            "%a %b %d %H:%M:%S %Y",
+            vm.now as i64,
+        ))),
+        _ => Err(PyErr::new(
+            "AttributeError",
+            format!("module 'time' has no attribute '{name}'"),
+        )),
     }
 }
 
@@ -288,8 +444,29 @@ fn civil(t: i64) -> (i64, i64, i64, i64, i64, i64, i64, i64) {
 
 fn strftime(fmt: &str, t: i64) -> String {
     let (y, mo, d, h, mi, s, wd, yd) = civil(t);
-    let days = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-    let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+    let days = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let months = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
     let mut out = String::new();
     let mut it = fmt.chars();
     while let Some(c) = it.next() {
@@ -314,7 +491,16 @@ fn strftime(fmt: &str, t: i64) -> String {
             Some('B') => out.push_str(months[(mo - 1) as usize]),
             Some('b') => out.push_str(&months[(mo - 1) as usize][..3]),
             Some('x') => out.push_str(&format!("{:02}/{:02}/{:02}", mo, d, y % 100)),
-            Some('c') => out.push_str(&format!("{} {} {:2} {:02}:{:02}:{:02} {}", &days[wd as usize][..3], &months[(mo - 1) as usize][..3], d, h, mi, s, y)),
+            Some('c') => out.push_str(&format!(
+                "{} {} {:2} {:02}:{:02}:{:02} {}",
+                &days[wd as usize][..3],
+                &months[(mo - 1) as usize][..3],
+                d,
+                h,
+                mi,
+                s,
+                y
+            )),
             Some('%') => out.push('%'),
             Some(o) => {
                 out.push('%');
@@ -359,13 +545,20 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 return vm.rng().randrange_stop(x).map(Value::Int).map_err(verr);
             }
             let y = as_i64(vm, &g(1), "")?;
-            let step = if a.pos.len() > 2 { as_i64(vm, &g(2), "")? } else { 1 };
+            let step = if a.pos.len() > 2 {
+                as_i64(vm, &g(2), "")?
+            } else {
+                1
+            };
             vm.rng().randrange(x, y, step).map(Value::Int).map_err(verr)
         }
         "getrandbits" => {
             let k = as_i64(vm, &g(0), "")?;
             if !(0..=63).contains(&k) {
-                return Err(PyErr::new("ValueError", "number of bits must be between 0 and 63 (Awaitscope ints are 64-bit)"));
+                return Err(PyErr::new(
+                    "ValueError",
+                    "number of bits must be between 0 and 63 (Awaitscope ints are 64-bit)",
+                ));
             }
             Ok(Value::Int(vm.rng().getrandbits(k as u32) as i64))
         }
@@ -373,7 +566,10 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let items = vm.to_vec(&g(0))?;
             match vm.rng().choice(items.len()) {
                 Some(i) => Ok(items[i].clone()),
-                None => Err(PyErr::new("IndexError", "Cannot choose from an empty sequence")),
+                None => Err(PyErr::new(
+                    "IndexError",
+                    "Cannot choose from an empty sequence",
+                )),
             }
         }
         "choices" => {
@@ -385,7 +581,10 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let mut out = Vec::new();
             for _ in 0..k.max(0) {
                 if items.is_empty() {
-                    return Err(PyErr::new("IndexError", "Cannot choose from an empty sequence"));
+                    return Err(PyErr::new(
+                        "IndexError",
+                        "Cannot choose from an empty sequence",
+                    ));
                 }
                 let r = vm.rng().random();
                 out.push(items[(r * items.len() as f64) as usize % items.len()].clone());
@@ -405,12 +604,20 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let items = vm.to_vec(&g(0))?;
             let k = as_i64(vm, &g(1), "")?;
             if k < 0 {
-                return Err(PyErr::new("ValueError", "Sample larger than population or is negative"));
+                return Err(PyErr::new(
+                    "ValueError",
+                    "Sample larger than population or is negative",
+                ));
             }
             let idx = vm.rng().sample(items.len(), k as usize).map_err(verr)?;
-            Ok(Value::list(idx.into_iter().map(|i| items[i].clone()).collect()))
+            Ok(Value::list(
+                idx.into_iter().map(|i| items[i].clone()).collect(),
+            ))
         }
-        _ => Err(PyErr::new("AttributeError", format!("module 'random' has no attribute '{name}'"))),
+        _ => Err(PyErr::new(
+            "AttributeError",
+            format!("module 'random' has no attribute '{name}'"),
+        )),
     }
 }
 
@@ -488,7 +695,10 @@ fn math_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "isnan" => Ok(Value::Bool(x.is_nan())),
         "isinf" => Ok(Value::Bool(x.is_infinite())),
         "isfinite" => Ok(Value::Bool(x.is_finite())),
-        "modf" => Ok(Value::tuple(vec![Value::Float(x.fract()), Value::Float(x.trunc())])),
+        "modf" => Ok(Value::tuple(vec![
+            Value::Float(x.fract()),
+            Value::Float(x.trunc()),
+        ])),
         "fmod" => f(x % num(vm, &g(1))?),
         "isclose" => {
             let (p, q) = (num(vm, &g(0))?, num(vm, &g(1))?);
@@ -500,7 +710,9 @@ fn math_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 Some(v) => num(vm, &v)?,
                 None => 0.0,
             };
-            Ok(Value::Bool(p == q || (p - q).abs() <= (rel * p.abs().max(q.abs())).max(abs)))
+            Ok(Value::Bool(
+                p == q || (p - q).abs() <= (rel * p.abs().max(q.abs())).max(abs),
+            ))
         }
         "gcd" | "lcm" => {
             let mut acc: i64 = if name == "gcd" { 0 } else { 1 };
@@ -517,7 +729,9 @@ fn math_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 } else if acc == 0 || n == 0 {
                     0
                 } else {
-                    (acc / gcd(acc, n)).checked_mul(n).ok_or_else(|| PyErr::new("OverflowError", "integer overflow"))?
+                    (acc / gcd(acc, n))
+                        .checked_mul(n)
+                        .ok_or_else(|| PyErr::new("OverflowError", "integer overflow"))?
                 };
             }
             Ok(Value::Int(acc))
@@ -525,11 +739,19 @@ fn math_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "factorial" => {
             let n = as_i64(vm, &g(0), "")?;
             if n < 0 {
-                return Err(PyErr::new("ValueError", "factorial() not defined for negative values"));
+                return Err(PyErr::new(
+                    "ValueError",
+                    "factorial() not defined for negative values",
+                ));
             }
             let mut r: i64 = 1;
             for i in 2..=n {
-                r = r.checked_mul(i).ok_or_else(|| PyErr::new("OverflowError", "integer overflow (Awaitscope ints are 64-bit)"))?;
+                r = r.checked_mul(i).ok_or_else(|| {
+                    PyErr::new(
+                        "OverflowError",
+                        "integer overflow (Awaitscope ints are 64-bit)",
+                    )
+                })?;
             }
             Ok(Value::Int(r))
         }
@@ -596,7 +818,10 @@ fn math_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
             f(s.sqrt())
         }
-        _ => Err(PyErr::new("AttributeError", format!("module 'math' has no attribute '{name}'"))),
+        _ => Err(PyErr::new(
+            "AttributeError",
+            format!("module 'math' has no attribute '{name}'"),
+        )),
     }
 }
 
@@ -618,7 +843,10 @@ fn stream_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let s = match a.pos.get(1) {
                 Some(Value::Str(s)) => s.s.clone(),
                 Some(other) => {
-                    return Err(PyErr::new("TypeError", format!("write() argument must be str, not {}", vm.type_name(other))))
+                    return Err(PyErr::new(
+                        "TypeError",
+                        format!("write() argument must be str, not {}", vm.type_name(other)),
+                    ))
                 }
                 None => String::new(),
             };
@@ -647,7 +875,10 @@ fn json_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
 
 fn json_dump(vm: &mut Vm, v: &Value, out: &mut String, depth: usize) -> PyResult<()> {
     if depth > 200 {
-        return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded"));
+        return Err(PyErr::new(
+            "RecursionError",
+            "maximum recursion depth exceeded",
+        ));
     }
     match v {
         Value::None => out.push_str("null"),
@@ -663,7 +894,9 @@ fn json_dump(vm: &mut Vm, v: &Value, out: &mut String, depth: usize) -> PyResult
                     '\n' => out.push_str("\\n"),
                     '\r' => out.push_str("\\r"),
                     '\t' => out.push_str("\\t"),
-                    c if (c as u32) < 0x20 || (c as u32) > 0x7e => out.push_str(&format!("\\u{:04x}", c as u32)),
+                    c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
+                        out.push_str(&format!("\\u{:04x}", c as u32))
+                    }
                     c => out.push(c),
                 }
             }
@@ -697,7 +930,10 @@ fn json_dump(vm: &mut Vm, v: &Value, out: &mut String, depth: usize) -> PyResult
         other => {
             return Err(PyErr::new(
                 "TypeError",
-                format!("Object of type {} is not JSON serializable", vm.type_name(other)),
+                format!(
+                    "Object of type {} is not JSON serializable",
+                    vm.type_name(other)
+                ),
             ))
         }
     }
@@ -707,7 +943,11 @@ fn json_dump(vm: &mut Vm, v: &Value, out: &mut String, depth: usize) -> PyResult
 /// `json.loads`: objects keep their key order (like CPython's dict).
 pub fn json_loads(vm: &mut Vm, s: &str) -> PyResult<Value> {
     let chars: Vec<char> = s.chars().collect();
-    let mut p = JsonParser { c: &chars, i: 0, depth: 0 };
+    let mut p = JsonParser {
+        c: &chars,
+        i: 0,
+        depth: 0,
+    };
     p.ws();
     let v = p.value(vm)?;
     p.ws();
@@ -725,9 +965,22 @@ struct JsonParser<'a> {
 
 impl JsonParser<'_> {
     fn err(&self, what: &str) -> PyErr {
-        let line = self.c[..self.i.min(self.c.len())].iter().filter(|c| **c == '\n').count() + 1;
-        let col = self.i - self.c[..self.i.min(self.c.len())].iter().rposition(|c| *c == '\n').map(|p| p + 1).unwrap_or(0) + 1;
-        PyErr::new("ValueError", format!("{}: line {} column {} (char {})", what, line, col, self.i))
+        let line = self.c[..self.i.min(self.c.len())]
+            .iter()
+            .filter(|c| **c == '\n')
+            .count()
+            + 1;
+        let col = self.i
+            - self.c[..self.i.min(self.c.len())]
+                .iter()
+                .rposition(|c| *c == '\n')
+                .map(|p| p + 1)
+                .unwrap_or(0)
+            + 1;
+        PyErr::new(
+            "ValueError",
+            format!("{}: line {} column {} (char {})", what, line, col, self.i),
+        )
     }
     fn ws(&mut self) {
         while self.i < self.c.len() && self.c[self.i].is_whitespace() {
@@ -737,14 +990,19 @@ impl JsonParser<'_> {
     fn value(&mut self, vm: &mut Vm) -> PyResult<Value> {
         self.depth += 1;
         if self.depth > 500 {
-            return Err(PyErr::new("RecursionError", "maximum recursion depth exceeded while decoding a JSON document"));
+            return Err(PyErr::new(
+                "RecursionError",
+                "maximum recursion depth exceeded while decoding a JSON document",
+            ));
         }
         let r = self.value_inner(vm);
         self.depth -= 1;
         r
     }
     fn value_inner(&mut self, vm: &mut Vm) -> PyResult<Value> {
-        let Some(&c) = self.c.get(self.i) else { return Err(self.err("Expecting value")) };
+        let Some(&c) = self.c.get(self.i) else {
+            return Err(self.err("Expecting value"));
+        };
         match c {
             '{' => {
                 self.i += 1;
@@ -807,7 +1065,9 @@ impl JsonParser<'_> {
             'n' if self.lit("null") => Ok(Value::None),
             _ => {
                 let st = self.i;
-                while self.i < self.c.len() && (self.c[self.i].is_ascii_digit() || "+-.eE".contains(self.c[self.i])) {
+                while self.i < self.c.len()
+                    && (self.c[self.i].is_ascii_digit() || "+-.eE".contains(self.c[self.i]))
+                {
                     self.i += 1;
                 }
                 let t: String = self.c[st..self.i].iter().collect();
@@ -840,12 +1100,16 @@ impl JsonParser<'_> {
         self.i += 1;
         let mut out = String::new();
         loop {
-            let Some(&c) = self.c.get(self.i) else { return Err(self.err("Unterminated string starting at")) };
+            let Some(&c) = self.c.get(self.i) else {
+                return Err(self.err("Unterminated string starting at"));
+            };
             self.i += 1;
             match c {
                 '"' => return Ok(out),
                 '\\' => {
-                    let Some(&e) = self.c.get(self.i) else { return Err(self.err("Unterminated string starting at")) };
+                    let Some(&e) = self.c.get(self.i) else {
+                        return Err(self.err("Unterminated string starting at"));
+                    };
                     self.i += 1;
                     match e {
                         'n' => out.push('\n'),
@@ -854,9 +1118,14 @@ impl JsonParser<'_> {
                         'b' => out.push('\u{8}'),
                         'f' => out.push('\u{c}'),
                         'u' => {
-                            let h: String = self.c.get(self.i..self.i + 4).map(|s| s.iter().collect()).unwrap_or_default();
+                            let h: String = self
+                                .c
+                                .get(self.i..self.i + 4)
+                                .map(|s| s.iter().collect())
+                                .unwrap_or_default();
                             self.i += 4;
-                            let cp = u32::from_str_radix(&h, 16).map_err(|_| self.err("Invalid \\uXXXX escape"))?;
+                            let cp = u32::from_str_radix(&h, 16)
+                                .map_err(|_| self.err("Invalid \\uXXXX escape"))?;
                             out.push(char::from_u32(cp).unwrap_or('\u{fffd}'));
                         }
                         other => out.push(other),

@@ -90,7 +90,8 @@ impl NameMap {
         self.find(key).map(|i| &self.entries[i].1)
     }
     pub fn get_str(&self, key: &str) -> Option<&Value> {
-        self.find_ptr(key_of(&intern(key))).map(|i| &self.entries[i].1)
+        self.find_ptr(key_of(&intern(key)))
+            .map(|i| &self.entries[i].1)
     }
     pub fn insert(&mut self, key: Name, v: Value) {
         let key = canonical(&key);

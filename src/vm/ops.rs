@@ -89,6 +89,75 @@ pub fn hash_str(s: &str) -> i64 {
     }
 }
 
+/// The iteration order CPython 3.11 gives a set of ints built by inserting
+/// `keys` in this order (its open-addressing table: linear probes of 9, then
+/// perturbation, resize ×4 at 60% fill). Other sets keep insertion order (CPython
+/// randomizes str hashes, so no program can rely on their order).
+pub fn cpython_set_order(keys: Vec<Value>) -> Vec<Value> {
+    if keys.len() < 2
+        || !keys
+            .iter()
+            .all(|k| matches!(k, Value::Int(_) | Value::Bool(_)))
+    {
+        return keys;
+    }
+    let hash = |v: &Value| -> u64 {
+        match v {
+            Value::Int(i) => hash_int(*i) as u64,
+            Value::Bool(b) => *b as u64,
+            _ => 0,
+        }
+    };
+    fn insert(table: &mut [Option<usize>], h: u64, idx: usize) {
+        let mask = table.len() - 1;
+        let mut i = (h as usize) & mask;
+        let mut perturb = h;
+        loop {
+            if table[i].is_none() {
+                table[i] = Some(idx);
+                return;
+            }
+            if i + 9 <= mask {
+                for j in 1..=9 {
+                    if table[i + j].is_none() {
+                        table[i + j] = Some(idx);
+                        return;
+                    }
+                }
+            }
+            perturb >>= 5;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(1)
+                .wrapping_add(perturb as usize))
+                & mask;
+        }
+    }
+    let mut table: Vec<Option<usize>> = vec![None; 8];
+    let mut used = 0usize;
+    for (idx, k) in keys.iter().enumerate() {
+        insert(&mut table, hash(k), idx);
+        used += 1;
+        let mask = table.len() - 1;
+        if used * 5 >= mask * 3 {
+            let minused = if used > 50000 { used * 2 } else { used * 4 };
+            let mut size = 8;
+            while size <= minused {
+                size <<= 1;
+            }
+            let old = std::mem::replace(&mut table, vec![None; size]);
+            for i in old.into_iter().flatten() {
+                insert(&mut table, hash(&keys[i]), i);
+            }
+        }
+    }
+    table
+        .into_iter()
+        .flatten()
+        .map(|i| keys[i].clone())
+        .collect()
+}
+
 pub fn ascii_escape(s: &str) -> String {
     let mut out = String::new();
     for c in s.chars() {
@@ -143,7 +212,10 @@ fn dunder(op: BinOp) -> (&'static str, &'static str, &'static str) {
 }
 
 fn overflow() -> PyErr {
-    PyErr::new("OverflowError", "integer overflow (Awaitscope ints are 64-bit)")
+    PyErr::new(
+        "OverflowError",
+        "integer overflow (Awaitscope ints are 64-bit)",
+    )
 }
 
 fn as_num(v: &Value) -> Option<f64> {
@@ -203,7 +275,7 @@ impl Vm {
             Value::List(l) => !l.borrow().is_empty(),
             Value::Dict(d) | Value::Set(d) => !d.borrow().is_empty(),
             Value::FrozenSet(d) => !d.is_empty(),
-            Value::Range(r) => r.len() > 0,
+            Value::Range(r) => !r.is_empty(),
             Value::Instance(i) => {
                 let cls = i.class.borrow().clone();
                 if let Some(m) = self.class_lookup_user(&cls, "__bool__") {
@@ -212,7 +284,10 @@ impl Vm {
                         Value::Bool(b) => Ok(b),
                         other => Err(PyErr::new(
                             "TypeError",
-                            format!("__bool__ should return bool, returned {}", self.type_name(&other)),
+                            format!(
+                                "__bool__ should return bool, returned {}",
+                                self.type_name(&other)
+                            ),
                         )),
                     };
                 }
@@ -288,7 +363,7 @@ impl Vm {
                 format!("{{{}}}", r?)
             }
             Value::Set(d) => {
-                let keys = d.borrow().keys();
+                let keys = cpython_set_order(d.borrow().keys());
                 if keys.is_empty() {
                     "set()".into()
                 } else {
@@ -301,7 +376,7 @@ impl Vm {
                 }
             }
             Value::FrozenSet(d) => {
-                let keys = d.keys();
+                let keys = cpython_set_order(d.keys());
                 if keys.is_empty() {
                     "frozenset()".into()
                 } else {
@@ -315,7 +390,12 @@ impl Vm {
                     format!("range({}, {}, {})", r.start, r.stop, r.step)
                 }
             }
-            Value::Slice(s) => format!("slice({}, {}, {})", self.repr(&s[0])?, self.repr(&s[1])?, self.repr(&s[2])?),
+            Value::Slice(s) => format!(
+                "slice({}, {}, {})",
+                self.repr(&s[0])?,
+                self.repr(&s[1])?,
+                self.repr(&s[2])?
+            ),
             Value::Function(f) => format!("<function {} at 0x{:x}>", f.qualname.borrow().s, v.id()),
             Value::Native(n) => {
                 if n.is_method {
@@ -327,8 +407,15 @@ impl Vm {
             Value::BoundMethod(bm) => {
                 let sr = self.repr(&bm.self_)?;
                 match &bm.func {
-                    Value::Function(f) => format!("<bound method {} of {}>", f.qualname.borrow().s, sr),
-                    Value::Native(n) => format!("<built-in method {} of {} object at 0x{:x}>", n.name, self.type_name(&bm.self_), bm.self_.id()),
+                    Value::Function(f) => {
+                        format!("<bound method {} of {}>", f.qualname.borrow().s, sr)
+                    }
+                    Value::Native(n) => format!(
+                        "<built-in method {} of {} object at 0x{:x}>",
+                        n.name,
+                        self.type_name(&bm.self_),
+                        bm.self_.id()
+                    ),
                     _ => format!("<bound method of {sr}>"),
                 }
             }
@@ -347,7 +434,10 @@ impl Vm {
                         Value::Str(s) => Ok(s.s.clone()),
                         other => Err(PyErr::new(
                             "TypeError",
-                            format!("__repr__ returned non-string (type {})", self.type_name(&other)),
+                            format!(
+                                "__repr__ returned non-string (type {})",
+                                self.type_name(&other)
+                            ),
                         )),
                     };
                 }
@@ -367,11 +457,21 @@ impl Vm {
                 format!("<{} object at 0x{:x}>", n, v.id())
             }
             Value::Cell(_) => format!("<cell at 0x{:x}>", v.id()),
-            Value::Code(c) => format!("<code object {} at 0x{:x}, file \"{}\", line {}>", c.name.s, v.id(), c.filename, c.first_line),
+            Value::Code(c) => format!(
+                "<code object {} at 0x{:x}, file \"{}\", line {}>",
+                c.name.s,
+                v.id(),
+                c.filename,
+                c.first_line
+            ),
             Value::Property(_) => format!("<property object at 0x{:x}>", v.id()),
             Value::StaticMethod(_) => format!("<staticmethod object at 0x{:x}>", v.id()),
             Value::ClassMethod(_) => format!("<classmethod object at 0x{:x}>", v.id()),
-            Value::Super(s) => format!("<super: <class '{}'>, <{} object>>", s.0.name.s, self.type_name(&s.1)),
+            Value::Super(s) => format!(
+                "<super: <class '{}'>, <{} object>>",
+                s.0.name.s,
+                self.type_name(&s.1)
+            ),
             Value::Handle(h) => self.handle_repr(h)?,
         })
     }
@@ -390,7 +490,12 @@ impl Vm {
                 Value::Str(s) if s.s != "builtins" => format!("{}.", s.s),
                 _ => String::new(),
             };
-            return Ok(format!("<{}{} object at 0x{:x}>", m, cls.qualname.s, v.id()));
+            return Ok(format!(
+                "<{}{} object at 0x{:x}>",
+                m,
+                cls.qualname.s,
+                v.id()
+            ));
         }
         self.repr(v)
     }
@@ -426,7 +531,10 @@ impl Vm {
                         Value::Str(s) => Ok(s.s.clone()),
                         other => Err(PyErr::new(
                             "TypeError",
-                            format!("__str__ returned non-string (type {})", self.type_name(&other)),
+                            format!(
+                                "__str__ returned non-string (type {})",
+                                self.type_name(&other)
+                            ),
                         )),
                     };
                 }
@@ -477,25 +585,39 @@ impl Vm {
                 h
             }
             Value::List(_) | Value::Dict(_) | Value::Set(_) => {
-                return Err(PyErr::new("TypeError", format!("unhashable type: '{}'", self.type_name(v))))
+                return Err(PyErr::new(
+                    "TypeError",
+                    format!("unhashable type: '{}'", self.type_name(v)),
+                ))
             }
             Value::Instance(i) => {
                 let cls = i.class.borrow().clone();
                 match self.class_lookup_user(&cls, "__hash__") {
                     Some(Value::None) => {
-                        return Err(PyErr::new("TypeError", format!("unhashable type: '{}'", cls.name.s)))
+                        return Err(PyErr::new(
+                            "TypeError",
+                            format!("unhashable type: '{}'", cls.name.s),
+                        ))
                     }
                     Some(m) => {
                         let r = self.call(&m, vec![v.clone()])?;
                         match r {
                             Value::Int(h) => hash_int(h),
                             Value::Bool(b) => b as i64,
-                            _ => return Err(PyErr::new("TypeError", "__hash__ method should return an integer")),
+                            _ => {
+                                return Err(PyErr::new(
+                                    "TypeError",
+                                    "__hash__ method should return an integer",
+                                ))
+                            }
                         }
                     }
                     None => {
                         if self.class_lookup_user(&cls, "__eq__").is_some() {
-                            return Err(PyErr::new("TypeError", format!("unhashable type: '{}'", cls.name.s)));
+                            return Err(PyErr::new(
+                                "TypeError",
+                                format!("unhashable type: '{}'", cls.name.s),
+                            ));
                         }
                         (v.id() >> 4) ^ (v.id() << 60)
                     }
@@ -512,15 +634,16 @@ impl Vm {
             (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y) || x.s == y.s,
             (Value::None, Value::None) => true,
             (Value::Bool(x), Value::Bool(y)) => x == y,
-            (Value::Float(_) | Value::Int(_) | Value::Bool(_), Value::Float(_) | Value::Int(_) | Value::Bool(_)) => {
-                match (a, b) {
-                    (Value::Float(x), Value::Float(y)) => x == y,
-                    _ => match (as_int(a), as_int(b)) {
-                        (Some(x), Some(y)) => x == y,
-                        _ => as_num(a)? == as_num(b)?,
-                    },
-                }
-            }
+            (
+                Value::Float(_) | Value::Int(_) | Value::Bool(_),
+                Value::Float(_) | Value::Int(_) | Value::Bool(_),
+            ) => match (a, b) {
+                (Value::Float(x), Value::Float(y)) => x == y,
+                _ => match (as_int(a), as_int(b)) {
+                    (Some(x), Some(y)) => x == y,
+                    _ => as_num(a)? == as_num(b)?,
+                },
+            },
             (Value::Tuple(x), Value::Tuple(y)) => {
                 if x.len() != y.len() {
                     return Some(false);
@@ -533,7 +656,9 @@ impl Vm {
                 true
             }
             (Value::Instance(_), _) | (_, Value::Instance(_)) => return None,
-            (Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_), _) => return None,
+            (Value::List(_) | Value::Dict(_) | Value::Set(_) | Value::FrozenSet(_), _) => {
+                return None
+            }
             _ => {
                 if std::mem::discriminant(a) != std::mem::discriminant(b) {
                     false
@@ -619,7 +744,13 @@ impl Vm {
     }
 
     /// Tries `a.op(b)` then `b.rop(a)`; None when both are NotImplemented/missing.
-    fn rich_compare(&mut self, a: &Value, b: &Value, op: &str, rop: &str) -> PyResult<Option<Value>> {
+    fn rich_compare(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        op: &str,
+        rop: &str,
+    ) -> PyResult<Option<Value>> {
         if let Value::Instance(i) = a {
             let cls = i.class.borrow().clone();
             if let Some(m) = self.class_lookup_user(&cls, op) {
@@ -703,7 +834,9 @@ impl Vm {
                     if let (Some(i), Some(j)) = (as_int(a), as_int(b)) {
                         Some(i.cmp(&j))
                     } else {
-                        x.partial_cmp(&y).or(Some(Ordering::Equal)).filter(|_| !(x.is_nan() || y.is_nan()))
+                        x.partial_cmp(&y)
+                            .or(Some(Ordering::Equal))
+                            .filter(|_| !(x.is_nan() || y.is_nan()))
                     }
                 }
                 _ => {
@@ -728,7 +861,9 @@ impl Vm {
                 }
             },
         };
-        let Some(o) = ord else { return Ok(Value::Bool(false)) };
+        let Some(o) = ord else {
+            return Ok(Value::Bool(false));
+        };
         Ok(Value::Bool(match op {
             CmpOp::Lt => o == Ordering::Less,
             CmpOp::LtE => o != Ordering::Greater,
@@ -773,9 +908,13 @@ impl Vm {
                     }
                     BinOp::FloorDiv => {
                         if y == 0.0 {
-                            Err(PyErr::new("ZeroDivisionError", "float floor division by zero"))
+                            Err(PyErr::new(
+                                "ZeroDivisionError",
+                                "float floor division by zero",
+                            ))
                         } else {
-                            Ok(Value::Float((x - float_mod(x, y)) / y).map_float(|f| f.round_ties_even_if_close()))
+                            Ok(Value::Float((x - float_mod(x, y)) / y)
+                                .map_float(|f| f.round_ties_even_if_close()))
                         }
                     }
                     BinOp::Mod => {
@@ -787,11 +926,17 @@ impl Vm {
                     }
                     BinOp::Pow => {
                         if x == 0.0 && y < 0.0 {
-                            return Err(PyErr::new("ZeroDivisionError", "0.0 cannot be raised to a negative power"));
+                            return Err(PyErr::new(
+                                "ZeroDivisionError",
+                                "0.0 cannot be raised to a negative power",
+                            ));
                         }
                         let r = x.powf(y);
                         if r.is_infinite() && x.is_finite() && y.is_finite() {
-                            return Err(PyErr::new("OverflowError", "(34, 'Numerical result out of range')"));
+                            return Err(PyErr::new(
+                                "OverflowError",
+                                "(34, 'Numerical result out of range')",
+                            ));
                         }
                         Ok(Value::Float(r))
                     }
@@ -809,14 +954,20 @@ impl Vm {
                 s.push_str(&y.s);
                 return Ok(Value::string(s));
             }
-            (Value::Str(x), _, BinOp::Mult) | (_, Value::Str(x), BinOp::Mult) if as_int(if matches!(a, Value::Str(_)) { b } else { a }).is_some() => {
-                let n = as_int(if matches!(a, Value::Str(_)) { b } else { a }).unwrap_or(0).max(0) as usize;
+            (Value::Str(x), _, BinOp::Mult) | (_, Value::Str(x), BinOp::Mult)
+                if as_int(if matches!(a, Value::Str(_)) { b } else { a }).is_some() =>
+            {
+                let n = as_int(if matches!(a, Value::Str(_)) { b } else { a })
+                    .unwrap_or(0)
+                    .max(0) as usize;
                 if x.s.len().saturating_mul(n) > MAX_STR_BYTES {
                     return Err(PyErr::new("MemoryError", ""));
                 }
                 return Ok(Value::string(x.s.repeat(n)));
             }
-            (Value::Str(x), _, BinOp::Mod) => return Ok(Value::string(self.percent_format(&x.s, b)?)),
+            (Value::Str(x), _, BinOp::Mod) => {
+                return Ok(Value::string(self.percent_format(&x.s, b)?))
+            }
             (Value::List(x), Value::List(y), BinOp::Add) => {
                 let mut v = x.borrow().clone();
                 v.extend(y.borrow().iter().cloned());
@@ -827,10 +978,15 @@ impl Vm {
                 v.extend(y.iter().cloned());
                 return Ok(Value::tuple(v));
             }
-            (Value::List(_) | Value::Tuple(_), _, BinOp::Mult) | (_, Value::List(_) | Value::Tuple(_), BinOp::Mult)
+            (Value::List(_) | Value::Tuple(_), _, BinOp::Mult)
+            | (_, Value::List(_) | Value::Tuple(_), BinOp::Mult)
                 if !matches!(a, Value::Instance(_)) && !matches!(b, Value::Instance(_)) =>
             {
-                let (seq, n) = if matches!(a, Value::List(_) | Value::Tuple(_)) { (a, b) } else { (b, a) };
+                let (seq, n) = if matches!(a, Value::List(_) | Value::Tuple(_)) {
+                    (a, b)
+                } else {
+                    (b, a)
+                };
                 if let Some(n) = as_int(n) {
                     let items = self.to_vec(seq)?;
                     let n = n.max(0) as usize;
@@ -841,7 +997,11 @@ impl Vm {
                     for _ in 0..n {
                         v.extend(items.iter().cloned());
                     }
-                    return Ok(if matches!(seq, Value::List(_)) { Value::list(v) } else { Value::tuple(v) });
+                    return Ok(if matches!(seq, Value::List(_)) {
+                        Value::list(v)
+                    } else {
+                        Value::tuple(v)
+                    });
                 }
             }
             (Value::Bytes(x), Value::Bytes(y), BinOp::Add) => {
@@ -849,7 +1009,11 @@ impl Vm {
                 v.extend(y.iter());
                 return Ok(Value::Bytes(Rc::new(v)));
             }
-            (Value::Set(_) | Value::FrozenSet(_), Value::Set(_) | Value::FrozenSet(_), BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor) => {
+            (
+                Value::Set(_) | Value::FrozenSet(_),
+                Value::Set(_) | Value::FrozenSet(_),
+                BinOp::BitOr | BinOp::BitAnd | BinOp::Sub | BinOp::BitXor,
+            ) => {
                 let r = self.set_op(a, b, op)?;
                 return Ok(r);
             }
@@ -869,28 +1033,51 @@ impl Vm {
         match (a, b, op) {
             (Value::Str(_), _, BinOp::Add) => Err(PyErr::new(
                 "TypeError",
-                format!("can only concatenate str (not \"{}\") to str", self.type_name(b)),
+                format!(
+                    "can only concatenate str (not \"{}\") to str",
+                    self.type_name(b)
+                ),
             )),
             (Value::List(_), _, BinOp::Add) => Err(PyErr::new(
                 "TypeError",
-                format!("can only concatenate list (not \"{}\") to list", self.type_name(b)),
+                format!(
+                    "can only concatenate list (not \"{}\") to list",
+                    self.type_name(b)
+                ),
             )),
             (Value::Tuple(_), _, BinOp::Add) => Err(PyErr::new(
                 "TypeError",
-                format!("can only concatenate tuple (not \"{}\") to tuple", self.type_name(b)),
+                format!(
+                    "can only concatenate tuple (not \"{}\") to tuple",
+                    self.type_name(b)
+                ),
             )),
-            (Value::Str(_) | Value::List(_) | Value::Tuple(_), _, BinOp::Mult) | (_, Value::Str(_) | Value::List(_) | Value::Tuple(_), BinOp::Mult) => {
-                let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) { b } else { a };
+            (Value::Str(_) | Value::List(_) | Value::Tuple(_), _, BinOp::Mult)
+            | (_, Value::Str(_) | Value::List(_) | Value::Tuple(_), BinOp::Mult) => {
+                let other = if matches!(a, Value::Str(_) | Value::List(_) | Value::Tuple(_)) {
+                    b
+                } else {
+                    a
+                };
                 Err(PyErr::new(
                     "TypeError",
-                    format!("can't multiply sequence by non-int of type '{}'", self.type_name(other)),
+                    format!(
+                        "can't multiply sequence by non-int of type '{}'",
+                        self.type_name(other)
+                    ),
                 ))
             }
             _ => Err(self.unsupported(a, b, op)),
         }
     }
 
-    fn rich_binary(&mut self, a: &Value, b: &Value, name: &str, rname: &str) -> PyResult<Option<Value>> {
+    fn rich_binary(
+        &mut self,
+        a: &Value,
+        b: &Value,
+        name: &str,
+        rname: &str,
+    ) -> PyResult<Option<Value>> {
         if let Value::Instance(i) = a {
             let cls = i.class.borrow().clone();
             if let Some(m) = self.class_lookup_user(&cls, name) {
@@ -926,7 +1113,10 @@ impl Vm {
             }
             BinOp::FloorDiv => {
                 if y == 0 {
-                    Err(PyErr::new("ZeroDivisionError", "integer division or modulo by zero"))
+                    Err(PyErr::new(
+                        "ZeroDivisionError",
+                        "integer division or modulo by zero",
+                    ))
                 } else {
                     x.checked_div_euclid(y)
                         .map(|_| {
@@ -946,13 +1136,20 @@ impl Vm {
                     Err(PyErr::new("ZeroDivisionError", "integer modulo by zero"))
                 } else {
                     let m = x.wrapping_rem(y);
-                    Ok(Value::Int(if m != 0 && ((m < 0) != (y < 0)) { m + y } else { m }))
+                    Ok(Value::Int(if m != 0 && ((m < 0) != (y < 0)) {
+                        m + y
+                    } else {
+                        m
+                    }))
                 }
             }
             BinOp::Pow => {
                 if y < 0 {
                     if x == 0 {
-                        Err(PyErr::new("ZeroDivisionError", "0.0 cannot be raised to a negative power"))
+                        Err(PyErr::new(
+                            "ZeroDivisionError",
+                            "0.0 cannot be raised to a negative power",
+                        ))
                     } else {
                         Ok(Value::Float((x as f64).powf(y as f64)))
                     }
@@ -975,7 +1172,15 @@ impl Vm {
                 if y < 0 {
                     Err(PyErr::new("ValueError", "negative shift count"))
                 } else {
-                    Ok(Value::Int(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }))
+                    Ok(Value::Int(if y >= 64 {
+                        if x < 0 {
+                            -1
+                        } else {
+                            0
+                        }
+                    } else {
+                        x >> y
+                    }))
                 }
             }
             BinOp::BitOr => Ok(Value::Int(x | y)),
@@ -1018,9 +1223,11 @@ impl Vm {
             _ => {}
         }
         self.binary_op(a, b, op).map_err(|e| match e {
-            PyErr::New("TypeError", m) if m.starts_with("unsupported operand") => {
-                PyErr::New("TypeError", m.replacen("for ", &format!("for {}=: ", op_symbol(op)), 1).replacen(&format!("{}: ", op_symbol(op)), "", 1))
-            }
+            PyErr::New("TypeError", m) if m.starts_with("unsupported operand") => PyErr::New(
+                "TypeError",
+                m.replacen("for ", &format!("for {}=: ", op_symbol(op)), 1)
+                    .replacen(&format!("{}: ", op_symbol(op)), "", 1),
+            ),
             other => other,
         })
     }
@@ -1057,7 +1264,14 @@ impl Vm {
             UnaryOp::Invert => "~",
             UnaryOp::Not => "not",
         };
-        PyErr::new("TypeError", format!("bad operand type for unary {}: '{}'", sym, self.type_name(a)))
+        PyErr::new(
+            "TypeError",
+            format!(
+                "bad operand type for unary {}: '{}'",
+                sym,
+                self.type_name(a)
+            ),
+        )
     }
 
     // ---------- subscripts ----------
@@ -1136,12 +1350,19 @@ impl Vm {
         let Some(i) = self.index_of(idx) else {
             return Err(PyErr::new(
                 "TypeError",
-                format!("{} indices must be integers or slices, not {}", what, self.type_name(idx)),
+                format!(
+                    "{} indices must be integers or slices, not {}",
+                    what,
+                    self.type_name(idx)
+                ),
             ));
         };
         let j = if i < 0 { i + len as i64 } else { i };
         if j < 0 || j >= len as i64 {
-            return Err(PyErr::new("IndexError", format!("{what} index out of range")));
+            return Err(PyErr::new(
+                "IndexError",
+                format!("{what} index out of range"),
+            ));
         }
         Ok(j as usize)
     }
@@ -1152,7 +1373,9 @@ impl Vm {
                 if let Value::Slice(s) = idx {
                     let items = l.borrow().clone();
                     let pos = self.slice_positions(s, items.len())?;
-                    return Ok(Value::list(pos.into_iter().map(|i| items[i].clone()).collect()));
+                    return Ok(Value::list(
+                        pos.into_iter().map(|i| items[i].clone()).collect(),
+                    ));
                 }
                 let n = l.borrow().len();
                 let i = self.seq_index(idx, n, "list")?;
@@ -1161,7 +1384,9 @@ impl Vm {
             Value::Tuple(t) => {
                 if let Value::Slice(s) = idx {
                     let pos = self.slice_positions(s, t.len())?;
-                    return Ok(Value::tuple(pos.into_iter().map(|i| t[i].clone()).collect()));
+                    return Ok(Value::tuple(
+                        pos.into_iter().map(|i| t[i].clone()).collect(),
+                    ));
                 }
                 let i = self.seq_index(idx, t.len(), "tuple")?;
                 Ok(t[i].clone())
@@ -1182,14 +1407,19 @@ impl Vm {
                 let c = if s.is_ascii() {
                     (s.s.as_bytes()[i] as char).to_string()
                 } else {
-                    s.s.chars().nth(i).map(|c| c.to_string()).unwrap_or_default()
+                    s.s.chars()
+                        .nth(i)
+                        .map(|c| c.to_string())
+                        .unwrap_or_default()
                 };
                 Ok(Value::string(c))
             }
             Value::Bytes(b) => {
                 if let Value::Slice(sl) = idx {
                     let pos = self.slice_positions(sl, b.len())?;
-                    return Ok(Value::Bytes(Rc::new(pos.into_iter().map(|i| b[i]).collect())));
+                    return Ok(Value::Bytes(Rc::new(
+                        pos.into_iter().map(|i| b[i]).collect(),
+                    )));
                 }
                 let i = self.seq_index(idx, b.len(), "index")?;
                 Ok(Value::Int(b[i] as i64))
@@ -1217,19 +1447,29 @@ impl Vm {
                     return self.call(&m, vec![obj.clone(), idx.clone()]);
                 }
                 if let Some(p) = self.payload(obj) {
-                    if let (Value::Dict(d), true) = (&p, self.class_lookup_user(&cls, "__missing__").is_some()) {
+                    if let (Value::Dict(d), true) =
+                        (&p, self.class_lookup_user(&cls, "__missing__").is_some())
+                    {
                         if let Some(v) = self.dict_get(d, idx)? {
                             return Ok(v);
                         }
-                        let m = self.class_lookup_user(&cls, "__missing__").unwrap_or_default();
+                        let m = self
+                            .class_lookup_user(&cls, "__missing__")
+                            .unwrap_or_default();
                         return self.call(&m, vec![obj.clone(), idx.clone()]);
                     }
                     return self.getitem(&p, idx);
                 }
-                Err(PyErr::new("TypeError", format!("'{}' object is not subscriptable", cls.name.s)))
+                Err(PyErr::new(
+                    "TypeError",
+                    format!("'{}' object is not subscriptable", cls.name.s),
+                ))
             }
             Value::Class(_) => Ok(obj.clone()),
-            _ => Err(PyErr::new("TypeError", format!("'{}' object is not subscriptable", self.type_name(obj)))),
+            _ => Err(PyErr::new(
+                "TypeError",
+                format!("'{}' object is not subscriptable", self.type_name(obj)),
+            )),
         }
     }
 
@@ -1275,11 +1515,17 @@ impl Vm {
                 if let Some(p) = self.payload(obj) {
                     return self.setitem(&p, key, v);
                 }
-                Err(PyErr::new("TypeError", format!("'{}' object does not support item assignment", cls.name.s)))
+                Err(PyErr::new(
+                    "TypeError",
+                    format!("'{}' object does not support item assignment", cls.name.s),
+                ))
             }
             _ => Err(PyErr::new(
                 "TypeError",
-                format!("'{}' object does not support item assignment", self.type_name(obj)),
+                format!(
+                    "'{}' object does not support item assignment",
+                    self.type_name(obj)
+                ),
             )),
         }
     }
@@ -1318,11 +1564,17 @@ impl Vm {
                 if let Some(p) = self.payload(obj) {
                     return self.delitem(&p, key);
                 }
-                Err(PyErr::new("TypeError", format!("'{}' object does not support item deletion", cls.name.s)))
+                Err(PyErr::new(
+                    "TypeError",
+                    format!("'{}' object does not support item deletion", cls.name.s),
+                ))
             }
             _ => Err(PyErr::new(
                 "TypeError",
-                format!("'{}' object does not support item deletion", self.type_name(obj)),
+                format!(
+                    "'{}' object does not support item deletion",
+                    self.type_name(obj)
+                ),
             )),
         }
     }
@@ -1350,7 +1602,10 @@ impl Vm {
                 Value::Str(sub) => Ok(s.s.contains(sub.s.as_str())),
                 _ => Err(PyErr::new(
                     "TypeError",
-                    format!("'in <string>' requires string as left operand, not {}", self.type_name(item)),
+                    format!(
+                        "'in <string>' requires string as left operand, not {}",
+                        self.type_name(item)
+                    ),
                 )),
             },
             Value::Dict(d) => Ok(self.dict_find(d, item)?.is_some()),
@@ -1371,7 +1626,9 @@ impl Vm {
             }),
             Value::Bytes(b) => match item {
                 Value::Int(i) => Ok(b.contains(&(*i as u8))),
-                Value::Bytes(sub) => Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice())),
+                Value::Bytes(sub) => {
+                    Ok(sub.is_empty() || b.windows(sub.len()).any(|w| w == sub.as_slice()))
+                }
                 _ => Ok(false),
             },
             Value::Instance(i) => {
@@ -1388,7 +1645,10 @@ impl Vm {
             Value::Iter(_) | Value::Gen(_) => self.contains_by_iter(container, item),
             _ => Err(PyErr::new(
                 "TypeError",
-                format!("argument of type '{}' is not iterable", self.type_name(container)),
+                format!(
+                    "argument of type '{}' is not iterable",
+                    self.type_name(container)
+                ),
             )),
         }
     }
@@ -1410,7 +1670,7 @@ impl Vm {
                 if spec.is_empty() {
                     Ok(if *b { "True" } else { "False" }.to_string())
                 } else {
-                    fmt::format_int(*b as i64, spec)
+                    super::format::format_int_named(*b as i64, spec, "bool")
                 }
             }
             Value::Float(f) => fmt::format_float(*f, spec),
@@ -1427,13 +1687,19 @@ impl Vm {
                 if spec.is_empty() {
                     return self.str_of(v);
                 }
-                Err(format!("unsupported format string passed to {}.__format__", cls.name.s))
+                Err(format!(
+                    "unsupported format string passed to {}.__format__",
+                    cls.name.s
+                ))
             }
             _ => {
                 if spec.is_empty() {
                     return self.str_of(v);
                 }
-                Err(format!("unsupported format string passed to {}.__format__", self.type_name(v)))
+                Err(format!(
+                    "unsupported format string passed to {}.__format__",
+                    self.type_name(v)
+                ))
             }
         };
         r.map_err(|m| {
@@ -1513,12 +1779,21 @@ impl Vm {
                     ai += 1;
                     match a {
                         Some(a) => a,
-                        None => return Err(PyErr::new("TypeError", "not enough arguments for format string")),
+                        None => {
+                            return Err(PyErr::new(
+                                "TypeError",
+                                "not enough arguments for format string",
+                            ))
+                        }
                     }
                 }
             };
             let align = if flags.contains('-') { "<" } else { "" };
-            let zero = if flags.contains('0') && !flags.contains('-') { "0" } else { "" };
+            let zero = if flags.contains('0') && !flags.contains('-') {
+                "0"
+            } else {
+                ""
+            };
             let sign = if flags.contains('+') {
                 "+"
             } else if flags.contains(' ') {
@@ -1527,7 +1802,10 @@ impl Vm {
                 ""
             };
             let alt = if flags.contains('#') { "#" } else { "" };
-            let precs = prec.as_ref().map(|p| format!(".{}", if p.is_empty() { "0" } else { p })).unwrap_or_default();
+            let precs = prec
+                .as_ref()
+                .map(|p| format!(".{}", if p.is_empty() { "0" } else { p }))
+                .unwrap_or_default();
             let piece = match conv {
                 's' | 'r' | 'a' => {
                     let s = match conv {
@@ -1535,7 +1813,12 @@ impl Vm {
                         'r' => self.repr(&arg)?,
                         _ => ascii_escape(&self.repr(&arg)?),
                     };
-                    let spec = format!("{}{}{}", if align.is_empty() { ">" } else { "<" }, width, precs);
+                    let spec = format!(
+                        "{}{}{}",
+                        if align.is_empty() { ">" } else { "<" },
+                        width,
+                        precs
+                    );
                     fmt::format_str(&s, &spec).map_err(|m| PyErr::New("ValueError", m))?
                 }
                 'd' | 'i' | 'u' => {
@@ -1546,41 +1829,80 @@ impl Vm {
                             None => {
                                 return Err(PyErr::new(
                                     "TypeError",
-                                    format!("%{} format: a real number is required, not {}", conv, self.type_name(other)),
+                                    format!(
+                                        "%{} format: a real number is required, not {}",
+                                        conv,
+                                        self.type_name(other)
+                                    ),
                                 ))
                             }
                         },
                     };
-                    fmt::format_int(n, &format!("{align}{sign}{zero}{width}d")).map_err(|m| PyErr::New("ValueError", m))?
+                    fmt::format_int(n, &format!("{align}{sign}{zero}{width}d"))
+                        .map_err(|m| PyErr::New("ValueError", m))?
                 }
                 'x' | 'X' | 'o' => {
-                    let n = as_int(&arg).ok_or_else(|| PyErr::new("TypeError", format!("%{} format: an integer is required, not {}", conv, self.type_name(&arg))))?;
-                    fmt::format_int(n, &format!("{align}{sign}{alt}{zero}{width}{conv}")).map_err(|m| PyErr::New("ValueError", m))?
+                    let n = as_int(&arg).ok_or_else(|| {
+                        PyErr::new(
+                            "TypeError",
+                            format!(
+                                "%{} format: an integer is required, not {}",
+                                conv,
+                                self.type_name(&arg)
+                            ),
+                        )
+                    })?;
+                    fmt::format_int(n, &format!("{align}{sign}{alt}{zero}{width}{conv}"))
+                        .map_err(|m| PyErr::New("ValueError", m))?
                 }
                 'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
-                    let x = as_num(&arg).ok_or_else(|| PyErr::new("TypeError", format!("must be real number, not {}", self.type_name(&arg))))?;
-                    let p = if precs.is_empty() { ".6".to_string() } else { precs.clone() };
-                    fmt::format_float(x, &format!("{align}{sign}{alt}{zero}{width}{p}{conv}")).map_err(|m| PyErr::New("ValueError", m))?
+                    let x = as_num(&arg).ok_or_else(|| {
+                        PyErr::new(
+                            "TypeError",
+                            format!("must be real number, not {}", self.type_name(&arg)),
+                        )
+                    })?;
+                    let p = if precs.is_empty() {
+                        ".6".to_string()
+                    } else {
+                        precs.clone()
+                    };
+                    fmt::format_float(x, &format!("{align}{sign}{alt}{zero}{width}{p}{conv}"))
+                        .map_err(|m| PyErr::New("ValueError", m))?
                 }
                 'c' => match &arg {
                     Value::Str(s) => s.s.clone(),
-                    Value::Int(n) => char::from_u32(*n as u32).map(|c| c.to_string()).unwrap_or_default(),
+                    Value::Int(n) => char::from_u32(*n as u32)
+                        .map(|c| c.to_string())
+                        .unwrap_or_default(),
                     _ => return Err(PyErr::new("TypeError", "%c requires int or char")),
                 },
                 other => {
                     return Err(PyErr::new(
                         "ValueError",
-                        format!("unsupported format character '{}' (0x{:x}) at index {}", other, other as u32, i - 1),
+                        format!(
+                            "unsupported format character '{}' (0x{:x}) at index {}",
+                            other,
+                            other as u32,
+                            i - 1
+                        ),
                     ))
                 }
             };
             out.push_str(&piece);
         }
         if mapping.is_none() && ai < items.len() && matches!(args, Value::Tuple(_)) {
-            return Err(PyErr::new("TypeError", "not all arguments converted during string formatting"));
+            return Err(PyErr::new(
+                "TypeError",
+                "not all arguments converted during string formatting",
+            ));
         }
-        if mapping.is_none() && ai == 0 && !matches!(args, Value::Tuple(_)) && !fmt_s.contains('%') {
-            return Err(PyErr::new("TypeError", "not all arguments converted during string formatting"));
+        if mapping.is_none() && ai == 0 && !matches!(args, Value::Tuple(_)) && !fmt_s.contains('%')
+        {
+            return Err(PyErr::new(
+                "TypeError",
+                "not all arguments converted during string formatting",
+            ));
         }
         Ok(out)
     }
@@ -1593,13 +1915,14 @@ impl Vm {
 
     pub fn dict_find(&mut self, d: &Rc<RefCell<PyDict>>, key: &Value) -> PyResult<Option<usize>> {
         let h = self.hash(key)?;
-        let simple = matches!(key, Value::Int(_) | Value::Str(_) | Value::Bool(_) | Value::None | Value::Float(_))
-            || matches!(key, Value::Tuple(_)) && Self::simple_eq(key, key).is_some();
+        let simple = matches!(
+            key,
+            Value::Int(_) | Value::Str(_) | Value::Bool(_) | Value::None | Value::Float(_)
+        ) || matches!(key, Value::Tuple(_)) && Self::simple_eq(key, key).is_some();
         if simple {
-            let found = d.borrow().find_with(h, |k| match Self::simple_eq(k, key) {
-                Some(b) => b,
-                None => false,
-            });
+            let found = d
+                .borrow()
+                .find_with(h, |k| Self::simple_eq(k, key).unwrap_or_default());
             if found.is_some() {
                 return Ok(found);
             }
@@ -1710,8 +2033,8 @@ impl Vm {
 
     pub fn set_keys(&self, v: &Value) -> Vec<Value> {
         match v {
-            Value::Set(d) => d.borrow().keys(),
-            Value::FrozenSet(d) => d.keys(),
+            Value::Set(d) => cpython_set_order(d.borrow().keys()),
+            Value::FrozenSet(d) => cpython_set_order(d.keys()),
             Value::Dict(d) => d.borrow().keys(),
             _ => Vec::new(),
         }
@@ -1805,5 +2128,32 @@ impl RoundClose for f64 {
         } else {
             self.floor()
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_match_cpython() {
+        // Values from CPython 3.11: hash(0.5), hash(-1), hash(1.5), hash(-2.25), hash(2**61), hash(1e100).
+        assert_eq!(hash_float(0.5), 1152921504606846976);
+        assert_eq!(hash_int(-1), -2);
+        assert_eq!(hash_float(1.5), 1152921504606846977);
+        assert_eq!(hash_float(-2.25), -576460752303423490);
+        assert_eq!(hash_int(1 << 61), 1);
+        assert_eq!(hash_float(1e100), 1822893315824342674);
+    }
+
+    #[test]
+    fn int_sets_iterate_in_cpython_order() {
+        let keys = [3, 1, 2, 64, 32, 16, 8, 0, 1000].map(Value::Int).to_vec();
+        let order: Vec<i64> = cpython_set_order(keys)
+            .into_iter()
+            .map(|v| if let Value::Int(i) = v { i } else { -1 })
+            .collect();
+        // CPython 3.11: list({3, 1, 2, 64, 32, 16, 8, 0, 1000})
+        assert_eq!(order, vec![64, 1, 2, 3, 32, 0, 8, 1000, 16]);
     }
 }

@@ -44,11 +44,21 @@ pub struct Types {
 }
 
 /// Builds a class with C3 method resolution order.
-pub fn make_class(name: &str, bases: Vec<Rc<Class>>, builtin: BuiltinType, dict: NameMap) -> Result<Rc<Class>, String> {
+pub fn make_class(
+    name: &str,
+    bases: Vec<Rc<Class>>,
+    builtin: BuiltinType,
+    dict: NameMap,
+) -> Result<Rc<Class>, String> {
     let mro = c3_mro(&bases)?;
-    let is_exception = bases.iter().any(|b| b.is_exception) || builtin == BuiltinType::BaseException;
+    let is_exception =
+        bases.iter().any(|b| b.is_exception) || builtin == BuiltinType::BaseException;
     let builtin = if builtin == BuiltinType::Object {
-        bases.iter().map(|b| b.builtin).find(|b| *b != BuiltinType::Object).unwrap_or(BuiltinType::Object)
+        bases
+            .iter()
+            .map(|b| b.builtin)
+            .find(|b| *b != BuiltinType::Object)
+            .unwrap_or(BuiltinType::Object)
     } else {
         builtin
     };
@@ -84,7 +94,10 @@ fn c3_mro(bases: &[Rc<Class>]) -> Result<Vec<Rc<Class>>, String> {
         let mut found = None;
         for s in &seqs {
             let cand = &s[0];
-            if !seqs.iter().any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, cand))) {
+            if !seqs
+                .iter()
+                .any(|t| t[1..].iter().any(|c| Rc::ptr_eq(c, cand)))
+            {
                 found = Some(cand.clone());
                 break;
             }
@@ -149,9 +162,12 @@ const EXCEPTIONS: &[(&str, &str)] = &[
 
 pub fn bootstrap() -> (Types, Rc<Module>, HashMap<&'static str, Rc<Class>>) {
     let object = make_class("object", vec![], BuiltinType::Object, NameMap::new()).expect("object");
-    let mk = |name: &str, bt: BuiltinType| make_class(name, vec![object.clone()], bt, NameMap::new()).expect("builtin type");
+    let mk = |name: &str, bt: BuiltinType| {
+        make_class(name, vec![object.clone()], bt, NameMap::new()).expect("builtin type")
+    };
     let int = mk("int", BuiltinType::Int);
-    let bool_ = make_class("bool", vec![int.clone()], BuiltinType::Bool, NameMap::new()).expect("bool");
+    let bool_ =
+        make_class("bool", vec![int.clone()], BuiltinType::Bool, NameMap::new()).expect("bool");
     let base_exception = mk("BaseException", BuiltinType::BaseException);
     let t = Types {
         type_: mk("type", BuiltinType::Type),
@@ -195,12 +211,16 @@ pub fn bootstrap() -> (Types, Rc<Module>, HashMap<&'static str, Rc<Class>>) {
     let mut excs: HashMap<&'static str, Rc<Class>> = HashMap::new();
     excs.insert("BaseException", base_exception);
     for (name, parent) in EXCEPTIONS {
-        let p = excs.get(parent).cloned().expect("parent exception defined first");
+        let p = excs
+            .get(parent)
+            .cloned()
+            .expect("parent exception defined first");
         let mut bases = vec![p];
         if *name == "ExceptionGroup" {
             bases.push(excs.get("Exception").cloned().expect("Exception defined"));
         }
-        let c = make_class(name, bases, BuiltinType::BaseException, NameMap::new()).expect("exception class");
+        let c = make_class(name, bases, BuiltinType::BaseException, NameMap::new())
+            .expect("exception class");
         excs.insert(name, c);
     }
     {
@@ -213,8 +233,24 @@ pub fn bootstrap() -> (Types, Rc<Module>, HashMap<&'static str, Rc<Class>>) {
             d.set_str("EnvironmentError", Value::Class(c.clone()));
         }
         for c in [
-            &t.object, &t.type_, &t.bool_, &t.int, &t.float, &t.str_, &t.bytes, &t.tuple, &t.list, &t.dict, &t.set,
-            &t.frozenset, &t.range, &t.slice, &t.property, &t.staticmethod, &t.classmethod, &t.super_,
+            &t.object,
+            &t.type_,
+            &t.bool_,
+            &t.int,
+            &t.float,
+            &t.str_,
+            &t.bytes,
+            &t.tuple,
+            &t.list,
+            &t.dict,
+            &t.set,
+            &t.frozenset,
+            &t.range,
+            &t.slice,
+            &t.property,
+            &t.staticmethod,
+            &t.classmethod,
+            &t.super_,
         ] {
             d.set_str(&c.name.s, Value::Class(c.clone()));
         }

@@ -23,8 +23,16 @@ pub struct PyStr {
 
 impl PyStr {
     pub fn new(s: String) -> PyStr {
-        let nchars = if s.is_ascii() { s.len() } else { s.chars().count() };
-        PyStr { s, nchars, interned: false }
+        let nchars = if s.is_ascii() {
+            s.len()
+        } else {
+            s.chars().count()
+        };
+        PyStr {
+            s,
+            nchars,
+            interned: false,
+        }
     }
     pub fn is_ascii(&self) -> bool {
         self.nchars == self.s.len()
@@ -81,6 +89,9 @@ pub struct RangeObj {
 }
 
 impl RangeObj {
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     pub fn len(&self) -> i64 {
         if self.step > 0 && self.start < self.stop {
             ((self.stop as i128 - self.start as i128 - 1) / self.step as i128 + 1) as i64
@@ -278,31 +289,77 @@ impl std::fmt::Debug for GenObj {
 /// Native iterators.
 #[derive(Debug)]
 pub enum IterObj {
-    Seq { seq: Value, idx: usize },
-    Range { next: i64, stop: i64, step: i64 },
+    Seq {
+        seq: Value,
+        idx: usize,
+    },
+    Range {
+        next: i64,
+        stop: i64,
+        step: i64,
+    },
     /// Dict / set iteration over a snapshot-free live view: position in entries.
-    DictKeys { dict: Rc<RefCell<PyDict>>, idx: usize, len_at_start: usize },
-    DictValues { dict: Rc<RefCell<PyDict>>, idx: usize, len_at_start: usize },
-    DictItems { dict: Rc<RefCell<PyDict>>, idx: usize, len_at_start: usize },
-    SetIter { set: Value, idx: usize },
-    Str { s: Rc<PyStr>, byte: usize },
-    Enumerate { it: Value, n: i64 },
-    Zip { its: Vec<Value>, strict: bool },
-    Map { f: Value, its: Vec<Value> },
-    Filter { f: Value, it: Value },
-    Reversed { seq: Value, idx: usize },
+    DictKeys {
+        dict: Rc<RefCell<PyDict>>,
+        idx: usize,
+        len_at_start: usize,
+    },
+    DictValues {
+        dict: Rc<RefCell<PyDict>>,
+        idx: usize,
+        len_at_start: usize,
+    },
+    DictItems {
+        dict: Rc<RefCell<PyDict>>,
+        idx: usize,
+        len_at_start: usize,
+    },
+    SetIter {
+        set: Value,
+        idx: usize,
+    },
+    Str {
+        s: Rc<PyStr>,
+        byte: usize,
+    },
+    Enumerate {
+        it: Value,
+        n: i64,
+    },
+    Zip {
+        its: Vec<Value>,
+        strict: bool,
+    },
+    Map {
+        f: Value,
+        its: Vec<Value>,
+    },
+    Filter {
+        f: Value,
+        it: Value,
+    },
+    Reversed {
+        seq: Value,
+        idx: usize,
+    },
     /// An async generator's `__anext__()` awaitable (asend): drives the generator
     /// until it yields a value.
-    ASend { gen: Rc<GenObj>, value: Value, started: bool },
+    ASend {
+        gen: Rc<GenObj>,
+        value: Value,
+        started: bool,
+    },
     /// Awaitable yielding nothing and returning a value (used for `__aexit__` of natives).
     Done(Value),
     /// `iter(callable, sentinel)`
-    Callable { f: Value, sentinel: Value },
+    Callable {
+        f: Value,
+        sentinel: Value,
+    },
     Empty,
     /// An async generator's `yield v` on its way to the `__anext__` awaitable.
     AsyncYield(Value),
 }
-
 
 impl Value {
     pub fn str(s: &str) -> Value {
@@ -327,7 +384,10 @@ impl Value {
     pub fn is(&self, other: &Value) -> bool {
         use Value::*;
         match (self, other) {
-            (Undef, Undef) | (None, None) | (NotImplemented, NotImplemented) | (Ellipsis, Ellipsis) => true,
+            (Undef, Undef)
+            | (None, None)
+            | (NotImplemented, NotImplemented)
+            | (Ellipsis, Ellipsis) => true,
             (Bool(a), Bool(b)) => a == b,
             (Int(a), Int(b)) => a == b,
             (Float(a), Float(b)) => a.to_bits() == b.to_bits(),

@@ -50,14 +50,32 @@ fn py_str(s: &str) -> String {
                 o.push('\\');
                 o.push(c);
             }
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
-                let _ = write!(o, "\\x{:02x}", c as u32);
+            // Python's repr escapes what `str.isprintable()` rejects.
+            c if !py_printable(c) => {
+                let n = c as u32;
+                let _ = match n {
+                    0..=0xff => write!(o, "\\x{n:02x}"),
+                    0x100..=0xffff => write!(o, "\\u{n:04x}"),
+                    _ => write!(o, "\\U{n:08x}"),
+                };
             }
             c => o.push(c),
         }
     }
     o.push(q);
     o
+}
+
+/// An approximation of Python's `str.isprintable()` (no Unicode tables here:
+/// control, separator, format and private-use characters; not unassigned ones).
+fn py_printable(c: char) -> bool {
+    let n = c as u32;
+    !(c.is_control()
+        || (c.is_whitespace() && c != ' ')
+        || matches!(n, 0xad | 0x600..=0x605 | 0x61c | 0x6dd | 0x70f | 0x180e)
+        || matches!(n, 0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x206f | 0xfeff)
+        || matches!(n, 0xfff9..=0xfffb | 0xfffe | 0xffff | 0xe0001 | 0xe0020..=0xe007f)
+        || matches!(n, 0xe000..=0xf8ff | 0xf0000..=0x10ffff))
 }
 
 fn py_bytes(b: &[u8]) -> String {

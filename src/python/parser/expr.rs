@@ -155,10 +155,14 @@ impl Parser<'_> {
     #[inline(never)]
     fn ternary(&mut self, body: Expr, start: Pos) -> PResult<Expr> {
         self.advance();
+        let body_start = body.span.start;
         let test = self.disjunction()?;
+        if self.is_op(":") {
+            return Err(self.invalid());
+        }
         if !self.eat_kw("else") {
             return Err(self.error_at(
-                self.span_from(start),
+                self.span_from(body_start),
                 "expected 'else' after 'if' expression",
             ));
         }
@@ -425,6 +429,25 @@ impl Parser<'_> {
         if self.is_op(op) {
             return Ok(self.advance());
         }
+        // `(sep='')`: a keyword-like `=` inside brackets (CPython's
+        // `invalid_named_expression`).
+        let name = self.i.checked_sub(1).and_then(|k| self.toks.get(k));
+        if let (true, Some(name)) = (self.is_op("="), name) {
+            if matches!(name.tok, Tok::Name(_)) {
+                let name_span = name.span;
+                let value = self.speculate(|p| {
+                    p.advance();
+                    let v = p.bitwise_or().map(|e| e.span).ok();
+                    v.filter(|_| !p.is_op("=") && !p.is_op(":="))
+                });
+                if let Some(v) = value {
+                    return Err(self.error_at(
+                        name_span.to(v),
+                        "invalid syntax. Maybe you meant '==' or ':=' instead of '='?",
+                    ));
+                }
+            }
+        }
         Err(self.invalid())
     }
 
@@ -436,26 +459,36 @@ impl Parser<'_> {
 
     /// [`Self::missing_comma`] for an expression known by its span.
     pub(crate) fn missing_comma_after(&mut self, first: Span, is_name: bool) -> PResult<()> {
-        if self.brackets == 0 || !self.starts_expr() {
+        if !self.starts_expr() {
             return Ok(());
         }
         // `f(a b)` with a name followed by a string literal is left generic, as in CPython.
         if is_name && matches!(self.peek(), Tok::Str(_)) {
             return Ok(());
         }
-        let save = self.i;
-        let (depth, chain) = (self.depth, self.chain);
-        let next = self.expression();
-        (self.depth, self.chain) = (depth, chain);
-        match next {
-            Ok(second) => Err(self.error_at(
-                first.to(second.span),
+        // Like CPython's `invalid_expression`, read the second expression even
+        // outside brackets (where the hint is not given): how far the parser
+        // read decides which error wins (see `pick_error`).
+        // PEG backtracking finds the longest valid second expression; try the
+        // whole expression, then just a primary.
+        let second = self.speculate(|p| {
+            let whole = p.expression().map(|e| e.span);
+            if whole.is_ok() {
+                return whole.ok();
+            }
+            p.i = p.i.min(p.toks.len());
+            None
+        });
+        let second = match second {
+            Some(s) => Some(s),
+            None => self.speculate(|p| p.primary().map(|e| e.span).ok()),
+        };
+        match second {
+            Some(second) if self.brackets > 0 => Err(self.error_at(
+                first.to(second),
                 "invalid syntax. Perhaps you forgot a comma?",
             )),
-            Err(_) => {
-                self.i = save;
-                Ok(())
-            }
+            _ => Ok(()),
         }
     }
 
@@ -466,6 +499,11 @@ impl Parser<'_> {
         let first = self.slice()?;
         if !self.is_op(",") {
             self.missing_comma(&first)?;
+            // `a[*b]` is a one-element tuple, as in CPython 3.11.
+            if let ExprKind::Starred(_) = first.kind {
+                let span = first.span;
+                return Ok(Expr::new(ExprKind::Tuple(vec![first]), span));
+            }
             return Ok(first);
         }
         let mut elts = vec![first];
@@ -520,8 +558,11 @@ impl Parser<'_> {
         let mut saw_kwargs = false; // `**mapping` seen
         while !self.is_op(")") {
             let start = self.start();
+            // The last expression read, for the "forgot a comma?" hint.
+            let last: (Span, bool);
             if self.eat_op("**") {
                 let value = self.expression()?;
+                last = (value.span, matches!(value.kind, ExprKind::Name(_)));
                 saw_kwargs = true;
                 keywords.push(Keyword {
                     arg: None,
@@ -530,6 +571,10 @@ impl Parser<'_> {
                 });
             } else if self.is_op("*") {
                 let e = self.star_expression()?;
+                last = match &e.kind {
+                    ExprKind::Starred(v) => (v.span, matches!(v.kind, ExprKind::Name(_))),
+                    _ => (e.span, false),
+                };
                 if saw_kwargs {
                     return Err(self.error_at(
                         e.span,
@@ -541,8 +586,8 @@ impl Parser<'_> {
                 let (name, _) = self.name()?;
                 self.advance();
                 let value = self.expression()?;
-                if let Some(k) = keywords.iter().find(|k| k.arg.as_deref() == Some(&name)) {
-                    let _ = k;
+                last = (value.span, matches!(value.kind, ExprKind::Name(_)));
+                if keywords.iter().any(|k| k.arg.as_deref() == Some(&name)) {
                     return Err(self.error_at(
                         self.span_from(start),
                         format!("keyword argument repeated: {name}"),
@@ -555,6 +600,7 @@ impl Parser<'_> {
                 });
             } else {
                 let e = self.named_expression()?;
+                last = (e.span, matches!(e.kind, ExprKind::Name(_)));
                 if self.is_op("=") {
                     let msg = "expression cannot contain assignment, perhaps you meant \"==\"?";
                     let eq = self.span();
@@ -592,15 +638,23 @@ impl Parser<'_> {
                 }
             }
             if !self.eat_op(",") {
-                if let Some(last) = args.last().filter(|l| l.span.start == start) {
-                    let (span, is_name) = (last.span, matches!(last.kind, ExprKind::Name(_)));
-                    self.missing_comma_after(span, is_name)?;
-                }
+                self.missing_comma_after(last.0, last.1)?;
                 break;
             }
         }
         self.close(")")?;
         Ok((args, keywords))
+    }
+
+    /// A comprehension's element cannot be `*x` (or `**x` in a dict).
+    fn check_comp_elt(&self, elt: &Expr) -> PResult<()> {
+        match elt.kind {
+            ExprKind::Starred(_) => Err(self.error_at(
+                elt.span,
+                "iterable unpacking cannot be used in comprehension",
+            )),
+            _ => Ok(()),
+        }
     }
 
     /// `for target in iter [if cond]*`, repeated; `async for` too.
@@ -618,6 +672,10 @@ impl Parser<'_> {
                 break;
             }
             let target = self.target_list("in")?;
+            if !self.is_kw("in") {
+                let is_name = matches!(target.kind, ExprKind::Name(_));
+                self.missing_comma_after(target.span, is_name)?;
+            }
             self.expect_kw("in")?;
             let iter = self.disjunction()?;
             let mut ifs = Vec::new();
@@ -705,6 +763,7 @@ impl Parser<'_> {
         }
         let first = self.star_named_expression()?;
         if self.is_kw("for") || self.is_kw("async") {
+            self.check_comp_elt(&first)?;
             let generators = self.comprehensions()?;
             self.close(")")?;
             return Ok(Expr::new(
@@ -715,7 +774,10 @@ impl Parser<'_> {
                 self.span_from(open),
             ));
         }
-        if self.is_op(")") && !matches!(first.kind, ExprKind::Starred(_)) {
+        if self.is_op(")") {
+            if let ExprKind::Starred(_) = first.kind {
+                return Err(self.error_at(first.span, "cannot use starred expression here"));
+            }
             self.advance();
             return Ok(first);
         }
@@ -750,6 +812,7 @@ impl Parser<'_> {
         }
         let first = self.star_named_expression()?;
         if self.is_kw("for") || self.is_kw("async") {
+            self.check_comp_elt(&first)?;
             let generators = self.comprehensions()?;
             self.close("]")?;
             return Ok(Expr::new(
@@ -777,11 +840,22 @@ impl Parser<'_> {
             ));
         }
         // The first item decides between a dict and a set.
-        let (first_key, first_value) = if self.eat_op("**") {
-            (None, Some(self.bitwise_or()?))
+        let (first_key, first_value) = if self.is_op("**") {
+            let star = self.advance().start;
+            let value = self.bitwise_or()?;
+            if self.is_kw("for") || self.is_kw("async") {
+                return Err(self.error_at(
+                    Span::new(star, value.span.end),
+                    "dict unpacking cannot be used in dict comprehension",
+                ));
+            }
+            (None, Some(value))
         } else {
             let e = self.star_named_expression()?;
             if self.is_op(":") {
+                if let ExprKind::Starred(_) = e.kind {
+                    return Err(self.invalid());
+                }
                 self.dict_colon()?;
                 (Some(e), Some(self.expression()?))
             } else {
@@ -791,6 +865,7 @@ impl Parser<'_> {
         let Some(first_value) = first_value else {
             let first = first_key.ok_or_else(|| self.invalid())?;
             if self.is_kw("for") || self.is_kw("async") {
+                self.check_comp_elt(&first)?;
                 let generators = self.comprehensions()?;
                 self.close("}")?;
                 return Ok(Expr::new(
@@ -861,7 +936,7 @@ impl Parser<'_> {
     /// The `:` after a dictionary key, which a value must follow.
     fn dict_colon(&mut self) -> PResult<()> {
         let colon = self.advance();
-        if !self.starts_expr() && !self.is_op("*") {
+        if self.is_op("}") || self.is_op(",") {
             return Err(self.error_at(
                 Span::new(colon.start, colon.start),
                 "expression expected after dictionary key and ':'",
@@ -882,7 +957,11 @@ impl Parser<'_> {
             ));
         }
         let value = if self.starts_expr() || self.is_op("*") {
-            Some(boxed(self.star_expressions()?))
+            let v = self.star_expressions()?;
+            if let ExprKind::Starred(_) = v.kind {
+                return Err(self.error_at(v.span, "can't use starred expression here"));
+            }
+            Some(boxed(v))
         } else {
             None
         };

@@ -166,6 +166,10 @@ impl Parser<'_> {
         parts: &mut Parts,
         nest: u32,
     ) -> PResult<()> {
+        // A field in the format spec of a field in a format spec: too deep.
+        if nest >= 2 {
+            return Err(self.fs_error(cur.pos, "expressions nested too deeply"));
+        }
         self.bump_cur(cur);
         let expr_cur = *cur;
         let mut depth = 0u32;
@@ -273,9 +277,6 @@ impl Parser<'_> {
         let mut format_spec = None;
         if self.ch(cur.i) == Some(':') && cur.i < end {
             self.bump_cur(cur);
-            if nest >= 1 {
-                return Err(self.fs_error(cur.pos, "expressions nested too deeply"));
-            }
             let mut spec = Parts::new(parts.span);
             self.fbody(cur, end, raw, &mut spec, nest + 1, true)?;
             format_spec = Some(Box::new(spec.finish()));
@@ -307,11 +308,8 @@ impl Parser<'_> {
         let src = self.src.get(..end).unwrap_or("");
         let out = lex_nested(src, at.i, at.pos);
         if let Some(e) = out.error {
-            let mut err = e.error;
-            if !err.message.starts_with("f-string") {
-                err.message = format!("f-string: {}", err.message);
-            }
-            return Err(err);
+            // Tokenizer errors keep CPython's plain messages.
+            return Err(e.error);
         }
         let end_pos = out.tokens.last().map(|t| t.span.end).unwrap_or(at.pos);
         self.sub_parse(out.tokens, end_pos, |p| {
@@ -323,6 +321,9 @@ impl Parser<'_> {
             if !matches!(p.peek(), Tok::EndMarker) {
                 p.missing_comma(&e)?;
                 return Err(p.invalid());
+            }
+            if let ExprKind::Starred(_) = e.kind {
+                return Err(p.error_at(e.span, "cannot use starred expression here"));
             }
             Ok(e)
         })

@@ -78,7 +78,9 @@ fn finish(
 /// tokenizer errors win, and an unclosed bracket wins if it opened on a line
 /// before the furthest token the parser read.
 fn pick_error(parse: SourceError, lex: LexError, saw_end: bool, furthest_line: u32) -> SourceError {
-    if lex.strong || saw_end {
+    // CPython reports an unexpected INDENT/DEDENT token without looking further.
+    let indent = parse.kind == "IndentationError" && parse.message.starts_with("unexpected");
+    if saw_end || (lex.strong && !indent) {
         return lex.error;
     }
     if lex.unclosed && furthest_line > lex.error.span.start.line {
@@ -97,7 +99,7 @@ pub(crate) struct Parser<'a> {
     brackets: u32,
     /// Where the sentinel end-of-input token sits.
     end_span: Span,
-    /// Function nesting, to parse `yield`/`await` contextually later (kept for the compiler).
+    /// Parsing an f-string field: errors get CPython's "f-string: " prefix.
     pub(crate) in_fstring: bool,
     stack_base: usize,
     stack_max: usize,
@@ -105,6 +107,10 @@ pub(crate) struct Parser<'a> {
     saw_end: std::cell::Cell<bool>,
     /// The furthest token the parser looked at (CPython's `p->fill - 1`).
     furthest: std::cell::Cell<usize>,
+    /// The same, leaving out reads done only to choose an error message
+    /// (CPython's second pass): a generic "invalid syntax" is reported there.
+    furthest_main: std::cell::Cell<usize>,
+    pub(crate) speculating: std::cell::Cell<u32>,
     /// End of the f-string being parsed: CPython reports f-string errors there.
     pub(crate) fs_end: Pos,
 }
@@ -134,6 +140,8 @@ impl<'a> Parser<'a> {
             stack_max: 0,
             saw_end: std::cell::Cell::new(false),
             furthest: std::cell::Cell::new(0),
+            furthest_main: std::cell::Cell::new(0),
+            speculating: std::cell::Cell::new(0),
             fs_end: Pos::default(),
         }
     }
@@ -145,6 +153,9 @@ impl<'a> Parser<'a> {
     fn get(&self, k: usize) -> Option<&Token> {
         if k > self.furthest.get() {
             self.furthest.set(k);
+        }
+        if self.speculating.get() == 0 && k > self.furthest_main.get() {
+            self.furthest_main.set(k);
         }
         let t = self.toks.get(k);
         if t.is_none() {
@@ -181,17 +192,14 @@ impl<'a> Parser<'a> {
         }
         s
     }
-    /// Take the current token (the sentinel at the end).
+    /// Take the current token (a copy: the parser may back up over it).
     pub(crate) fn take(&mut self) -> Token {
         let span = self.span();
-        match self.toks.get_mut(self.i) {
+        match self.toks.get(self.i) {
             Some(t) => {
+                let t = t.clone();
                 self.i += 1;
-                Token {
-                    tok: std::mem::replace(&mut t.tok, Tok::Newline),
-                    span,
-                    range: t.range.clone(),
-                }
+                t
             }
             None => Token {
                 tok: Tok::EndMarker,
@@ -229,7 +237,7 @@ impl<'a> Parser<'a> {
     pub(crate) fn expect_op(&mut self, op: &str) -> PResult<Span> {
         if self.is_op(op) {
             Ok(self.advance())
-        } else if op == ":" && !self.starts_expr() {
+        } else if op == ":" && matches!(self.peek(), Tok::Newline) {
             Err(self.error_at(self.span(), "expected ':'"))
         } else {
             Err(self.invalid())
@@ -274,8 +282,23 @@ impl<'a> Parser<'a> {
             Tok::Dedent if !self.at_end() => {
                 SourceError::new("IndentationError", "unexpected unindent", self.span())
             }
-            _ => self.error_at(self.span(), "invalid syntax"),
+            _ => {
+                // CPython reports where its first pass stopped reading.
+                let k = self.furthest_main.get().max(self.i);
+                let span = self.toks.get(k).map_or(self.end_span, |t| t.span);
+                self.error_at(span, "invalid syntax")
+            }
         }
+    }
+
+    /// Read ahead only to choose an error message; restores the position.
+    pub(crate) fn speculate<T>(&mut self, f: impl FnOnce(&mut Self) -> T) -> T {
+        let save = (self.i, self.depth, self.chain);
+        self.speculating.set(self.speculating.get() + 1);
+        let r = f(self);
+        self.speculating.set(self.speculating.get() - 1);
+        (self.i, self.depth, self.chain) = save;
+        r
     }
 
     /// Enter one nesting level; fails cleanly instead of overflowing the stack.
@@ -317,9 +340,11 @@ impl<'a> Parser<'a> {
         let saved_br = std::mem::replace(&mut self.brackets, 1);
         let saved_seen = self.saw_end.get();
         let saved_far = self.furthest.replace(0);
+        let saved_main = self.furthest_main.replace(0);
         let r = f(self);
         self.saw_end.set(saved_seen);
         self.furthest.set(saved_far);
+        self.furthest_main.set(saved_main);
         self.toks = saved_toks;
         self.i = saved_i;
         self.end_span = saved_end;

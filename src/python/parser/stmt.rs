@@ -71,6 +71,13 @@ impl Parser<'_> {
     /// `match` is a soft keyword: a statement only when its line ends in `:`
     /// and the next token cannot continue an expression statement.
     fn is_match_stmt(&self) -> bool {
+        self.speculating.set(self.speculating.get() + 1);
+        let r = self.is_match_stmt_inner();
+        self.speculating.set(self.speculating.get() - 1);
+        r
+    }
+
+    fn is_match_stmt_inner(&self) -> bool {
         if matches!(
             self.peek_n(1),
             Tok::Op("=" | "." | ":" | ",") | Tok::Newline
@@ -101,10 +108,21 @@ impl Parser<'_> {
             }
         }
         if !matches!(self.peek(), Tok::Newline) {
+            self.fetch_ahead();
             return Err(self.invalid());
         }
         self.advance();
         Ok(())
+    }
+
+    /// Before a generic error at an expression-like token, read it as CPython's
+    /// second pass would, so that a tokenizer error just behind it can win.
+    fn fetch_ahead(&mut self) {
+        if self.starts_expr() {
+            self.speculate(|p| {
+                let _ = p.expression();
+            });
+        }
     }
 
     fn small_stmt(&mut self) -> PResult<Stmt> {
@@ -125,7 +143,9 @@ impl Parser<'_> {
             Tok::Kw("return") => {
                 self.advance();
                 let value = if self.starts_expr() || self.is_op("*") {
-                    Some(self.star_expressions()?)
+                    let v = self.star_expressions()?;
+                    self.no_bare_star(&v)?;
+                    Some(v)
                 } else {
                     None
                 };
@@ -160,7 +180,7 @@ impl Parser<'_> {
                 self.advance();
                 let mut targets = Vec::new();
                 loop {
-                    let t = self.bitwise_or()?;
+                    let t = self.primary()?;
                     self.check_del(&t)?;
                     targets.push(t);
                     if !self.eat_op(",") || matches!(self.peek(), Tok::Newline | Tok::Op(";")) {
@@ -169,10 +189,6 @@ impl Parser<'_> {
                 }
                 if !matches!(self.peek(), Tok::Newline | Tok::Op(";")) {
                     // `del a + 1`: name the whole expression, as CPython does.
-                    if self.starts_expr() || matches!(self.peek(), Tok::Op(_) | Tok::Kw(_)) {
-                        let s = self.i;
-                        let _ = s;
-                    }
                     return Err(self.del_error(start));
                 }
                 StmtKind::Delete(targets)
@@ -225,6 +241,9 @@ impl Parser<'_> {
         };
         if self.is_op(":") {
             self.advance();
+            if !self.starts_expr() {
+                return Err(self.invalid());
+            }
             let msg = match &first.kind {
                 ExprKind::Name(_) | ExprKind::Attribute { .. } | ExprKind::Subscript { .. } => None,
                 ExprKind::Tuple(_) => Some("only single target (not tuple) can be annotated"),
@@ -291,29 +310,41 @@ impl Parser<'_> {
             return Ok(Stmt::new(StmtKind::Expr(first), self.span_from(start)));
         }
         let mut targets = vec![first];
-        let mut value = None;
-        while self.eat_op("=") {
+        let value = loop {
+            // Check each target as soon as its `=` is seen, as CPython does.
+            if let Some(t) = targets.last() {
+                self.check_target_before_eq(t, targets.len() == 1)?;
+            }
+            self.advance();
             let e = if self.is_kw("yield") {
                 self.yield_expr()?
             } else {
                 self.star_expressions()?
             };
-            if self.is_op("=") {
-                targets.push(e);
-            } else {
+            if !self.is_op("=") {
                 self.no_bare_star(&e)?;
-                value = Some(e);
+                break e;
             }
-        }
-        let Some(value) = value else {
-            return Err(self.invalid());
+            targets.push(e);
         };
-        let last = targets.len() - 1;
-        for t in &targets {
-            if let ExprKind::Yield(_) | ExprKind::YieldFrom(_) = t.kind {
-                return Err(self.error_at(t.span, "assignment to yield expression not possible"));
-            }
-            if last == 0 && invalid_target(t, false).is_some() && maybe_equality(t, &value) {
+        Ok(Stmt::new(
+            StmtKind::Assign { targets, value },
+            self.span_from(start),
+        ))
+    }
+
+    /// At the `=` after target `t`: CPython's messages for a bad target.
+    fn check_target_before_eq(&mut self, t: &Expr, only: bool) -> PResult<()> {
+        if let ExprKind::Yield(_) | ExprKind::YieldFrom(_) = t.kind {
+            return Err(self.error_at(t.span, "assignment to yield expression not possible"));
+        }
+        if invalid_target(t, false).is_some() && only && maybe_equality(t) {
+            // `f() = 1`: CPython suggests `==` when a plain value follows.
+            let plain = self.speculate(|p| {
+                p.advance();
+                p.bitwise_or().is_ok() && !p.is_op("=") && !p.is_op(":=")
+            });
+            if plain {
                 return Err(self.error_at(
                     t.span,
                     format!(
@@ -322,12 +353,8 @@ impl Parser<'_> {
                     ),
                 ));
             }
-            self.check_store(t)?;
         }
-        Ok(Stmt::new(
-            StmtKind::Assign { targets, value },
-            self.span_from(start),
-        ))
+        self.check_store(t)
     }
 
     fn assigned_value(&mut self) -> PResult<Expr> {
@@ -444,6 +471,15 @@ impl Parser<'_> {
     /// `':' block`, after a compound statement's header; `what` names it for
     /// "expected an indented block after … on line N".
     fn block(&mut self, what: &str, header: Pos) -> PResult<Vec<Stmt>> {
+        // CPython insists on the colon right after `def …)`, `try`, `else`
+        // and `finally`; elsewhere only a line break makes it "expected ':'".
+        let forced = matches!(
+            what,
+            "function definition" | "'try' statement" | "'else' statement" | "'finally' statement"
+        );
+        if !self.is_op(":") && forced {
+            return Err(self.error_at(self.span(), "expected ':'"));
+        }
         self.expect_op(":")?;
         let mut body = Vec::new();
         if !matches!(self.peek(), Tok::Newline) {
@@ -475,24 +511,24 @@ impl Parser<'_> {
         Ok(body)
     }
 
-    fn last_newline(&self) -> Span {
-        let mut k = self.i;
-        while k > 0 {
-            k -= 1;
-            if let Some(t) = self.toks.get(k).filter(|t| t.tok == Tok::Newline) {
-                return Span::new(t.span.start, t.span.start);
-            }
-        }
-        self.span()
-    }
-
     fn eat_dedent(&mut self) {
         if matches!(self.peek(), Tok::Dedent) {
             self.advance();
         }
     }
 
+    /// A compound statement ends with the last token of its last line
+    /// (a trailing `;` included, as in CPython).
     fn end_of(&self, start: Pos, body: &[Stmt]) -> Span {
+        let mut k = self.i;
+        while k > 0 {
+            k -= 1;
+            match self.toks.get(k) {
+                Some(t) if matches!(t.tok, Tok::Newline | Tok::Dedent | Tok::Indent) => {}
+                Some(t) => return Span::new(start, t.span.end),
+                None => break,
+            }
+        }
         match body.last() {
             Some(s) => Span::new(start, s.span.end),
             None => self.span_from(start),
@@ -572,6 +608,7 @@ impl Parser<'_> {
                     self.advance();
                     items = Some(v);
                 }
+                Err(e) if e.message.ends_with("Perhaps you forgot a comma?") => return Err(e),
                 _ => (self.i, self.depth, self.chain, self.brackets) = save,
             }
         }
@@ -597,6 +634,10 @@ impl Parser<'_> {
             let context_expr = self.expression()?;
             let optional_vars = if self.eat_kw("as") {
                 let t = self.target_list_single()?;
+                if in_parens {
+                    let is_name = matches!(t.kind, ExprKind::Name(_));
+                    self.missing_comma_after(t.span, is_name)?;
+                }
                 Some(t)
             } else {
                 None
@@ -686,9 +727,7 @@ impl Parser<'_> {
             Vec::new()
         };
         if handlers.is_empty() && finalbody.is_empty() {
-            // At the end of the body's last line, as CPython.
-            let at = self.last_newline();
-            return Err(self.error_at(at, "expected 'except' or 'finally' block"));
+            return Err(self.error_at(self.span(), "expected 'except' or 'finally' block"));
         }
         let end = if !finalbody.is_empty() {
             finalbody.last()
@@ -838,11 +877,14 @@ impl Parser<'_> {
                     ));
                 }
                 a.kwarg = Some(arg);
-                self.eat_op(",");
-                if !self.is_op(close) {
-                    return Err(
-                        self.error_at(self.span(), "arguments cannot follow var-keyword argument")
-                    );
+                if self.eat_op(",") && !self.is_op(close) {
+                    if matches!(self.peek(), Tok::Name(_) | Tok::Op("*" | "**" | "/")) {
+                        return Err(self.error_at(
+                            self.span(),
+                            "arguments cannot follow var-keyword argument",
+                        ));
+                    }
+                    return Err(self.invalid());
                 }
                 break;
             } else if self.is_op("*") {
@@ -865,7 +907,11 @@ impl Parser<'_> {
                 }
             } else {
                 let arg = self.param(annotations, &mut names)?;
-                let default = if self.eat_op("=") {
+                let default = if self.is_op("=") {
+                    let eq = self.advance();
+                    if self.is_op(",") || self.is_op(close) {
+                        return Err(self.error_at(eq, "expected default value expression"));
+                    }
                     Some(self.expression()?)
                 } else {
                     None
@@ -893,9 +939,9 @@ impl Parser<'_> {
             }
         }
         if let Some(s) = bare_star {
-            let at = if self.is_op(close) { self.span() } else { s };
-            let _ = at;
-            return Err(self.error_at(s, "named arguments must follow bare *"));
+            // def points at the `*`, lambda (a generic-location rule) further on.
+            let at = if close == ":" { self.span() } else { s };
+            return Err(self.error_at(at, "named arguments must follow bare *"));
         }
         if !self.is_op(close) {
             return Err(self.invalid());
@@ -926,41 +972,27 @@ impl Parser<'_> {
     }
 }
 
-/// CPython's `invalid_named_expression`: `f() = 1` probably meant `==`.
-fn maybe_equality(target: &Expr, value: &Expr) -> bool {
+/// CPython's `invalid_named_expression`: `f() = 1` probably meant `==`
+/// (not for displays, `True`/`None`/`False`, or non-`bitwise_or` expressions).
+fn maybe_equality(target: &Expr) -> bool {
     use crate::python::ast::Constant as C;
-    let plain = |e: &Expr| {
-        !matches!(
-            e.kind,
-            ExprKind::Compare { .. }
-                | ExprKind::BoolOp { .. }
-                | ExprKind::UnaryOp {
-                    op: UnaryOp::Not,
-                    ..
-                }
-                | ExprKind::IfExp { .. }
-                | ExprKind::Lambda { .. }
-                | ExprKind::NamedExpr { .. }
-                | ExprKind::Starred(_)
-                | ExprKind::Yield(_)
-                | ExprKind::YieldFrom(_)
-                | ExprKind::Tuple(_)
-        )
-    };
-    let excluded = matches!(
+    !matches!(
         target.kind,
         ExprKind::List(_)
             | ExprKind::Tuple(_)
             | ExprKind::GeneratorExp { .. }
             | ExprKind::Constant(C::Bool(_) | C::None)
-    );
-    !excluded
-        && plain(target)
-        && !matches!(
-            value.kind,
-            ExprKind::Yield(_)
-                | ExprKind::YieldFrom(_)
-                | ExprKind::Lambda { .. }
-                | ExprKind::Starred(_)
-        )
+            | ExprKind::Compare { .. }
+            | ExprKind::BoolOp { .. }
+            | ExprKind::UnaryOp {
+                op: UnaryOp::Not,
+                ..
+            }
+            | ExprKind::IfExp { .. }
+            | ExprKind::Lambda { .. }
+            | ExprKind::NamedExpr { .. }
+            | ExprKind::Starred(_)
+            | ExprKind::Yield(_)
+            | ExprKind::YieldFrom(_)
+    )
 }
