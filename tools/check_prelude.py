@@ -159,6 +159,33 @@ def conformance(filters, verbose):
     return 1 if failed or not passed else 0
 
 
+def check_program(program):
+    """All checks of one program; returns the problems found."""
+    with open(program) as f:
+        source = f.read()
+    problems = []
+    expected = run('cpython', program)
+    actual = run('prelude', program, '--trace')
+    trace = actual[-1].pop('trace', []) if actual else []
+    if expected != actual:
+        problems.append('concurrent run differs from CPython\n--- CPython\n'
+                        f'{show(expected)}\n--- prelude\n{show(actual)}')
+    for problem in check_trace(trace):
+        problems.append('trace: ' + problem)
+    seq_end = re.search(r'^# sequential-end: ([\d.]+)$', source, re.M)
+    seq_status = re.search(r'^# sequential-status: (\w+)$', source, re.M)
+    problems += check_sequential(program)
+    if seq_end or seq_status:
+        seq = run('prelude', program, '--sequential')
+        last = seq[-1]
+        if seq_end and last.get('end') != float(seq_end.group(1)):
+            problems.append(f'sequential end {last.get("end")} != {seq_end.group(1)}\n{show(seq)}')
+        want = seq_status.group(1) if seq_status else 'ok'
+        if last.get('status') != want:
+            problems.append(f'sequential status {last.get("status")} != {want}\n{show(seq)}')
+    return problems
+
+
 def main(argv):
     verbose = '-v' in argv
     if '--conformance' in argv:
@@ -168,39 +195,18 @@ def main(argv):
     if filters:
         programs = [p for p in programs if any(f in os.path.basename(p) for f in filters)]
     passed = failed = 0
-    for program in programs:
-        name = os.path.basename(program)
-        with open(program) as f:
-            source = f.read()
-        problems = []
-        expected = run('cpython', program)
-        actual = run('prelude', program, '--trace')
-        trace = actual[-1].pop('trace', []) if actual else []
-        if expected != actual:
-            problems.append('concurrent run differs from CPython\n--- CPython\n'
-                            f'{show(expected)}\n--- prelude\n{show(actual)}')
-        for problem in check_trace(trace):
-            problems.append('trace: ' + problem)
-        seq_end = re.search(r'^# sequential-end: ([\d.]+)$', source, re.M)
-        seq_status = re.search(r'^# sequential-status: (\w+)$', source, re.M)
-        problems += check_sequential(program)
-        if seq_end or seq_status:
-            seq = run('prelude', program, '--sequential')
-            last = seq[-1]
-            if seq_end and last.get('end') != float(seq_end.group(1)):
-                problems.append(f'sequential end {last.get("end")} != {seq_end.group(1)}\n{show(seq)}')
-            want = seq_status.group(1) if seq_status else 'ok'
-            if last.get('status') != want:
-                problems.append(f'sequential status {last.get("status")} != {want}\n{show(seq)}')
-        if problems:
-            failed += 1
-            print(f'FAIL {name}')
-            for p in problems:
-                print(p)
-        else:
-            passed += 1
-            if verbose:
-                print(f'ok   {name}')
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        for program, problems in zip(programs, pool.map(check_program, programs)):
+            name = os.path.basename(program)
+            if problems:
+                failed += 1
+                print(f'FAIL {name}')
+                for p in problems:
+                    print(p)
+            else:
+                passed += 1
+                if verbose:
+                    print(f'ok   {name}')
     print(f'{passed} passed, {failed} failed')
     return 1 if failed or not passed else 0
 

@@ -182,9 +182,8 @@ class Task(Future):
                     new_exc = RuntimeError(f'Task got bad yield: {result!r}')
                     _call_soon(self._step_cb, new_exc)
         finally:
-            if _current_task is not self:
-                raise RuntimeError(f'Leaving task {self!r} does not match '
-                                   f'the current task {_current_task!r}.')
+            # CPython's _leave_task also checks that this task is current;
+            # nothing can change `_current_task` during a step here.
             _current_task = None
             _trace_step_end(tid)
 
