@@ -21,21 +21,8 @@ fn repo_path(relative: &str) -> PathBuf {
 fn load_fixtures() -> Vec<HttpFixture> {
     let path = repo_path("tests/fixtures/http.json");
     let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let items: Vec<serde_json::Value> =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    items
-        .iter()
-        .map(|item| HttpFixture {
-            url: item["url"].as_str().unwrap_or_default().to_string(),
-            status: item["status"].as_u64().unwrap_or(200) as u16,
-            body: item["body"].as_str().unwrap_or_default().to_string(),
-            content_type: item["content_type"]
-                .as_str()
-                .unwrap_or_default()
-                .to_string(),
-            latency_s: item["latency"].as_f64().unwrap_or(0.0),
-        })
-        .collect()
+    awaitscope::fixtures::parse_http_fixtures(&text)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// Runs one program on the engine and renders the result like the oracle.
