@@ -31,7 +31,6 @@ fn run_program(source: &str, fixtures: &[HttpFixture]) -> Result<String, String>
         mode: RunMode::Concurrent,
         max_instructions: 200_000_000,
         http_fixtures: fixtures.to_vec(),
-        ..RunOptions::default()
     };
     let result = std::panic::catch_unwind(|| run_virtual(source, &options))
         .map_err(|panic| format!("PANIC: {}", panic_message(&panic)))?;
