@@ -9,7 +9,7 @@ time, the status, the last line of stderr and the in-memory files.
 The `.expected` files beside the programs are tools/cpython_oracle.py's results
 (regenerate: `python3 tools/cpython_oracle.py --regen tests/prelude_cpython`);
 tests/prelude_on_engine.rs runs the same programs on our VM against them.
-Programs without one use our aiohttp/aiofiles extras that the oracle's fakes lack.
+Programs without one have output CPython logs at garbage collection (unstable).
 
 A program may also state its sequential baseline (prelude only, there is no
 CPython oracle for it):

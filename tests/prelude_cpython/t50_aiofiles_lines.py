@@ -1,5 +1,5 @@
-# Our aiofiles extras (readline, readlines, async for), same one-hop model; the
-# conformance oracle's fake has no readline, so no .expected (check_prelude only).
+# readline, readlines (one hop) and async for (a readline per step).
+
 import asyncio
 import aiofiles
 

@@ -1,5 +1,4 @@
-# Our aiohttp extras (raise_for_status, ClientResponseError, reason, ok); the
-# conformance oracle's fake has none, so no .expected (check_prelude only).
+# raise_for_status, ClientResponseError, reason, ok.
 import asyncio
 import aiohttp
 

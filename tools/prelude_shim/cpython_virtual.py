@@ -80,7 +80,7 @@ def install(fixtures, files):
 
 # ------------------------------------------------------------ fakes
 # The conformance helper's fakes (tools/oracle/fake_*.py), which implement the
-# models of NATIVE.md section 3, plus a few extras our check programs use.
+# models of NATIVE.md section 3.
 
 def _make_aiohttp():
     tools = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -93,58 +93,9 @@ def _make_aiohttp():
         f.setdefault('content_type', 'application/json')
         f.pop('reason', None)
         fixtures.append(f)
-    m = fake_aiohttp.make_module(fixtures)
-
-    class ClientResponseError(fake_aiohttp.ClientError):
-        __module__ = 'aiohttp'
-
-        def __init__(self, status, message, url):
-            super().__init__(f"{status}, message={message!r}, url=URL({url!r})")
-            self.status = status
-            self.message = message
-
-    reasons = {200: 'OK', 404: 'Not Found', 500: 'Internal Server Error'}
-
-    def raise_for_status(self):
-        if self.status >= 400:
-            raise ClientResponseError(self.status, reasons.get(self.status, ''), self.url)
-
-    fake_aiohttp.ClientResponse.raise_for_status = raise_for_status
-    fake_aiohttp.ClientResponse.ok = property(lambda self: self.status < 400)
-    fake_aiohttp.ClientResponse.reason = property(lambda self: reasons.get(self.status, ''))
-    m.ClientResponseError = ClientResponseError
-    return m
+    return fake_aiohttp.make_module(fixtures)
 
 
 def _make_aiofiles():
     from oracle import fake_aiofiles
-
-    async def readline(self):
-        await asyncio.sleep(0)
-        self._check_open()
-        content = self._fs[self._path]
-        end = content.find('\n', self._pos)
-        end = len(content) if end < 0 else end + 1
-        line = content[self._pos:end]
-        self._pos = end
-        return line
-
-    async def readlines(self):
-        lines = []
-        while True:
-            line = await self.readline()
-            if not line:
-                return lines
-            lines.append(line)
-
-    async def anext(self):
-        line = await self.readline()
-        if line:
-            return line
-        raise StopAsyncIteration
-
-    fake_aiofiles.AsyncTextFile.readline = readline
-    fake_aiofiles.AsyncTextFile.readlines = readlines
-    fake_aiofiles.AsyncTextFile.__aiter__ = lambda self: self
-    fake_aiofiles.AsyncTextFile.__anext__ = anext
     return fake_aiofiles.make_module(FILES)

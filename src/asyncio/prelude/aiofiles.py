@@ -2,7 +2,8 @@
 # (natives fs_read/fs_write/fs_exists, NATIVE.md 2.6). Timing model (NATIVE.md 3,
 # the same as the conformance oracle's fake aiofiles): every operation first does
 # `await asyncio.sleep(0)` (one loop hop, standing in for aiofiles' thread
-# executor), then acts on the file system.
+# executor), then acts on the file system. `readlines()` is one operation; each
+# `async for` step is a `readline()`.
 
 import asyncio
 import _awaitscope
@@ -68,12 +69,19 @@ class AsyncTextFile:
         return line
 
     async def readlines(self):
+        # One operation, so one hop (aiofiles runs it as one executor call).
+        await asyncio._SLEEP0
+        self._check_open()
+        if 'r' not in self._mode:
+            raise _unsupported('not readable')
+        content = _awaitscope.fs_read(self._path)
         lines = []
-        while True:
-            line = await self.readline()
-            if not line:
-                return lines
-            lines.append(line)
+        while self._pos < len(content):
+            end = content.find('\n', self._pos)
+            end = len(content) if end < 0 else end + 1
+            lines.append(content[self._pos:end])
+            self._pos = end
+        return lines
 
     async def close(self):
         await asyncio._SLEEP0
