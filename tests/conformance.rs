@@ -44,6 +44,9 @@ fn run_program(source: &str, fixtures: &[HttpFixture]) -> Result<String, String>
         })
         .collect();
     let printed: String = writes.iter().map(|(_, text)| text.as_str()).collect();
+    if let Some(problem) = out_of_order(&result.trace.events) {
+        return Err(problem);
+    }
     if printed != result.stdout {
         return Err(format!(
             "the trace's Print events do not add up to stdout:\n  prints: {printed:?}\n  stdout: {:?}",
@@ -57,6 +60,18 @@ fn run_program(source: &str, fixtures: &[HttpFixture]) -> Result<String, String>
         stderr: result.stderr.clone(),
         files: result.files.clone(),
     }))
+}
+
+/// The trace schema promises events in the order they were recorded (the chart relies on it).
+fn out_of_order(events: &[Event]) -> Option<String> {
+    let i = events
+        .windows(2)
+        .position(|w| w[1].recorded_at() < w[0].recorded_at())?;
+    Some(format!(
+        "trace event {} goes back in time: {:?}",
+        i + 1,
+        events[i + 1]
+    ))
 }
 
 fn panic_message(panic: &Box<dyn std::any::Any + Send>) -> String {
@@ -140,8 +155,25 @@ fn sequential_baseline_runs_every_program_without_panicking() {
             http_fixtures: fixtures.clone(),
         };
         match std::panic::catch_unwind(|| run_virtual(&source, &options)) {
-            Ok(result) if matches!(result.exit_code, 0..=2) => {}
-            Ok(result) => problems.push(format!("{name}: exit code {}", result.exit_code)),
+            Ok(result) if !matches!(result.exit_code, 0..=2) => {
+                problems.push(format!("{name}: exit code {}", result.exit_code))
+            }
+            Ok(result) => {
+                // The trace schema promises events in the order they were recorded.
+                let times: Vec<f64> = result
+                    .trace
+                    .events
+                    .iter()
+                    .map(|e| e.recorded_at())
+                    .collect();
+                if let Some(i) = times.windows(2).position(|w| w[1] < w[0]) {
+                    problems.push(format!(
+                        "{name}: event {} goes back in time: {:?}",
+                        i + 1,
+                        result.trace.events[i + 1]
+                    ));
+                }
+            }
             Err(panic) => problems.push(format!("{name}: PANIC {}", panic_message(&panic))),
         }
     }

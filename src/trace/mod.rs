@@ -30,7 +30,8 @@ pub struct Trace {
     pub mode: RunMode,
     /// In creation order; `tasks[i].id == i`.
     pub tasks: Vec<TaskInfo>,
-    /// In the order they happened (non-decreasing time).
+    /// In the order they were recorded: non-decreasing [`Event::recorded_at`]
+    /// (an instant at its time, a span such as a loop iteration when it ends).
     pub events: Vec<Event>,
     /// When the run ended (the clock after the last handle ran).
     pub end_time: f64,
@@ -141,6 +142,17 @@ impl Event {
             Event::Blocked { start, .. }
             | Event::LoopIteration { start, .. }
             | Event::Idle { start, .. } => *start,
+        }
+    }
+
+    /// When the engine recorded this event: an instant at its time, a span at its
+    /// end. Events in a trace are in this order.
+    pub fn recorded_at(&self) -> f64 {
+        match self {
+            Event::Blocked { end, .. }
+            | Event::LoopIteration { end, .. }
+            | Event::Idle { end, .. } => *end,
+            other => other.time(),
         }
     }
 }

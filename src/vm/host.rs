@@ -152,6 +152,9 @@ impl Vm {
             };
             if finished {
                 self.host.loop_runs.pop();
+                if let Some(outer) = self.host.loop_runs.last_mut() {
+                    outer.iter_start = now;
+                }
                 self.host.loop_base = self
                     .host
                     .loop_runs
@@ -491,6 +494,18 @@ impl Vm {
             ));
         }
         let base = self.frames.len();
+        // A nested run (sequential mode) splits the enclosing iteration: record the
+        // part before it now, and restart that iteration's clock when it returns,
+        // so the trace stays in time order and no iteration spans the nested ones.
+        let now = self.now;
+        if let Some(outer) = self.host.loop_runs.last_mut().filter(|r| r.in_iteration) {
+            self.host.events.push(Event::LoopIteration {
+                start: outer.iter_start,
+                end: now,
+                handles: outer.iter_handles,
+            });
+            outer.iter_handles = 0;
+        }
         self.host.loop_runs.push(LoopRun {
             base,
             remaining: 0,
