@@ -1,7 +1,7 @@
 //! In the browser: the Yew app mounts and shows what a person needs to see.
 #![cfg(target_arch = "wasm32")]
 
-use awaitscope::web::examples::EXAMPLES;
+use awaitscope::web::examples::{find, DEFAULT};
 use awaitscope::web::App;
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -32,37 +32,29 @@ fn text_of(root: &Element, selector: &str) -> String {
 }
 
 #[wasm_bindgen_test]
-async fn app_renders_heading_and_the_first_example() {
+async fn app_opens_on_tutorial_example_2_already_charted() {
     let root = fresh_root();
     let _app = yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
 
     assert_eq!(text_of(&root, "h1"), "Awaitscope");
-
-    let source = text_of(&root, "pre.source");
-    assert_eq!(source.trim_end(), EXAMPLES[0].source.trim_end());
-    assert!(source.contains("await asyncio.gather(task1(), task2())"));
-
     let picker = root
-        .query_selector("#example-picker option")
+        .query_selector("#example-picker option:checked")
         .expect("a valid selector")
-        .expect("the examples menu has an option");
-    assert_eq!(
-        picker.get_attribute("value").as_deref(),
-        Some(EXAMPLES[0].id)
+        .expect("an example is chosen");
+    assert_eq!(picker.get_attribute("value").as_deref(), Some(DEFAULT));
+    assert!(find(DEFAULT)
+        .expect("the default example exists")
+        .source
+        .contains("await asyncio.gather(task1(), task2())"));
+
+    let chart = text_of(&root, "svg");
+    assert!(
+        chart.contains("task1()") && chart.contains("task2()"),
+        "{chart}"
     );
-}
-
-#[wasm_bindgen_test]
-async fn chart_region_says_plainly_that_nothing_runs_yet() {
-    let root = fresh_root();
-    let _app = yew::Renderer::<App>::with_root(root.clone()).render();
-    yew::scheduler::flush().await;
-
-    let note = text_of(&root, ".chart-placeholder");
-    assert!(note.contains("not wired into this page yet"), "{note}");
-    assert!(root
-        .query_selector("svg")
-        .expect("a valid selector")
-        .is_none());
+    assert!(
+        chart.contains("2.0 s concurrent vs 3.0 s sequential"),
+        "{chart}"
+    );
 }

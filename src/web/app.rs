@@ -1,25 +1,66 @@
-//! The page: header, examples menu, the program's source, and the region for the chart.
+//! The page: header, examples menu, editor, chart, console.
+//!
+//! SKELETON (issue 4 in progress): edits re-run on the virtual clock and redraw.
+
+use std::rc::Rc;
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::chart_view::ChartView;
+use super::console::Console;
+use super::driver::{self, Clock, RunSpec};
+use super::editor::Editor;
 use super::examples::{self, EXAMPLES};
+use crate::chart::{Chart, ChartOptions};
+use crate::run::DEFAULT_MAX_INSTRUCTIONS;
+use crate::trace::RunMode;
 
-/// The whole page. Opens on the first built-in example.
+fn virtual_run(source: &str, mode: RunMode) -> driver::Live {
+    let handle = driver::start(
+        RunSpec {
+            source: source.to_string(),
+            mode,
+            clock: Clock::Virtual,
+            max_instructions: DEFAULT_MAX_INSTRUCTIONS,
+            fixtures: Rc::new(Vec::new()),
+        },
+        Callback::noop(),
+    );
+    let live = handle.live();
+    let live = live.borrow().clone();
+    live
+}
+
+/// The whole page.
 #[component]
 pub fn App() -> Html {
-    let selected = use_state(|| EXAMPLES[0].id);
-    let example = examples::find(*selected).unwrap_or(&EXAMPLES[0]);
+    let default = examples::find(examples::DEFAULT).unwrap_or(&EXAMPLES[0]);
+    let selected = use_state(|| default.id);
+    let source = use_state(|| default.source.to_string());
 
     let on_pick = {
-        let selected = selected.clone();
+        let (selected, source) = (selected.clone(), source.clone());
         Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
             if let Some(example) = examples::find(&select.value()) {
                 selected.set(example.id);
+                source.set(example.source.to_string());
             }
         })
     };
+    let on_change = {
+        let source = source.clone();
+        Callback::from(move |text: String| source.set(text))
+    };
+
+    let concurrent = virtual_run(&source, RunMode::Concurrent);
+    let sequential = virtual_run(&source, RunMode::Sequential);
+    let chart = Rc::new(Chart::from_traces(
+        &concurrent.trace,
+        Some(&sequential.trace),
+        &ChartOptions::default(),
+    ));
 
     html! {
         <>
@@ -38,45 +79,23 @@ pub fn App() -> Html {
                             <span>{ "Example" }</span>
                             <select id="example-picker" onchange={on_pick}>
                                 { for EXAMPLES.iter().map(|item| html! {
-                                    <option value={item.id} selected={item.id == example.id}>
+                                    <option value={item.id} selected={item.id == *selected}>
                                         { item.title }
                                     </option>
                                 }) }
                             </select>
                         </label>
                     </div>
-                    <SourceView source={example.source} />
+                    <Editor source={AttrValue::from((*source).clone())} {on_change} />
+                    <Console output={Rc::new(concurrent.output.clone())} />
                 </section>
                 <section class="panel chart" aria-labelledby="chart-heading">
                     <div class="panel-bar">
                         <h2 id="chart-heading">{ "Timeline" }</h2>
                     </div>
-                    <div class="chart-placeholder" role="note">
-                        <p class="status">{ "Not running yet." }</p>
-                        <p>
-                            { "The interpreter is not wired into this page yet, so nothing is \
-                               executed and no chart is drawn. When it is, this area shows one \
-                               lane per task — where each ran and where it waited at an await — \
-                               beside the same program run sequentially." }
-                        </p>
-                    </div>
+                    <ChartView {chart} />
                 </section>
             </main>
         </>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-struct SourceViewProps {
-    source: &'static str,
-}
-
-/// The program text, read-only, one element per line so CSS can number the lines.
-#[component]
-fn SourceView(props: &SourceViewProps) -> Html {
-    html! {
-        <pre class="source" aria-label="Program source" tabindex="0"><code>
-            { for props.source.lines().map(|line| html! { <span class="line">{ line }{ "\n" }</span> }) }
-        </code></pre>
     }
 }

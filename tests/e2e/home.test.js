@@ -12,7 +12,7 @@ const { chromium } = require('playwright-core');
 const ROOT = path.resolve(__dirname, '..', '..');
 const URL = process.env.AWAITSCOPE_URL;
 const SHOTS = path.join(ROOT, 'target', 'e2e');
-const EXAMPLE = fs.readFileSync(path.join(ROOT, 'src/web/examples/02_gather.py'), 'utf8');
+const EXAMPLE = fs.readFileSync(path.join(ROOT, 'tests/conformance/tutorial/02_gather_tasks.py'), 'utf8');
 
 let browser;
 
@@ -58,7 +58,7 @@ async function open(viewport, colorScheme = 'light') {
   return { context, page, problems };
 }
 
-test('the home page shows the app, the example program and an honest chart placeholder', async () => {
+test('the home page opens on tutorial example 2, already charted', async () => {
   const { context, page, problems } = await open({ width: 1280, height: 800 });
   try {
     assert.match(await page.title(), /^Awaitscope/);
@@ -67,14 +67,16 @@ test('the home page shows the app, the example program and an honest chart place
     const picker = page.getByLabel('Example');
     assert.match(await picker.locator('option:checked').innerText(), /task1 .* task2 .* gather/);
 
-    // The program a person reads, line for line (the line numbers are CSS, not text).
-    const shown = await page.locator('pre.source').innerText();
-    assert.equal(shown.trim(), EXAMPLE.trim());
-    assert.ok(await page.getByText('await asyncio.gather(task1(), task2())').isVisible());
+    // The program a person reads and edits.
+    assert.equal((await page.getByLabel('Program source').inputValue()).trim(), EXAMPLE.trim());
 
-    const placeholder = page.locator('.chart-placeholder');
-    assert.ok(await placeholder.isVisible());
-    assert.match(await placeholder.innerText(), /not wired into this page yet/);
+    // Already charted on the virtual clock: both lanes and the comparison.
+    const chart = page.locator('svg').first();
+    await chart.waitFor({ timeout: 15000 });
+    const text = await chart.textContent();
+    assert.match(text, /task1\(\)/);
+    assert.match(text, /task2\(\)/);
+    assert.match(text, /2\.0 s concurrent vs 3\.0 s sequential/);
 
     await page.screenshot({ path: path.join(SHOTS, 'home.png'), fullPage: true });
     assert.deepEqual(problems, []);
