@@ -1,101 +1,450 @@
-//! The page: header, examples menu, editor, chart, console.
+//! The page: toolbar, editor, console and files on one side, the chart on the other.
 //!
-//! SKELETON (issue 4 in progress): edits re-run on the virtual clock and redraw.
+//! Every edit (debounced) re-runs the program on the virtual clock — concurrently
+//! and as the sequential baseline — and redraws; Run plays it in real time on the
+//! microtask queue. `#embed` shows only the chart and the Run button.
 
 use std::rc::Rc;
 
-use web_sys::HtmlSelectElement;
+use gloo_timers::callback::{Interval, Timeout};
 use yew::prelude::*;
 
 use super::chart_view::ChartView;
 use super::console::Console;
-use super::driver::{self, Clock, RunSpec};
-use super::editor::Editor;
+use super::driver::{self, Clock, Live, LiveStatus, RunHandle, RunSpec};
+use super::editor::{Editor, EditorMark};
 use super::examples::{self, EXAMPLES};
+use super::files_view::FilesView;
+use super::share::{self, Fragment};
+use super::state::{Action, IdealRuns, PageState, RealRun, View};
+use super::table_view::TableView;
+use super::toolbar::Toolbar;
 use crate::chart::{Chart, ChartOptions};
-use crate::run::DEFAULT_MAX_INSTRUCTIONS;
+use crate::fixtures::parse_http_fixtures;
+use crate::run::{HttpFixture, DEFAULT_MAX_INSTRUCTIONS};
 use crate::trace::RunMode;
 
-fn virtual_run(source: &str, mode: RunMode) -> driver::Live {
-    let handle = driver::start(
-        RunSpec {
-            source: source.to_string(),
-            mode,
-            clock: Clock::Virtual,
-            max_instructions: DEFAULT_MAX_INSTRUCTIONS,
-            fixtures: Rc::new(Vec::new()),
-        },
-        Callback::noop(),
-    );
-    let live = handle.live();
-    let live = live.borrow().clone();
-    live
+/// Milliseconds of quiet after an edit before the program re-runs.
+const EDIT_DEBOUNCE_MS: u32 = 250;
+/// How often the "now" cursor moves during a real-time run.
+const CURSOR_MS: u32 = 50;
+/// The answers `aiohttp` gets on the virtual clock, and when `fetch()` fails.
+const HTTP_FIXTURES: &str = include_str!("../../tests/fixtures/http.json");
+
+fn fixtures() -> Rc<Vec<HttpFixture>> {
+    thread_local! {
+        static FIXTURES: Rc<Vec<HttpFixture>> =
+            Rc::new(parse_http_fixtures(HTTP_FIXTURES).unwrap_or_default());
+    }
+    FIXTURES.with(Rc::clone)
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
+}
+
+/// A `performance.mark` set when the first chart is on screen.
+pub const FIRST_CHART_MARK: &str = "awaitscope:first-chart";
+
+fn mark_once(name: &str) {
+    let Some(performance) = web_sys::window().and_then(|w| w.performance()) else {
+        return;
+    };
+    if performance.get_entries_by_name(name).length() == 0 {
+        let _ = performance.mark(name);
+    }
+}
+
+fn spec(source: &str, mode: RunMode, clock: Clock) -> RunSpec {
+    RunSpec {
+        source: source.to_string(),
+        mode,
+        clock,
+        max_instructions: DEFAULT_MAX_INSTRUCTIONS,
+        fixtures: fixtures(),
+    }
+}
+
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// Start from this fragment instead of the page URL's (for embedding and tests).
+    #[prop_or_default]
+    pub fragment: Option<Fragment>,
+    /// Start with this program (an embedded example's own text).
+    #[prop_or_default]
+    pub source: Option<AttrValue>,
 }
 
 /// The whole page.
 #[component]
-pub fn App() -> Html {
-    let default = examples::find(examples::DEFAULT).unwrap_or(&EXAMPLES[0]);
-    let selected = use_state(|| default.id);
-    let source = use_state(|| default.source.to_string());
-
-    let on_pick = {
-        let (selected, source) = (selected.clone(), source.clone());
-        Callback::from(move |event: Event| {
-            let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Some(example) = examples::find(&select.value()) {
-                selected.set(example.id);
-                source.set(example.source.to_string());
+pub fn App(props: &AppProps) -> Html {
+    let fragment = use_memo((), {
+        let given = props.fragment.clone();
+        move |_| given.unwrap_or_else(share::current)
+    });
+    let state = use_reducer({
+        let fragment = fragment.clone();
+        let given = props.source.clone();
+        move || {
+            if let Some(source) = given {
+                return PageState::new(source.as_str().into(), None);
             }
+            let example = fragment
+                .example
+                .as_deref()
+                .and_then(examples::find)
+                .or_else(|| examples::find(examples::DEFAULT))
+                .unwrap_or(&EXAMPLES[0]);
+            // A shared program replaces the example once it is decompressed.
+            PageState::new(example.source.into(), Some(example.id))
+        }
+    });
+    let load_error = use_state(|| None::<String>);
+
+    // A `#code=` link: decompress the program, then show it.
+    {
+        let (state, load_error) = (state.dispatcher(), load_error.clone());
+        let code = fragment.code.clone();
+        use_effect_with((), move |_| {
+            if let Some(code) = code {
+                wasm_bindgen_futures::spawn_local(async move {
+                    match share::decode_program(&code).await {
+                        Ok(text) => state.dispatch(Action::Edit(text)),
+                        Err(e) => load_error.set(Some(e)),
+                    }
+                });
+            }
+        });
+    }
+
+    // Every version of the program runs on the virtual clock, after a quiet moment.
+    {
+        let dispatch = state.dispatcher();
+        let (version, source) = (state.version, state.source.clone());
+        use_effect_with(version, move |_| {
+            let delay = if version == 0 { 0 } else { EDIT_DEBOUNCE_MS };
+            let timeout = Timeout::new(delay, move || {
+                let progress = {
+                    let dispatch = dispatch.clone();
+                    Callback::from(move |()| dispatch.dispatch(Action::Progress))
+                };
+                let runs = IdealRuns {
+                    version,
+                    concurrent: driver::start(
+                        spec(&source, RunMode::Concurrent, Clock::Virtual),
+                        progress.clone(),
+                    ),
+                    sequential: driver::start(
+                        spec(&source, RunMode::Sequential, Clock::Virtual),
+                        progress,
+                    ),
+                };
+                dispatch.dispatch(Action::IdealStarted(runs));
+            });
+            move || drop(timeout)
+        });
+    }
+
+    // While a real-time run plays, the "now" cursor moves even when nothing happens.
+    {
+        let dispatch = state.dispatcher();
+        let playing = state.is_playing();
+        use_effect_with(playing, move |&playing| {
+            let interval = playing
+                .then(|| Interval::new(CURSOR_MS, move || dispatch.dispatch(Action::Progress)));
+            move || drop(interval)
+        });
+    }
+
+    let on_run = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            let dispatch = state.dispatcher();
+            let on_update = Callback::from(move |()| dispatch.dispatch(Action::Progress));
+            let speed = state.speed;
+            let started_ms = now_ms();
+            let handle = driver::start(
+                spec(&state.source, RunMode::Concurrent, Clock::Real { speed }),
+                on_update,
+            );
+            state.dispatch(Action::RealStarted(RealRun {
+                version: state.version,
+                handle,
+                started_ms,
+                speed,
+            }));
         })
     };
-    let on_change = {
-        let source = source.clone();
-        Callback::from(move |text: String| source.set(text))
+    let on_stop = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |()| dispatch.dispatch(Action::Stop))
+    };
+    let on_pick = {
+        let dispatch = state.dispatcher();
+        let embed = fragment.embed;
+        Callback::from(move |id: &'static str| {
+            share::replace(&Fragment {
+                embed,
+                example: Some(id.to_string()),
+                code: None,
+            });
+            dispatch.dispatch(Action::Pick(id));
+        })
+    };
+    let on_edit = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |text: String| dispatch.dispatch(Action::Edit(text)))
+    };
+    let on_select = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |src: crate::chart::scene::Src| {
+            dispatch.dispatch(Action::Highlight(Some(src.line)))
+        })
     };
 
-    let concurrent = virtual_run(&source, RunMode::Concurrent);
-    let sequential = virtual_run(&source, RunMode::Sequential);
-    let chart = Rc::new(Chart::from_traces(
-        &concurrent.trace,
-        Some(&sequential.trace),
-        &ChartOptions::default(),
-    ));
+    let view = PageView::of(&state);
+    let chart = use_memo((state.tick, state.version, state.real.is_some()), {
+        let view = view.clone();
+        move |_| view.chart()
+    });
 
+    // The benchmark of "navigation → first chart" reads this mark.
+    {
+        let drawn = chart.is_some();
+        use_effect_with(drawn, move |&drawn| {
+            if drawn {
+                mark_once(FIRST_CHART_MARK);
+            }
+        });
+    }
+
+    let toolbar = html! {
+        <Toolbar
+            example={state.example}
+            playing={state.is_playing()}
+            speed={state.speed}
+            view={state.view}
+            embed={fragment.embed}
+            source={state.source.clone()}
+            {on_run}
+            {on_stop}
+            {on_pick}
+            on_speed={{
+                let dispatch = state.dispatcher();
+                Callback::from(move |s| dispatch.dispatch(Action::SetSpeed(s)))
+            }}
+            on_view={{
+                let dispatch = state.dispatcher();
+                Callback::from(move |v| dispatch.dispatch(Action::SetView(v)))
+            }}
+        />
+    };
+    let timeline = html! {
+        <section class="panel timeline" aria-labelledby="chart-heading">
+            <div class="panel-bar">
+                <h2 id="chart-heading">{ "Timeline" }</h2>
+                <p class="run-status" role="status">{ view.status_text() }</p>
+            </div>
+            if let Some(chart) = (*chart).clone() {
+                <p class="summary">{ chart.summary.text.clone() }</p>
+                if state.view == View::Table && !fragment.embed {
+                    <TableView chart={chart.clone()} />
+                } else {
+                    <ChartView chart={chart.clone()} {on_select} />
+                }
+            } else {
+                <p class="chart-pending">{ "Running the program on the virtual clock…" }</p>
+            }
+        </section>
+    };
+
+    if fragment.embed {
+        return html! {
+            <div class="awaitscope embed">
+                { toolbar }
+                { timeline }
+            </div>
+        };
+    }
+
+    let error = view.error_mark();
     html! {
-        <>
+        <div class="awaitscope">
             <header class="site-header">
                 <h1>{ "Awaitscope" }</h1>
                 <p class="tagline">
                     { "See how asyncio schedules your coroutines: Python asyncio programs on \
-                       CPython 3.11's event loop, drawn as a timeline of tasks." }
+                       CPython 3.11's event loop, drawn as one lane per task." }
                 </p>
             </header>
+            { toolbar }
+            if let Some(problem) = (*load_error).clone() {
+                <p class="notice error" role="alert">
+                    { format!("The shared link could not be opened ({problem}); showing an example instead.") }
+                </p>
+            }
             <main class="workspace">
                 <section class="panel program" aria-labelledby="program-heading">
                     <div class="panel-bar">
                         <h2 id="program-heading">{ "Program" }</h2>
-                        <label class="picker">
-                            <span>{ "Example" }</span>
-                            <select id="example-picker" onchange={on_pick}>
-                                { for EXAMPLES.iter().map(|item| html! {
-                                    <option value={item.id} selected={item.id == *selected}>
-                                        { item.title }
-                                    </option>
-                                }) }
-                            </select>
-                        </label>
+                        <span class="file-name">{ "main.py" }</span>
                     </div>
-                    <Editor source={AttrValue::from((*source).clone())} {on_change} />
-                    <Console output={Rc::new(concurrent.output.clone())} />
+                    <Editor
+                        source={AttrValue::from(state.source.to_string())}
+                        on_change={on_edit}
+                        {error}
+                        highlight={state.highlight}
+                    />
                 </section>
-                <section class="panel chart" aria-labelledby="chart-heading">
+                { timeline }
+                <section class="panel output" aria-labelledby="console-heading">
                     <div class="panel-bar">
-                        <h2 id="chart-heading">{ "Timeline" }</h2>
+                        <h2 id="console-heading">{ "Console" }</h2>
+                        <span class="run-kind">{ view.output_label() }</span>
                     </div>
-                    <ChartView {chart} />
+                    { for view.notes().into_iter().map(|note| html! {
+                        <p class="notice">{ note }</p>
+                    }) }
+                    <Console output={view.output()} />
+                    <FilesView files={view.files()} />
                 </section>
             </main>
-        </>
+        </div>
     }
+}
+
+/// What the page shows, read from the runs of the current source: the real-time
+/// run when there is one, else the ideal (virtual) run; the baseline is always
+/// the virtual sequential run.
+#[derive(Clone)]
+struct PageView {
+    shown: Option<RunHandle>,
+    sequential: Option<RunHandle>,
+    real: Option<RealRun>,
+}
+
+impl PageView {
+    fn of(state: &PageState) -> PageView {
+        let ideal = state.current_ideal();
+        let real = state.current_real().cloned();
+        PageView {
+            shown: real
+                .as_ref()
+                .map(|r| r.handle.clone())
+                .or_else(|| ideal.map(|i| i.concurrent.clone())),
+            sequential: ideal.map(|i| i.sequential.clone()),
+            real,
+        }
+    }
+
+    fn with_shown<T>(&self, f: impl FnOnce(&Live) -> T) -> Option<T> {
+        self.shown.as_ref().map(|h| f(&h.live().borrow()))
+    }
+
+    /// The "now" of a real-time run still playing (the cursor).
+    fn now(&self) -> Option<f64> {
+        let real = self.real.as_ref().filter(|r| r.is_running())?;
+        let live = real.handle.live();
+        let reported = live.borrow().trace.end_time;
+        let elapsed = (now_ms() - real.started_ms) / 1000.0 * real.speed;
+        Some(reported.max(elapsed))
+    }
+
+    fn chart(&self) -> Option<Rc<Chart>> {
+        let shown = self.shown.as_ref()?.live();
+        let shown = shown.borrow();
+        let sequential = self.sequential.as_ref().map(|h| h.live());
+        let sequential = sequential.as_ref().map(|s| s.borrow());
+        // A baseline still computing is left out rather than drawn half-done.
+        let baseline = sequential
+            .as_ref()
+            .filter(|s| s.status != LiveStatus::Running)
+            .map(|s| &s.trace);
+        let now = self.now();
+        if shown.status == LiveStatus::Running && now.is_none() {
+            return None; // the virtual run is still computing
+        }
+        let sequential_note = sequential.as_ref().and_then(|s| deadlock_note(s));
+        Some(Rc::new(Chart::from_traces(
+            &shown.trace,
+            baseline,
+            &ChartOptions {
+                now,
+                sequential_note,
+            },
+        )))
+    }
+
+    fn status_text(&self) -> String {
+        let Some(real) = &self.real else {
+            return "Ideal run on the virtual clock: timers fire exactly on time.".into();
+        };
+        let live = real.handle.live();
+        let live = live.borrow();
+        let speed = super::toolbar::speed_label(real.speed);
+        match &live.status {
+            LiveStatus::Running => format!("Playing in real time at {speed}…"),
+            LiveStatus::Stopped => format!(
+                "Stopped after {} (real time at {speed}).",
+                crate::chart::text::secs(live.trace.end_time)
+            ),
+            LiveStatus::Finished { .. } => format!(
+                "Real run at {speed}: measured times (timer lateness shows against the ideal run)."
+            ),
+        }
+    }
+
+    fn output_label(&self) -> &'static str {
+        if self.real.is_some() {
+            "real-time run"
+        } else {
+            "virtual clock"
+        }
+    }
+
+    fn output(&self) -> Rc<Vec<crate::vm::OutChunk>> {
+        Rc::new(self.with_shown(|l| l.output.clone()).unwrap_or_default())
+    }
+
+    fn notes(&self) -> Vec<String> {
+        self.with_shown(|l| l.notes.clone()).unwrap_or_default()
+    }
+
+    fn files(&self) -> Rc<std::collections::BTreeMap<String, String>> {
+        Rc::new(self.with_shown(|l| l.files.clone()).unwrap_or_default())
+    }
+
+    fn error_mark(&self) -> Option<EditorMark> {
+        self.with_shown(|l| match &l.status {
+            LiveStatus::Finished { error: Some(e), .. } if e.line > 0 => Some(EditorMark {
+                line: e.line,
+                col: e.col,
+                message: format!("{}: {}", e.kind, e.message),
+            }),
+            _ => None,
+        })
+        .flatten()
+    }
+}
+
+/// Why the sequential baseline could not finish, from its deadlock report.
+fn deadlock_note(live: &Live) -> Option<String> {
+    match live.status {
+        LiveStatus::Finished { exit_code: 2, .. } => {}
+        _ => return None,
+    }
+    let text: String = live
+        .output
+        .iter()
+        .filter(|c| c.stderr)
+        .map(|c| c.text.as_str())
+        .collect();
+    let waiting: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with("Deadlock:"))
+        .collect();
+    (!waiting.is_empty()).then(|| waiting.join("; "))
 }

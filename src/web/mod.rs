@@ -2,12 +2,16 @@
 //! the engine (run, trace, chart); compiled only for wasm32.
 //!
 //! ```text
-//! app        the page: state (a reducer), toolbar, panels; wires the parts below
+//! app        the page: wires the parts below; PageView reads what to show from the runs
+//! state      the page's state and its reducer
 //! driver     runs a Session on the microtask queue: virtual or real clock, Stop, fetch()
 //! editor     the program text: highlighting from the engine's lexer, line numbers, marks
 //! console    stdout/stderr lines stamped with their time
 //! chart_view the chart model drawn as the engine's SVG, with tooltip and click-to-source
 //! table_view the same trace as a data table (screen readers)
+//! toolbar    examples menu, Run/Stop, speed, table view, share link
+//! files_view what aiofiles wrote into the in-page file system
+//! share      the URL fragment: share links (#code=…), #example=…, #embed
 //! ```
 
 mod app;
@@ -16,11 +20,50 @@ pub mod console;
 pub mod driver;
 pub mod editor;
 pub mod examples;
+pub mod files_view;
+pub mod share;
+pub mod state;
 pub mod table_view;
+pub mod toolbar;
 
-pub use app::App;
+pub use app::{App, AppProps};
 
-/// Mounts the app into the page's `<body>`. Called by the `awaitscope-web` binary.
+use wasm_bindgen::prelude::*;
+use yew::AttrValue;
+
+/// The element of Awaitscope's own page that the app mounts into.
+pub const APP_ROOT_ID: &str = "awaitscope-app";
+
+/// Mounts the full app into `#awaitscope-app`, if the page has one. On any other
+/// page (a documentation site that loaded `embed.js`) it does nothing: there the
+/// `<awaitscope-example>` elements call [`mount_example`].
 pub fn start() {
-    yew::Renderer::<App>::new().render();
+    let root = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(APP_ROOT_ID));
+    if let Some(root) = root {
+        yew::Renderer::<App>::with_root(root).render();
+    }
+}
+
+/// Mounts an embedded example (chart and Run button) into `element`: the
+/// built-in example `example` if it names one, else the program `source`.
+/// Called by `embed.js` for every `<awaitscope-example>` element.
+#[wasm_bindgen]
+pub fn mount_example(element: web_sys::Element, example: String, source: String) {
+    let fragment = share::Fragment {
+        embed: true,
+        example: examples::find(&example).map(|e| e.id.to_string()),
+        code: None,
+    };
+    let source =
+        (fragment.example.is_none() && !source.trim().is_empty()).then(|| AttrValue::from(source));
+    yew::Renderer::<App>::with_root_and_props(
+        element,
+        AppProps {
+            fragment: Some(fragment),
+            source,
+        },
+    )
+    .render();
 }
