@@ -13,6 +13,8 @@ site=target/e2e-site
 rm -rf "$site"
 mkdir -p "$site"
 ln -s "$ROOT/dist" "$site/awaitscope"
+# A documentation page beside it that embeds examples with embed.js.
+cp tests/e2e/docs-page.html "$site/docs-page.html"
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 python3 -m http.server --bind 127.0.0.1 "$port" -d "$site" >target/e2e-server.log 2>&1 &

@@ -45,7 +45,7 @@ class AwaitscopeExample extends HTMLElement {
     const example = this.getAttribute('example') || '';
     this.replaceChildren();
     const glue = await app;
-    glue.mount_example(this, example, dedent(source || ''));
+    glue.mount_example(this, example, dedent(source || ''), new URL('index.html', base).href);
   }
 }
 

@@ -76,6 +76,9 @@ pub struct AppProps {
     /// Start with this program (an embedded example's own text).
     #[prop_or_default]
     pub source: Option<AttrValue>,
+    /// Awaitscope's own page, when the app is embedded elsewhere.
+    #[prop_or_default]
+    pub app_url: Option<AttrValue>,
 }
 
 /// The whole page.
@@ -229,6 +232,7 @@ pub fn App(props: &AppProps) -> Html {
             view={state.view}
             embed={fragment.embed}
             source={state.source.clone()}
+            app_url={props.app_url.clone()}
             {on_run}
             {on_stop}
             {on_pick}
@@ -249,8 +253,9 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="run-status" role="status">{ view.status_text() }</p>
             </div>
             if let Some(chart) = (*chart).clone() {
-                <p class="summary">{ chart.summary.text.clone() }</p>
                 if state.view == View::Table && !fragment.embed {
+                    // The chart draws the summary itself; the table needs it spelled out.
+                    <p class="summary">{ chart.summary.text.clone() }</p>
                     <TableView chart={chart.clone()} />
                 } else {
                     <ChartView chart={chart.clone()} {on_select} />

@@ -48,9 +48,10 @@ pub fn start() {
 
 /// Mounts an embedded example (chart and Run button) into `element`: the
 /// built-in example `example` if it names one, else the program `source`.
+/// `app_url` is Awaitscope's own page (for "Open in Awaitscope").
 /// Called by `embed.js` for every `<awaitscope-example>` element.
 #[wasm_bindgen]
-pub fn mount_example(element: web_sys::Element, example: String, source: String) {
+pub fn mount_example(element: web_sys::Element, example: String, source: String, app_url: String) {
     let fragment = share::Fragment {
         embed: true,
         example: examples::find(&example).map(|e| e.id.to_string()),
@@ -63,6 +64,7 @@ pub fn mount_example(element: web_sys::Element, example: String, source: String)
         AppProps {
             fragment: Some(fragment),
             source,
+            app_url: Some(app_url.into()),
         },
     )
     .render();

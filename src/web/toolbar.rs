@@ -2,7 +2,6 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
@@ -28,6 +27,9 @@ pub struct ToolbarProps {
     pub on_pick: Callback<&'static str>,
     pub on_speed: Callback<f64>,
     pub on_view: Callback<View>,
+    /// Awaitscope's own page, for "Open in Awaitscope" from an embedded example.
+    #[prop_or_default]
+    pub app_url: Option<AttrValue>,
 }
 
 #[component]
@@ -68,13 +70,28 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         }
     };
     if props.embed {
+        let onclick = {
+            let (source, example, app_url) =
+                (props.source.clone(), props.example, props.app_url.clone());
+            Callback::from(move |_| {
+                let (source, app_url) = (source.clone(), app_url.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let (Ok(url), Some(window)) = (
+                        program_link(app_url.as_deref(), example, &source).await,
+                        web_sys::window(),
+                    ) {
+                        let _ = window.open_with_url_and_target(&url, "_blank");
+                    }
+                });
+            })
+        };
         return html! {
             <div class="toolbar" role="toolbar" aria-label="Run">
                 { run_button }
                 { speed_picker }
-                <a class="open-full" href={full_page_link(props.example)} target="_blank" rel="noopener">
+                <button type="button" class="button quiet open-full" {onclick}>
                     { "Open in Awaitscope ↗" }
-                </a>
+                </button>
             </div>
         };
     }
@@ -126,16 +143,25 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
     }
 }
 
-fn full_page_link(example: Option<&'static str>) -> String {
-    let fragment = Fragment {
-        embed: false,
-        example: example.map(str::to_string),
-        code: None,
+/// A link to Awaitscope's page (`app_url`, default this page) that opens this program:
+/// a built-in example by name, anything else compressed into the fragment.
+async fn program_link(
+    app_url: Option<&str>,
+    example: Option<&'static str>,
+    source: &str,
+) -> Result<String, String> {
+    let fragment = match example {
+        Some(id) => Fragment {
+            example: Some(id.to_string()),
+            ..Fragment::default()
+        },
+        None => Fragment {
+            code: Some(share::encode_program(source).await?),
+            ..Fragment::default()
+        },
     };
-    let path = web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_default();
-    format!("{path}{}", fragment.to_hash())
+    let base = app_url.map_or_else(page_url_without_fragment, str::to_string);
+    Ok(base + &fragment.to_hash())
 }
 
 #[derive(Properties, PartialEq)]
@@ -154,17 +180,7 @@ fn ShareButton(props: &ShareButtonProps) -> Html {
             let link = link.clone();
             let source = source.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let fragment = match example {
-                    Some(id) => Ok(Fragment {
-                        example: Some(id.to_string()),
-                        ..Fragment::default()
-                    }),
-                    None => share::encode_program(&source).await.map(|code| Fragment {
-                        code: Some(code),
-                        ..Fragment::default()
-                    }),
-                };
-                let url = fragment.map(|f| page_url_without_fragment() + &f.to_hash());
+                let url = program_link(None, example, &source).await;
                 if let Ok(url) = &url {
                     copy_to_clipboard(url).await;
                 }
@@ -205,5 +221,4 @@ async fn copy_to_clipboard(text: &str) {
     let promise = window.navigator().clipboard().write_text(text);
     // Without permission (or focus) the copy fails; the link is shown either way.
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-    let _ = JsValue::NULL;
 }

@@ -1,0 +1,294 @@
+// End to end: the release build in dist/, served on 127.0.0.1 by scripts/e2e.sh under
+// /awaitscope/ (as on a docs site), loaded in headless Chromium. Asserts what a person sees.
+'use strict';
+
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { SITE, readRepo, launch, open, shot } = require('./helpers.js');
+
+const GATHER = readRepo('tests/conformance/tutorial/02_gather_tasks.py');
+const FETCH_URL = 'https://jsonplaceholder.typicode.com/';
+
+let browser;
+before(async () => {
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+});
+
+/** The chart's waiting bars, as {title, width} in document order. */
+async function waitingBars(page) {
+  return page.locator('.timeline svg rect.as-waiting').evaluateAll((rects) =>
+    rects.map((r) => ({ title: r.querySelector('title')?.textContent || '', width: r.getBBox().width })),
+  );
+}
+
+async function chartText(page) {
+  const svg = page.locator('.timeline svg').first();
+  await svg.waitFor({ timeout: 15000 });
+  return svg.textContent();
+}
+
+/** Presses Run and waits until the real-time run has ended. */
+async function runToEnd(page, timeout = 30000) {
+  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run' }).waitFor({ timeout }); // Stop turns back into Run
+  await page.locator('.run-status', { hasText: /^Real run at/ }).waitFor({ timeout });
+}
+
+test('the page opens on tutorial example 2, already charted', async () => {
+  const { context, page, problems } = await open(browser);
+  try {
+    assert.match(await page.title(), /^Awaitscope/);
+    assert.equal(await page.locator('h1').innerText(), 'Awaitscope');
+    const picker = page.getByLabel('Example');
+    assert.match(await picker.locator('option:checked').innerText(), /task1 .* task2 .* gather/);
+    assert.equal((await page.getByLabel('Program source').inputValue()).trim(), GATHER.trim());
+
+    const text = await chartText(page);
+    assert.match(text, /task1\(\)/);
+    assert.match(text, /task2\(\)/);
+    assert.match(text, /2\.0 s concurrent vs 3\.0 s sequential — 1\.5× faster/);
+    assert.match(await page.locator('.console').innerText(), /Both tasks completed in 2\.00 seconds/);
+    await shot(page, 'home', { fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Run plays example 2 in real time: waiting bars 1:2, the summary, both prints', async () => {
+  const { context, page, problems } = await open(browser);
+  try {
+    await chartText(page);
+    await runToEnd(page);
+    const text = await chartText(page);
+    assert.match(text, /task1\(\)/);
+    assert.match(text, /task2\(\)/);
+    assert.match(text, /2\.0 s concurrent vs 3\.0 s sequential/);
+
+    const bars = await waitingBars(page);
+    const concurrent = (name) => bars.find((b) => b.title.startsWith(`${name}(): waiting for sleep`));
+    const [one, two] = [concurrent('task1'), concurrent('task2')];
+    assert.ok(one && two, `sleep bars of task1 and task2 in ${JSON.stringify(bars)}`);
+    const ratio = two.width / one.width;
+    assert.ok(Math.abs(ratio - 2) < 0.1, `task2's wait is twice task1's: ${two.width} / ${one.width} = ${ratio}`);
+
+    const consoleText = await page.locator('.console').innerText();
+    assert.match(consoleText, /Task 1 finished/);
+    assert.match(consoleText, /Task 2 finished/);
+    await shot(page, 'after-run', { fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the page fits a 360 px wide phone screen without sideways scrolling', async () => {
+  const { context, page, problems } = await open(browser, { viewport: { width: 360, height: 740 } });
+  try {
+    await chartText(page);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.equal(overflow, 0, 'the page is wider than the screen');
+    await shot(page, 'home-360', { fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a dark colour scheme gets a dark page', async () => {
+  const { context, page, problems } = await open(browser, { colorScheme: 'dark' });
+  try {
+    await chartText(page);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = background.match(/\d+/g).map(Number);
+    assert.ok(r + g + b < 3 * 64, `body background ${background} is not dark`);
+    await shot(page, 'home-dark', { fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a syntax error is reported with its line and column, and marked in the editor', async () => {
+  const { context, page, problems } = await open(browser);
+  try {
+    await chartText(page);
+    const editor = page.getByLabel('Program source');
+    const broken = GATHER.replace('async def task2():', 'async def task2()');
+    await editor.fill(broken);
+    const line = broken.split('\n').findIndex((l) => l.startsWith('async def task2()')) + 1;
+    const consoleBox = page.locator('.console');
+    await consoleBox.filter({ hasText: "SyntaxError: expected ':'" }).waitFor({ timeout: 10000 });
+    assert.match(await consoleBox.innerText(), new RegExp(`line ${line}`));
+    const marked = page.locator('.editor .error-line, .editor [data-error-line]');
+    await marked.first().waitFor({ timeout: 5000 });
+    await shot(page, 'syntax-error', { fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('every built-in example runs to completion in real time without an error', async () => {
+  const { context, page, problems } = await open(browser, { allow: [FETCH_URL] });
+  try {
+    await chartText(page);
+    await page.getByLabel('Speed').selectOption('10');
+    const ids = await page.locator('#example-picker option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
+    assert.ok(ids.length >= 17, `17 examples in the menu, found ${ids.length}`);
+    for (const id of ids) {
+      await page.getByLabel('Example').selectOption(id);
+      await chartText(page);
+      await runToEnd(page, 60000);
+      const consoleText = await page.locator('.console').innerText();
+      assert.doesNotMatch(consoleText, /Traceback|Error: (?!.*caught)/i, `${id} printed an uncaught error:\n${consoleText}`);
+      assert.equal(await page.locator('.run-status').innerText().then((t) => /Stopped/.test(t)), false, id);
+      await shot(page, `example-${id}`);
+    }
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('aiohttp without network: answered from the bundled fixture, and the page says so', async () => {
+  const { context, page, problems } = await open(browser, {
+    url: `${SITE}#example=aiohttp`,
+    allow: [FETCH_URL],
+    before: (p) => p.route(`${FETCH_URL}**`, (route) => route.abort('internetdisconnected')),
+  });
+  try {
+    await chartText(page);
+    await runToEnd(page);
+    await page.locator('.notice', { hasText: /bundled fixture/ }).waitFor({ timeout: 5000 });
+    assert.match(await page.locator('.console').innerText(), /'title': 'delectus aut autem'/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('aiohttp with a network: the program prints what fetch() returned', async () => {
+  const { context, page, problems } = await open(browser, {
+    url: `${SITE}#example=aiohttp`,
+    before: (p) =>
+      p.route(`${FETCH_URL}**`, (route) =>
+        route.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          headers: { 'access-control-allow-origin': '*' },
+          body: JSON.stringify({ userId: 7, id: 1, title: 'served by the test', completed: true }),
+        }),
+      ),
+  });
+  try {
+    await chartText(page);
+    await runToEnd(page);
+    const consoleText = await page.locator('.console').innerText();
+    assert.match(consoleText, /Status: 200/);
+    assert.match(consoleText, /'title': 'served by the test'/);
+    assert.equal(await page.locator('.notice', { hasText: /bundled fixture/ }).count(), 0);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('aiofiles writes into the in-page file system, which the page shows', async () => {
+  const { context, page, problems } = await open(browser, { url: `${SITE}#example=aiofiles` });
+  try {
+    await chartText(page);
+    const file = page.locator('.files .file', { hasText: 'example.txt' });
+    await file.waitFor({ timeout: 10000 });
+    assert.match(await file.locator('pre').innerText(), /Hello, asynchronous file I\/O!/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('Stop ends a program that never yields, and the page stays responsive', async () => {
+  const { context, page, problems } = await open(browser);
+  try {
+    await chartText(page);
+    await page.getByLabel('Program source').fill('import asyncio\n\nasync def main():\n    while True:\n        pass\n\nasyncio.run(main())\n');
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Stop' }).waitFor({ timeout: 5000 });
+    await page.waitForTimeout(300);
+    const before = Date.now();
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.locator('.run-status', { hasText: /^Stopped/ }).waitFor({ timeout: 5000 });
+    const took = Date.now() - before;
+    assert.ok(took < 2000, `Stop took ${took} ms`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a share link opens the same program', async () => {
+  const { context, page, problems } = await open(browser);
+  try {
+    await chartText(page);
+    const program = GATHER.replace('asyncio.sleep(2)', 'asyncio.sleep(0.5)');
+    await page.getByLabel('Program source').fill(program);
+    await page.getByRole('button', { name: 'Share link' }).click();
+    const link = await page.locator('.share-link').inputValue();
+    assert.match(link, /#code=[A-Za-z0-9_-]+$/);
+
+    const other = await context.newPage();
+    await other.goto(link);
+    await other.locator('.timeline svg').first().waitFor({ timeout: 15000 });
+    await other.waitForFunction(
+      (want) => document.querySelector('[aria-label="Program source"]')?.value === want,
+      program,
+      { timeout: 10000 },
+    );
+    assert.match(await other.locator('.timeline svg').first().textContent(), /1\.0 s concurrent vs 1\.5 s sequential/);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('#embed shows only the chart and the Run button', async () => {
+  const { context, page, problems } = await open(browser, { url: `${SITE}#embed&example=workers` });
+  try {
+    const text = await chartText(page);
+    assert.match(text, /worker\('Task 1', 5\)/);
+    assert.match(text, /5\.0 s concurrent vs 9\.0 s sequential/);
+    assert.equal(await page.getByLabel('Program source').count(), 0);
+    assert.equal(await page.locator('h1').count(), 0);
+    assert.ok(await page.getByRole('button', { name: 'Run' }).isVisible());
+    await shot(page, 'embed');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('a documentation page embeds several examples with one script, keeping its own look', async () => {
+  // The docs page lives beside the app (scripts/e2e.sh serves target/e2e-site/).
+  const { context, page, problems } = await open(browser, { url: new URL('../docs-page.html', SITE).href });
+  try {
+    const charts = page.locator('awaitscope-example .timeline svg');
+    await charts.nth(1).waitFor({ timeout: 15000 });
+    assert.equal(await page.locator('awaitscope-example').count(), 2);
+    assert.match(await charts.nth(0).textContent(), /worker\('Task 1', 5\)/);
+    assert.match(await charts.nth(1).textContent(), /greet\('Ada'\)/);
+    // The host page's own styles are untouched by ours.
+    const hostFont = await page.evaluate(() => getComputedStyle(document.querySelector('p.host')).fontFamily);
+    assert.match(hostFont, /serif/);
+    const hostMargin = await page.evaluate(() => getComputedStyle(document.body).marginTop);
+    assert.equal(hostMargin, '24px');
+    await shot(page, 'docs-page', { fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
