@@ -327,6 +327,8 @@ pub fn App(props: &AppProps) -> Html {
 #[derive(Clone)]
 struct PageView {
     shown: Option<RunHandle>,
+    /// The ideal (virtual-clock) concurrent run: what a real run is measured against.
+    ideal: Option<RunHandle>,
     sequential: Option<RunHandle>,
     real: Option<RealRun>,
 }
@@ -340,6 +342,7 @@ impl PageView {
                 .as_ref()
                 .map(|r| r.handle.clone())
                 .or_else(|| ideal.map(|i| i.concurrent.clone())),
+            ideal: ideal.map(|i| i.concurrent.clone()),
             sequential: ideal.map(|i| i.sequential.clone()),
             real,
         }
@@ -396,9 +399,22 @@ impl PageView {
                 "Stopped after {} (real time at {speed}).",
                 crate::chart::text::secs(live.trace.end_time)
             ),
-            LiveStatus::Finished { .. } => format!(
-                "Real run at {speed}: measured times (timer lateness shows against the ideal run)."
-            ),
+            LiveStatus::Finished { .. } => {
+                let measured = live.trace.end_time;
+                let ideal = self
+                    .ideal
+                    .as_ref()
+                    .map(|h| h.live().borrow().trace.end_time);
+                match ideal {
+                    Some(ideal) => format!(
+                        "Real run at {speed}: {} measured vs {} ideal ({:+.0} ms of timer lateness and work).",
+                        precise_secs(measured),
+                        precise_secs(ideal),
+                        (measured - ideal) * 1000.0
+                    ),
+                    None => format!("Real run at {speed}: {} measured.", precise_secs(measured)),
+                }
+            }
         }
     }
 
@@ -433,6 +449,11 @@ impl PageView {
         })
         .flatten()
     }
+}
+
+/// `2.004 s`: real runs differ from the ideal by milliseconds.
+fn precise_secs(t: f64) -> String {
+    format!("{t:.3} s")
 }
 
 /// Why the sequential baseline could not finish, from its deadlock report.
