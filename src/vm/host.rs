@@ -374,6 +374,8 @@ impl Vm {
     }
 
     /// `worker('Task 1', 5)`: the coroutine's function and its arguments.
+    /// An argument whose repr is an address (`<Queue at 0x…>`) shows as its
+    /// parameter name instead (`producer(queue, 3)`), so lane names stay stable and short.
     pub fn render_coro_call(&mut self, coro: &Value) -> String {
         let Value::Gen(g) = coro else {
             return self.repr(coro).unwrap_or_default();
@@ -399,20 +401,22 @@ impl Vm {
         let mut parts = Vec::new();
         for i in 0..nargs {
             let v = get(i);
-            parts.push(self.repr(&v).unwrap_or_default());
+            let r = self.repr(&v).unwrap_or_default();
+            parts.push(readable_argument(r, Some(&code.varnames[i].s)));
         }
         let mut slot = nargs + nkw;
         if code.flags & crate::compile::FLAG_VARARGS != 0 {
             if let Value::Tuple(t) = get(slot) {
                 for v in t.iter() {
-                    parts.push(self.repr(v).unwrap_or_default());
+                    let r = self.repr(v).unwrap_or_default();
+                    parts.push(readable_argument(r, None));
                 }
             }
             slot += 1;
         }
         for i in nargs..nargs + nkw {
             let v = get(i);
-            let r = self.repr(&v).unwrap_or_default();
+            let r = readable_argument(self.repr(&v).unwrap_or_default(), Some(&code.varnames[i].s));
             parts.push(format!("{}={}", code.varnames[i].s, r));
         }
         if code.flags & crate::compile::FLAG_VARKW != 0 {
@@ -422,7 +426,8 @@ impl Vm {
                         Value::Str(s) => s.s.clone(),
                         _ => String::new(),
                     };
-                    parts.push(format!("{}={}", ks, self.repr(&v).unwrap_or_default()));
+                    let r = readable_argument(self.repr(&v).unwrap_or_default(), None);
+                    parts.push(format!("{ks}={r}"));
                 }
             }
         }
@@ -827,4 +832,25 @@ fn url_host(url: &str) -> String {
         _ => hostport,
     };
     host.to_lowercase()
+}
+
+/// An argument of a lane name: its repr, unless that is a default object repr
+/// (`<Queue at 0x55… maxsize=0>`, which says nothing to a reader and differs from
+/// run to run); then the parameter's name, or `<Queue>` for a `*args` item.
+/// Very long reprs are cut.
+fn readable_argument(repr: String, param: Option<&str>) -> String {
+    const MAX_CHARS: usize = 80;
+    if repr.starts_with('<') {
+        if let Some(at) = repr.find(" at 0x") {
+            return match param {
+                Some(name) => name.to_string(),
+                None => format!("{}>", &repr[..at]),
+            };
+        }
+    }
+    if repr.chars().count() > MAX_CHARS {
+        let cut: String = repr.chars().take(MAX_CHARS - 1).collect();
+        return cut + "…";
+    }
+    repr
 }
