@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! app        the page: state (a reducer), toolbar, panels; wires the parts below
+//! bench      benchmark hooks exported to JavaScript (bench_task_switches, ...)
 //! driver     runs a Session on the microtask queue: virtual or real clock, Stop, fetch()
 //! editor     the program text: highlighting from the engine's lexer, line numbers, marks
 //! console    stdout/stderr lines stamped with their time
@@ -11,6 +12,7 @@
 //! ```
 
 mod app;
+pub mod bench;
 pub mod chart_view;
 pub mod console;
 pub mod driver;
