@@ -17,19 +17,13 @@ use crate::run::DEFAULT_MAX_INSTRUCTIONS;
 use crate::trace::RunMode;
 
 fn virtual_run(source: &str, mode: RunMode) -> driver::Live {
-    let handle = driver::start(
-        RunSpec {
-            source: source.to_string(),
-            mode,
-            clock: Clock::Virtual,
-            max_instructions: DEFAULT_MAX_INSTRUCTIONS,
-            fixtures: Rc::new(Vec::new()),
-        },
-        Callback::noop(),
-    );
-    let live = handle.live();
-    let live = live.borrow().clone();
-    live
+    driver::run_now(&RunSpec {
+        source: source.to_string(),
+        mode,
+        clock: Clock::Virtual,
+        max_instructions: DEFAULT_MAX_INSTRUCTIONS,
+        fixtures: Rc::new(Vec::new()),
+    })
 }
 
 /// The whole page.

@@ -359,14 +359,14 @@ impl Future for Fired<'_> {
 
 /// Yields to the browser's macrotask queue with a `MessageChannel` message
 /// (`setTimeout(0)` is clamped to 4 ms once nested; this is not).
-struct MacrotaskYield {
+pub(crate) struct MacrotaskYield {
     ports: Option<(MessagePort, MessagePort)>,
     _on_message: Option<Closure<dyn FnMut(JsValue)>>,
     signal: Rc<Signal>,
 }
 
 impl MacrotaskYield {
-    fn new() -> MacrotaskYield {
+    pub(crate) fn new() -> MacrotaskYield {
         let signal = Rc::new(Signal::default());
         let Ok(channel) = MessageChannel::new() else {
             return MacrotaskYield {
@@ -386,7 +386,7 @@ impl MacrotaskYield {
         }
     }
 
-    async fn yield_now(&self) {
+    pub(crate) async fn yield_now(&self) {
         if let Some((_, sender)) = &self.ports {
             self.signal.reset();
             if sender.post_message(&JsValue::UNDEFINED).is_ok() {
@@ -605,6 +605,8 @@ impl Driver {
             match remaining {
                 // Under a millisecond left: a timer would round up (or be clamped
                 // to 4 ms); a macrotask hop keeps the page responsive instead.
+                // (Timers set early and finished with hops measured worse: p50
+                // lateness 2 ms instead of 0.5 ms.)
                 Some(r) if r < 1.0 => self.yielder.yield_now().await,
                 _ => {
                     self.control.wake.reset();
@@ -668,6 +670,10 @@ impl Driver {
         if take_progress(&mut self.session, &mut live, self.now) {
             self.dirty = true;
         }
+        if live.files != *self.session.files() {
+            live.files = self.session.files().clone();
+            self.dirty = true;
+        }
         live.slices = self.slices;
         live.started_at_ms = self.t0;
         live.wall_ms = perf_now() - self.wall_start;
@@ -690,9 +696,6 @@ impl Driver {
     fn emit(&mut self) {
         if let Some(live) = self.live.upgrade() {
             if let Ok(mut live) = live.try_borrow_mut() {
-                if live.files != *self.session.files() {
-                    live.files = self.session.files().clone();
-                }
                 live.wall_ms = perf_now() - self.wall_start;
             }
         }
