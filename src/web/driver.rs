@@ -48,6 +48,8 @@ pub const SLICE_MS: f64 = 1.5;
 /// `on_update` is emitted at most once per this many ms (one animation frame).
 pub const FRAME_MS: f64 = 16.0;
 const FIRST_BUDGET: u64 = 2_000;
+/// A `fetch()` that has not answered after this long fails (then the fixture answers).
+const FETCH_TIMEOUT_MS: u32 = 10_000;
 const MIN_BUDGET: u64 = 1_000;
 const MAX_BUDGET: u64 = 4_000_000;
 
@@ -787,6 +789,10 @@ async fn real_fetch(request: &HttpRequest) -> Result<HttpAnswer, String> {
     let window = web_sys::window().ok_or("no window")?;
     let init = web_sys::RequestInit::new();
     init.set_method(&request.method);
+    // A host that never answers must not hold the program forever.
+    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
+        FETCH_TIMEOUT_MS,
+    )));
     let response = JsFuture::from(window.fetch_with_str_and_init(&request.url, &init))
         .await
         .map_err(js_error_text)?;
