@@ -18,7 +18,7 @@ use crate::vm::interp::ExecResult;
 use crate::vm::value::{Module, Value};
 use crate::vm::{namemap::intern, namemap::NameMap, PyErr, Suspend, Vm};
 
-pub use crate::vm::host::HttpFixture;
+pub use crate::vm::host::{connect_error_message, HttpAnswer, HttpFixture, HttpRequest, Network};
 
 pub const DEFAULT_MAX_INSTRUCTIONS: u64 = 100_000_000;
 
@@ -168,6 +168,34 @@ impl Session {
             }
         }
         s
+    }
+
+    /// Chooses who answers `aiohttp` requests (default [`Network::Fixtures`]).
+    /// Call before the first slice. With [`Network::External`] each request is
+    /// handed to the driver ([`Session::take_http_requests`]) and the program
+    /// waits, idle and not deadlocked, until [`Session::complete_http`].
+    pub fn set_network(&mut self, network: Network) {
+        self.vm.host.network = network;
+    }
+
+    /// External network: the requests made since the last call, in order.
+    pub fn take_http_requests(&mut self) -> Vec<HttpRequest> {
+        std::mem::take(&mut self.vm.host.http_new)
+    }
+
+    /// External network: answers request `id`. Its callback is scheduled with
+    /// `call_soon` and runs in the next loop iteration (resume with a slice).
+    /// False if `id` is unknown, already answered, or the run has ended.
+    pub fn complete_http(&mut self, id: u64, answer: HttpAnswer) -> bool {
+        if self.finished.is_some() {
+            return false;
+        }
+        self.vm.complete_http(id, answer)
+    }
+
+    /// External network: requests made and not yet answered.
+    pub fn outstanding_http(&self) -> usize {
+        self.vm.host.outstanding_io
     }
 
     pub fn is_finished(&self) -> bool {

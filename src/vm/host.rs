@@ -22,6 +22,44 @@ pub struct HttpFixture {
     pub latency_s: f64,
 }
 
+/// Where `aiohttp` requests are answered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Network {
+    /// At once, from the fixtures (the virtual driver, the CLI, the conformance suite).
+    #[default]
+    Fixtures,
+    /// By the driver: `http_request` returns None, the request waits in
+    /// [`Host::http_new`] until the driver takes it, and counts as outstanding
+    /// I/O until the driver completes it (NATIVE.md 2.6).
+    External,
+}
+
+/// A request the program made on [`Network::External`], for the driver to perform.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpRequest {
+    pub id: u64,
+    pub method: String,
+    pub url: String,
+}
+
+/// The driver's answer to an [`HttpRequest`]. `error: Some(text)` makes the
+/// program see `aiohttp.ClientConnectorError(text)` (status/body are then unused).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HttpAnswer {
+    pub status: u16,
+    pub body: String,
+    pub content_type: String,
+    pub error: Option<String>,
+}
+
+/// What aiohttp (and the virtual driver) says when it cannot reach a URL's host.
+pub fn connect_error_message(url: &str) -> String {
+    format!(
+        "Cannot connect to host {} ssl:default [Name or service not known]",
+        url_host(url)
+    )
+}
+
 pub struct LoopRun {
     /// `frames.len()` when the run started: the caller of `run_forever` is on top.
     pub base: usize,
@@ -54,6 +92,13 @@ pub struct Host {
     pub pending_events: Vec<Event>,
     pub fs: BTreeMap<String, String>,
     pub fixtures: Vec<HttpFixture>,
+    pub network: Network,
+    /// External network: requests made but not yet taken by the driver.
+    pub http_new: Vec<HttpRequest>,
+    /// External network: the prelude callback of each request not yet completed.
+    pub http_callbacks: BTreeMap<u64, Value>,
+    pub next_http_id: u64,
+    /// Requests the driver has not answered yet: idle, not deadlocked.
     pub outstanding_io: usize,
     /// After a `time.sleep` suspension, the call's result (None) is pushed on resume.
     pub resume_push: bool,
@@ -80,6 +125,10 @@ impl Default for Host {
             pending_events: Vec::new(),
             fs: BTreeMap::new(),
             fixtures: Vec::new(),
+            network: Network::Fixtures,
+            http_new: Vec::new(),
+            http_callbacks: BTreeMap::new(),
+            next_http_id: 0,
             outstanding_io: 0,
             resume_push: false,
             idle_start: None,
@@ -550,6 +599,24 @@ impl Vm {
         }
     }
 
+    /// Completes an external request: its callback becomes a ready handle
+    /// (`call_soon(callback, status, body, content_type, error)`). False if `id`
+    /// is unknown or already completed.
+    pub fn complete_http(&mut self, id: u64, answer: HttpAnswer) -> bool {
+        let Some(callback) = self.host.http_callbacks.remove(&id) else {
+            return false;
+        };
+        self.host.outstanding_io = self.host.outstanding_io.saturating_sub(1);
+        let args = vec![
+            Value::Int(answer.status as i64),
+            Value::string(answer.body),
+            Value::string(answer.content_type),
+            answer.error.map(Value::string).unwrap_or(Value::None),
+        ];
+        self.schedule(None, callback, args);
+        true
+    }
+
     fn schedule(&mut self, when: Option<f64>, callback: Value, args: Vec<Value>) -> Value {
         let h = Rc::new(HandleObj {
             info: std::cell::RefCell::new(None),
@@ -719,6 +786,15 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "http_request" => {
             let url = vm.str_of(&arg(&a, 1))?;
+            if vm.host.network == Network::External {
+                let method = vm.str_of(&arg(&a, 0))?;
+                let id = vm.host.next_http_id;
+                vm.host.next_http_id += 1;
+                vm.host.http_callbacks.insert(id, arg(&a, 2));
+                vm.host.outstanding_io += 1;
+                vm.host.http_new.push(HttpRequest { id, method, url });
+                return Ok(Value::None);
+            }
             let fixture = vm.host.fixtures.iter().find(|f| f.url == url).cloned();
             Ok(match fixture {
                 Some(f) => Value::tuple(vec![
@@ -733,10 +809,7 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     Value::str(""),
                     Value::str(""),
                     Value::Float(0.0),
-                    Value::string(format!(
-                        "Cannot connect to host {} ssl:default [Name or service not known]",
-                        url_host(&url)
-                    )),
+                    Value::string(connect_error_message(&url)),
                 ]),
             })
         }

@@ -39,13 +39,6 @@ fn fixtures() -> Rc<Vec<HttpFixture>> {
     FIXTURES.with(Rc::clone)
 }
 
-fn now_ms() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or(0.0)
-}
-
 /// A `performance.mark` set when the first chart is on screen.
 pub const FIRST_CHART_MARK: &str = "awaitscope:first-chart";
 
@@ -168,7 +161,6 @@ pub fn App(props: &AppProps) -> Html {
             let dispatch = state.dispatcher();
             let on_update = Callback::from(move |()| dispatch.dispatch(Action::Progress));
             let speed = state.speed;
-            let started_ms = now_ms();
             let handle = driver::start(
                 spec(&state.source, RunMode::Concurrent, Clock::Real { speed }),
                 on_update,
@@ -176,7 +168,6 @@ pub fn App(props: &AppProps) -> Html {
             state.dispatch(Action::RealStarted(RealRun {
                 version: state.version,
                 handle,
-                started_ms,
                 speed,
             }));
         })
@@ -355,10 +346,8 @@ impl PageView {
     /// The "now" of a real-time run still playing (the cursor).
     fn now(&self) -> Option<f64> {
         let real = self.real.as_ref().filter(|r| r.is_running())?;
-        let live = real.handle.live();
-        let reported = live.borrow().trace.end_time;
-        let elapsed = (now_ms() - real.started_ms) / 1000.0 * real.speed;
-        Some(reported.max(elapsed))
+        let now = real.handle.live().borrow().now();
+        Some(now)
     }
 
     fn chart(&self) -> Option<Rc<Chart>> {

@@ -4,6 +4,7 @@
 //! ```text
 //! app        the page: wires the parts below; PageView reads what to show from the runs
 //! state      the page's state and its reducer
+//! bench      benchmark hooks exported to JavaScript (bench_task_switches, ...)
 //! driver     runs a Session on the microtask queue: virtual or real clock, Stop, fetch()
 //! editor     the program text: highlighting from the engine's lexer, line numbers, marks
 //! console    stdout/stderr lines stamped with their time
@@ -15,6 +16,7 @@
 //! ```
 
 mod app;
+pub mod bench;
 pub mod chart_view;
 pub mod console;
 pub mod driver;

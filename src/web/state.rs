@@ -31,8 +31,6 @@ pub struct IdealRuns {
 pub struct RealRun {
     pub version: u64,
     pub handle: RunHandle,
-    /// `performance.now()` when it started, to move the "now" cursor between updates.
-    pub started_ms: f64,
     pub speed: f64,
 }
 

@@ -1,0 +1,163 @@
+//! Benchmark hooks for the bench script: exported to JavaScript, they run a
+//! fixed program through the browser driver and return their measures as a JSON
+//! string. Numbers are printed by the bench, never asserted.
+//!
+//! From the built page (trunk puts the module's exports on `window.wasmBindings`):
+//! `JSON.parse(await window.wasmBindings.bench_task_switches())`.
+
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::wasm_bindgen;
+
+use super::driver::{run_now, run_to_end, Clock, MacrotaskYield, RunSpec};
+use crate::run::DEFAULT_MAX_INSTRUCTIONS;
+use crate::trace::{Event, RunMode};
+
+/// 1000 tasks × 100 `await asyncio.sleep(0)`: the native bench's program.
+pub const TASK_SWITCHES_PROGRAM: &str = "\
+import asyncio
+
+async def worker():
+    for _ in range(100):
+        await asyncio.sleep(0)
+
+async def main():
+    await asyncio.gather(*(worker() for _ in range(1000)))
+
+asyncio.run(main())
+";
+
+/// 40 sequential 10 ms sleeps on the real clock.
+pub const TIMER_LATENESS_PROGRAM: &str = "\
+import asyncio
+
+async def main():
+    for _ in range(40):
+        await asyncio.sleep(0.01)
+
+asyncio.run(main())
+";
+
+fn spec(source: &str, clock: Clock) -> RunSpec {
+    RunSpec {
+        source: source.to_string(),
+        mode: RunMode::Concurrent,
+        clock,
+        max_instructions: DEFAULT_MAX_INSTRUCTIONS,
+        fixtures: Rc::new(Vec::new()),
+    }
+}
+
+fn perf_now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+/// Task switches per second on the virtual clock through the driver (slices on
+/// the microtask queue, macrotask yields), and the same program run at once
+/// (`run_now`, no driver) for comparison. A switch is one task step.
+#[wasm_bindgen]
+pub async fn bench_task_switches() -> String {
+    let start = perf_now();
+    let live = run_to_end(spec(TASK_SWITCHES_PROGRAM, Clock::Virtual)).await;
+    let wall_ms = perf_now() - start;
+    let switches = live
+        .trace
+        .events
+        .iter()
+        .filter(|e| matches!(e, Event::StepStart { .. }))
+        .count();
+    let start = perf_now();
+    let direct = run_now(&spec(TASK_SWITCHES_PROGRAM, Clock::Virtual));
+    let direct_ms = perf_now() - start;
+    serde_json::json!({
+        "program": "1000 tasks x 100 await asyncio.sleep(0), virtual clock",
+        "switches": switches,
+        "wall_ms": wall_ms,
+        "switches_per_second": switches as f64 / (wall_ms / 1000.0),
+        "status": format!("{:?}", live.status),
+        "run_now_ms": direct_ms,
+        "run_now_switches_per_second": switches as f64 / (direct_ms / 1000.0),
+        "run_now_stdout_matches": direct.output == live.output,
+    })
+    .to_string()
+}
+
+/// Lateness of 40 sequential `await asyncio.sleep(0.01)` at 1× real time: for
+/// each sleep, from its ideal deadline (suspension time + 0.01 s) to the step
+/// that resumes the task, in ms.
+#[wasm_bindgen]
+pub async fn bench_timer_lateness() -> String {
+    let live = run_to_end(spec(TIMER_LATENESS_PROGRAM, Clock::Real { speed: 1.0 })).await;
+    let mut lateness = sleep_lateness_ms(&live.trace.events, 0.01);
+    lateness.sort_by(f64::total_cmp);
+    let pct = |p: f64| -> f64 {
+        if lateness.is_empty() {
+            return f64::NAN;
+        }
+        // Nearest rank.
+        let rank = ((p / 100.0) * lateness.len() as f64).ceil() as usize;
+        lateness[rank.clamp(1, lateness.len()) - 1]
+    };
+    serde_json::json!({
+        "program": "40 sequential await asyncio.sleep(0.01), real clock 1x",
+        "sleeps": lateness.len(),
+        "p50_ms": pct(50.0),
+        "p95_ms": pct(95.0),
+        "p99_ms": pct(99.0),
+        "max_ms": lateness.last().copied().unwrap_or(f64::NAN),
+        "total_ms": live.wall_ms,
+        "status": format!("{:?}", live.status),
+    })
+    .to_string()
+}
+
+/// For every suspension on `sleep(delay)`, how late (ms) the task's next step
+/// started after the ideal deadline.
+pub fn sleep_lateness_ms(events: &[Event], delay: f64) -> Vec<f64> {
+    let what = format!("sleep({delay})");
+    let mut waiting: std::collections::BTreeMap<u32, f64> = Default::default();
+    let mut out = Vec::new();
+    for e in events {
+        match e {
+            Event::Suspend {
+                t, task, what: w, ..
+            } if *w == what => {
+                waiting.insert(*task, t + delay);
+            }
+            Event::StepStart { t, task } => {
+                if let Some(deadline) = waiting.remove(task) {
+                    out.push((t - deadline) * 1000.0);
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// What one yield to the macrotask queue costs: the driver's `MessageChannel`
+/// message against `setTimeout(0)` (gloo-timers), 200 of each in a row, in ms.
+#[wasm_bindgen]
+pub async fn bench_macrotask_yield() -> String {
+    const N: u32 = 200;
+    let channel = MacrotaskYield::new();
+    let start = perf_now();
+    for _ in 0..N {
+        channel.yield_now().await;
+    }
+    let channel_ms = (perf_now() - start) / N as f64;
+    let start = perf_now();
+    for _ in 0..N {
+        gloo_timers::future::TimeoutFuture::new(0).await;
+    }
+    let timeout_ms = (perf_now() - start) / N as f64;
+    serde_json::json!({
+        "yields": N,
+        "message_channel_ms_per_yield": channel_ms,
+        "set_timeout_0_ms_per_yield": timeout_ms,
+    })
+    .to_string()
+}
