@@ -861,3 +861,119 @@ fn gallery_of_charts_for_looking_at() {
         svg.contains("waiting for Queue.put(1) at 500 ms (took no time on this clock) and forever")
     );
 }
+
+/// The classic mistake run on the engine: `rude()` calls `time.sleep(2)` at
+/// 0.5 s, so the `polite` tasks, whose `sleep(1)` was due at 1 s, are ready but
+/// blocked until 2.5 s — drawn ready (hatched), naming the blocking call.
+#[test]
+fn a_sleep_due_while_the_loop_is_blocked_is_ready_not_waiting() {
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/conformance/ordering/blocking_time_sleep.py"
+    ))
+    .unwrap();
+    let run = awaitscope::run::run_virtual(&src, &awaitscope::run::RunOptions::default());
+    let chart = Chart::from_traces(&run.trace, None, &ChartOptions::default());
+    let conc = &chart.runs[0];
+    let p1 = conc
+        .lanes
+        .iter()
+        .find(|l| l.label == "polite('p1')")
+        .unwrap();
+    let spans: Vec<_> = p1
+        .segments
+        .iter()
+        .filter(|s| s.state != State::Running)
+        .map(|s| (s.state, s.start, s.end, conc.what(s)))
+        .collect();
+    assert_eq!(
+        &spans[..3],
+        [
+            (State::Waiting, 0.0, 1.0, "sleep(1)"),
+            (State::Ready, 1.0, 2.5, "sleep(1)"),
+            (State::Waiting, 2.5, 3.5, "sleep(1)"),
+        ]
+    );
+    // A sleep that ends on time stays one waiting span.
+    let rude = conc.lanes.iter().find(|l| l.label == "rude()").unwrap();
+    let waits: Vec<_> = rude
+        .segments
+        .iter()
+        .filter(|s| s.state != State::Running)
+        .map(|s| (s.state, s.start, s.end))
+        .collect();
+    assert_eq!(waits, [(State::Waiting, 0.0, 0.5)]);
+
+    let scene = scene::layout(&chart, 900.0);
+    let ready = scene
+        .walk()
+        .into_iter()
+        .find_map(|n| match n {
+            Node::Rect(r) if r.class == Class::Ready => Some(r.clone()),
+            _ => None,
+        })
+        .expect("a ready rect");
+    let title = ready.title.unwrap();
+    assert!(
+        title.contains("sleep(1) was over, but the loop was blocked by time.sleep(2) (line 14)"),
+        "{title}"
+    );
+    assert_eq!(
+        ready.src.map(|s| s.line),
+        Some(8),
+        "still selects its await"
+    );
+}
+
+#[test]
+fn the_interactive_svg_is_styled_by_class_and_its_marks_are_focusable() {
+    let scene = scene::layout(&tutorial_chart(), 900.0);
+    let svg = svg::render_interactive(&scene);
+    check_xml(&svg).unwrap();
+    assert!(
+        svg.contains("role=\"group\""),
+        "focusable children: not an img"
+    );
+    assert!(!svg.contains("<title"), "the page shows its own tooltips");
+    assert!(
+        !svg.contains(" fill=\"#") && !svg.contains(" stroke=\"#"),
+        "colours come from palette::css() (dark mode)"
+    );
+    // One roving tab stop; every mark with a tooltip is focusable, named by it.
+    let titled = scene
+        .walk()
+        .iter()
+        .filter(|n| match n {
+            Node::Rect(r) => r.title.is_some(),
+            Node::Line(l) => l.title.is_some(),
+            Node::Path(p) => p.title.is_some(),
+            Node::Text(t) => t.title.is_some(),
+            Node::Group(_) => false,
+        })
+        .count();
+    assert_eq!(svg.matches("tabindex=\"0\"").count(), 1);
+    assert_eq!(svg.matches("tabindex=\"-1\"").count(), titled - 1);
+    assert_eq!(
+        svg.matches(" aria-label=\"").count() - lanes_and_sections(&scene),
+        titled + 1
+    );
+    // Waiting bars select their await; their label reads like the tooltip.
+    assert!(svg.contains(
+        "data-line=\"4\" data-col=\"5\" tabindex=\"-1\" role=\"button\" \
+         aria-label=\"task1(): waiting for sleep(1) from 0 s to 1 s (1 s) — await at line 4:5\""
+    ));
+    // Multi-line tooltips (prints) keep their line breaks in the attribute.
+    assert!(svg.contains("printed at 1 s:&#10;Task 1 finished"), "{svg}");
+    // The standalone SVG is unchanged by all this.
+    let plain = svg::render(&scene);
+    assert!(plain.contains("<title>") && !plain.contains("tabindex"));
+}
+
+/// Groups (sections, lanes, the legend) carry an `aria-label` too.
+fn lanes_and_sections(scene: &Scene) -> usize {
+    scene
+        .walk()
+        .iter()
+        .filter(|n| matches!(n, Node::Group(_)))
+        .count()
+}

@@ -439,7 +439,27 @@ fn segment_title(run: &Run, lane: &Lane, s: &Segment) -> String {
         o.push_str(", still going at the end");
     }
     if s.state == State::Ready {
-        o.push_str(" — the loop was busy");
+        if s.what.is_some() {
+            let _ = write!(o, " — {} was over", run.what(s));
+        }
+        // What held the loop: a blocking call overlapping the span, else other work.
+        // Blocking calls do not overlap each other: they are in time order.
+        let blocked = &run.event_loop.blocked;
+        let first = blocked.partition_point(|b| b.end <= s.start);
+        let block = blocked.get(first).filter(|b| b.start < s.end);
+        let _ = match block {
+            Some(b) if b.line > 0 => write!(
+                o,
+                ", but the loop was blocked by {} (line {})",
+                b.what, b.line
+            ),
+            Some(b) => write!(o, ", but the loop was blocked by {}", b.what),
+            None if s.what.is_some() => write!(o, ", but the loop was busy"),
+            None => write!(o, " — the loop was busy"),
+        };
+        if s.line > 0 {
+            let _ = write!(o, " — await at line {}:{}", s.line, s.col);
+        }
     } else if s.line > 0 {
         let _ = write!(o, " — await at line {}:{}", s.line, s.col);
     }
@@ -517,7 +537,7 @@ fn lane_group(run: &Run, lane: &Lane, f: &Frame, y: f64, used: &mut Used) -> Gro
         }
         last_right[k] = last_right[k].max(x + w);
         used.ready |= s.state == State::Ready;
-        let src = (s.state == State::Waiting && s.line > 0).then_some(Src {
+        let src = (s.state != State::Running && s.line > 0).then_some(Src {
             line: s.line,
             col: s.col,
         });
