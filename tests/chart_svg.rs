@@ -939,23 +939,35 @@ fn the_interactive_svg_is_styled_by_class_and_its_marks_are_focusable() {
         !svg.contains(" fill=\"#") && !svg.contains(" stroke=\"#"),
         "colours come from palette::css() (dark mode)"
     );
-    // One roving tab stop; every mark with a tooltip is focusable, named by it.
-    let titled = scene
-        .walk()
+    // Every mark with a tooltip is named by it; those in lanes are focusable,
+    // with one roving tab stop.
+    let all = scene.walk();
+    let in_lanes: usize = scene
+        .nodes
         .iter()
-        .filter(|n| match n {
-            Node::Rect(r) => r.title.is_some(),
-            Node::Line(l) => l.title.is_some(),
-            Node::Path(p) => p.title.is_some(),
-            Node::Text(t) => t.title.is_some(),
-            Node::Group(_) => false,
+        .filter_map(|n| match n {
+            Node::Group(sec) => Some(sec),
+            _ => None,
         })
-        .count();
+        .flat_map(|sec| &sec.children)
+        .filter_map(|n| match n {
+            Node::Group(lane) => Some(lane),
+            _ => None,
+        })
+        .map(|lane| lane.children.iter().filter(|c| has_title(c)).count())
+        .sum();
     assert_eq!(svg.matches("tabindex=\"0\"").count(), 1);
-    assert_eq!(svg.matches("tabindex=\"-1\"").count(), titled - 1);
+    assert_eq!(svg.matches("tabindex=\"-1\"").count(), in_lanes - 1);
+    let titled = all.iter().filter(|n| has_title(n)).count();
+    assert!(
+        titled > in_lanes,
+        "the run-end lines are described, not focused"
+    );
+    let groups = all.iter().filter(|n| matches!(n, Node::Group(_))).count();
     assert_eq!(
-        svg.matches(" aria-label=\"").count() - lanes_and_sections(&scene),
-        titled + 1
+        svg.matches(" aria-label=\"").count(),
+        titled + groups + 1,
+        "marks, groups and the root"
     );
     // Waiting bars select their await; their label reads like the tooltip.
     assert!(svg.contains(
@@ -969,11 +981,12 @@ fn the_interactive_svg_is_styled_by_class_and_its_marks_are_focusable() {
     assert!(plain.contains("<title>") && !plain.contains("tabindex"));
 }
 
-/// Groups (sections, lanes, the legend) carry an `aria-label` too.
-fn lanes_and_sections(scene: &Scene) -> usize {
-    scene
-        .walk()
-        .iter()
-        .filter(|n| matches!(n, Node::Group(_)))
-        .count()
+fn has_title(n: &Node) -> bool {
+    match n {
+        Node::Rect(r) => r.title.is_some(),
+        Node::Line(l) => l.title.is_some(),
+        Node::Path(p) => p.title.is_some(),
+        Node::Text(t) => t.title.is_some(),
+        Node::Group(_) => false,
+    }
 }

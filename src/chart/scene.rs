@@ -350,7 +350,8 @@ fn axis_nodes(ax: &Axis, f: &Frame, y: f64, bottom: f64, now_x: Option<f64>, out
     out.push(line(f.x(0.0), y, f.x(ax.end), y, Class::Axis, None));
 }
 
-fn run_name(run: &Run) -> &'static str {
+/// "Concurrent run" or "Sequential baseline": how the chart and the table name a run.
+pub fn run_name(run: &Run) -> &'static str {
     match run.mode {
         RunMode::Concurrent => "Concurrent run",
         RunMode::Sequential => "Sequential baseline",

@@ -6,9 +6,10 @@
 //!
 //! [`render_interactive`] writes the same picture for a page that includes
 //! [`super::palette::css`]: classes instead of inline colours (so dark mode
-//! applies), and every mark that has a tooltip is focusable (`tabindex`, a roving
-//! one: the first mark 0, the rest -1) with its text in `aria-label` rather than
-//! a `<title>` child, so the page can show its own tooltip on hover and focus.
+//! applies), every mark that has a tooltip has its text in `aria-label` rather
+//! than a `<title>` child (the page shows its own tooltip on hover and focus),
+//! and the marks of lanes are focusable (`tabindex`, a roving one: the first 0,
+//! the rest -1).
 //! Marks with `data-line` are `role="button"` (they select the `await`).
 
 use std::fmt::Write;
@@ -76,6 +77,8 @@ struct Out {
     interactive: bool,
     /// Focusable marks written so far (the first gets `tabindex="0"`).
     marks: usize,
+    /// Groups open around the node being written: 2 inside a lane.
+    depth: usize,
 }
 
 fn style(out: &mut Out, class: Class, text: bool) {
@@ -125,10 +128,14 @@ fn mark_attrs(out: &mut Out, title: Option<&String>, button: bool) {
         return;
     };
     let o = &mut out.o;
-    let tab = if out.marks == 0 { "0" } else { "-1" };
-    out.marks += 1;
+    // Keyboard focus visits the marks of lanes (not the now/end lines across them).
+    if out.depth >= 2 {
+        let tab = if out.marks == 0 { "0" } else { "-1" };
+        out.marks += 1;
+        let _ = write!(o, " tabindex=\"{tab}\"");
+    }
     let role = if button { "button" } else { "img" };
-    let _ = write!(o, " tabindex=\"{tab}\" role=\"{role}\" aria-label=\"");
+    let _ = write!(o, " role=\"{role}\" aria-label=\"");
     esc_attr(o, t);
     o.push('"');
 }
@@ -157,9 +164,11 @@ fn node(out: &mut Out, n: &Node) {
                 let _ = write!(o, " data-task=\"{t}\"");
             }
             o.push('>');
+            out.depth += 1;
             for c in &g.children {
                 node(out, c);
             }
+            out.depth -= 1;
             out.o.push_str("</g>\n");
         }
         Node::Rect(r) => {
@@ -238,6 +247,7 @@ fn write(scene: &Scene, interactive: bool) -> String {
         id: scene.id.clone(),
         interactive,
         marks: 0,
+        depth: 0,
     };
     let (o, id) = (&mut out.o, scene.id.as_str());
     o.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\"");
