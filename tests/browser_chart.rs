@@ -258,7 +258,7 @@ async fn hover_and_focus_show_the_tooltip_click_and_enter_select_the_await() {
         tip.contains(&format!("await at line {await_line}:")),
         "{tip}"
     );
-    mouse(root, "mouseleave");
+    mouse(&one(root, ".chart-view"), "mouseleave");
     assert_eq!(tooltip(root), None);
 
     // A click selects the await: its line goes to on_select, the bar is marked.

@@ -668,8 +668,31 @@ fn ten_thousand_tasks_lay_out_quickly() {
     );
     let (chart, scene) = (chart.unwrap(), scene.unwrap());
     assert_eq!(chart.runs[0].lanes.len(), 10_001);
-    assert_eq!(lanes(&scene)[0].len(), 10_001);
-    assert!(scene.height > 10_000.0 * scene::LANE_H);
+    // The first lanes one by one, the rest together in one lane.
+    assert_eq!(lanes(&scene)[0].len(), scene::MAX_LANES);
+    let collapsed = scene
+        .walk()
+        .into_iter()
+        .find_map(|n| match n {
+            Node::Group(g) if g.label == format!("+ {} more tasks", 10_001 - scene::MAX_LANES) => {
+                Some(g)
+            }
+            _ => None,
+        })
+        .expect("a lane for the rest");
+    // All of them wait from 0 on; the last wake at 1 s.
+    let waits = rects(collapsed, Class::Waiting);
+    assert_eq!(waits.len(), 1, "one merged wait");
+    assert!(
+        waits[0].title.as_deref().unwrap().contains(&format!(
+            "up to {} waiting at once, from 0 s to 1 s",
+            10_001 - scene::MAX_LANES
+        )),
+        "{:?}",
+        waits[0].title
+    );
+    assert!(!rects(collapsed, Class::Running).is_empty());
+    assert!(scene.height < (2 * scene::MAX_LANES) as f64 * scene::LANE_H);
     // Loop ticks are merged per pixel column.
     let ticks = scene
         .walk()

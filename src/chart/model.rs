@@ -326,6 +326,8 @@ impl Run {
             };
             match (ev, task) {
                 (Event::Print { t, task, text }, _) => {
+                    // `print`'s own line break is not part of what it printed.
+                    let text = text.strip_suffix('\n').unwrap_or(text);
                     let p = Print {
                         t: fin(*t),
                         text: cap(text, MAX_PRINT),

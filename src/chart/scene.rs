@@ -25,6 +25,9 @@ const SUMMARY_PX: f64 = 15.0;
 const PRINTS_PER_MARK: usize = 5;
 /// Lanes described one by one in the text alternative.
 const DESC_LANES: usize = 30;
+/// Lanes drawn one by one per run; the tasks after them share one lane (a chart
+/// of 10,000 lanes is no help to a reader and slow to draw: the table has them all).
+pub const MAX_LANES: usize = 200;
 
 /// Where in the source a mark points: the `await` that suspended (for click-to-highlight).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -239,7 +242,7 @@ pub fn layout(chart: &Chart, width: f64) -> Scene {
     let longest = chart
         .runs
         .iter()
-        .flat_map(|r| &r.lanes)
+        .flat_map(|r| r.lanes.iter().take(MAX_LANES))
         .map(|l| text::width(&l.label, LABEL_PX, MONO_EM))
         .fold(text::width("event loop", LABEL_PX, SANS_EM), f64::max);
     let label_w = (longest + 16.0).clamp(80.0, width * 0.38);
@@ -378,11 +381,19 @@ fn section(run: &Run, f: &Frame, y: &mut f64, back: &mut Vec<Node>, used: &mut U
         Anchor::Start,
     )];
     *y += SECTION_H;
-    for (i, lane) in run.lanes.iter().enumerate() {
+    let shown = run.lanes.len().min(MAX_LANES);
+    for (i, lane) in run.lanes[..shown].iter().enumerate() {
         if i % 2 == 0 {
             back.push(rect(0.0, *y, f.width, LANE_H, Class::Stripe, None));
         }
         children.push(Node::Group(lane_group(run, lane, f, *y, used)));
+        *y += LANE_H;
+    }
+    if let Some(rest) = run.lanes.get(MAX_LANES..).filter(|r| !r.is_empty()) {
+        if shown % 2 == 0 {
+            back.push(rect(0.0, *y, f.width, LANE_H, Class::Stripe, None));
+        }
+        children.push(Node::Group(collapsed_group(rest, f, *y, used)));
         *y += LANE_H;
     }
     children.push(Node::Group(loop_group(run, f, *y, used)));
@@ -528,8 +539,10 @@ fn lane_group(run: &Run, lane: &Lane, f: &Frame, y: f64, used: &mut Used) -> Gro
             (x1, x2 - x1)
         };
         // Sub-pixel spans inside an earlier mark of the lane add nothing visible.
+        // A running slice adding less than a pixel to the last one adds nothing
+        // visible (a sequential `main` runs between 10,000 awaits).
         let hidden = if s.state == State::Running {
-            x + w <= last_right[0]
+            x + w < last_right[0] + 1.0
         } else {
             w < 0.5 && x + w <= last_right.iter().fold(f64::NEG_INFINITY, |a, &b| a.max(b)) + 0.5
         };
@@ -613,6 +626,120 @@ fn lane_group(run: &Run, lane: &Lane, f: &Frame, y: f64, used: &mut Used) -> Gro
     }
 }
 
+/// Spans merged where they overlap or touch: (start, end, most at once, how many).
+fn union(mut spans: Vec<(f64, f64)>) -> Vec<(f64, f64, u32, u32)> {
+    // Starts before ends at equal times, so touching spans merge.
+    let mut edges: Vec<(f64, i32)> = spans.iter().flat_map(|&(a, b)| [(a, 1), (b, -1)]).collect();
+    spans.clear();
+    edges.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    let (mut out, mut open, mut start, mut most, mut count) = (Vec::new(), 0i32, 0.0, 0, 0);
+    for (t, d) in edges {
+        if open == 0 {
+            (start, most, count) = (t, 0, 0);
+        }
+        open += d;
+        count += (d > 0) as u32;
+        most = most.max(open.max(0) as u32);
+        if open == 0 {
+            out.push((start, t, most, count));
+        }
+    }
+    out
+}
+
+/// The tasks after the first [`MAX_LANES`], drawn together in one lane: where
+/// any of them was waiting, ready or running (how many at most, in the tooltip).
+fn collapsed_group(rest: &[Lane], f: &Frame, y: f64, used: &mut Used) -> Group {
+    let bar_y = y + (LANE_H - BAR_H) / 2.0;
+    let n = rest.len();
+    let name = format!("+ {n} more tasks");
+    let first = rest.first().map_or(0.0, |l| l.created_at);
+    let last = rest.last().map_or(0.0, |l| l.created_at);
+    let mut out = vec![Node::Text(Text {
+        x: PAD,
+        y: y + LANE_H / 2.0 + 4.0,
+        text: fit(&name, f.label_w - 10.0, LABEL_PX)
+            .unwrap_or_default()
+            .into_owned(),
+        class: Class::LaneLabel,
+        anchor: Anchor::Start,
+        title: Some(if last > first {
+            format!(
+                "{n} more tasks, created from {} to {}, drawn together in this lane; \
+                 the data table lists each",
+                At(first),
+                At(last)
+            )
+        } else {
+            format!(
+                "{n} more tasks, created at {}, drawn together in this lane; \
+                 the data table lists each",
+                At(first)
+            )
+        }),
+    })];
+    let mut running = Vec::new();
+    for (state, class, what) in [
+        (State::Waiting, Class::Waiting, "waiting"),
+        (State::Ready, Class::Ready, "ready but not running"),
+        (State::Running, Class::Running, "running"),
+    ] {
+        let spans = rest
+            .iter()
+            .flat_map(|l| &l.segments)
+            .filter(|s| s.state == state)
+            .map(|s| (s.start, s.end))
+            .collect();
+        // Merged again in pixels: at most one mark per pixel column.
+        // (x1, x2, most at once, spans, from, to)
+        let mut marks: Vec<(f64, f64, u32, u32, f64, f64)> = Vec::new();
+        for (a, b, k, c) in union(spans) {
+            let (x1, x2) = (f.x(a), f.x(b));
+            let (x1, x2) = if state == State::Running && x2 - x1 < MIN_RUN_W {
+                let mid = (x1 + x2) / 2.0;
+                ((mid - MIN_RUN_W / 2.0).max(f.x0), mid + MIN_RUN_W / 2.0)
+            } else {
+                (x1, x2)
+            };
+            match marks.last_mut() {
+                Some(m) if x1 - m.1 < 1.0 => {
+                    m.1 = m.1.max(x2);
+                    m.2 = m.2.max(k);
+                    m.3 += c;
+                    m.5 = m.5.max(b);
+                }
+                _ => marks.push((x1, x2, k, c, a, b)),
+            }
+        }
+        used.ready |= state == State::Ready && !marks.is_empty();
+        for (x1, x2, k, c, a, b) in marks {
+            let when = if b > a {
+                format!("from {} to {}", At(a), At(b))
+            } else {
+                format!("at {}", At(a))
+            };
+            // One task runs at a time: how many steps, not how many at once.
+            let title = if state == State::Running {
+                format!("{name}: {c} step{} {when}", if c == 1 { "" } else { "s" })
+            } else {
+                format!("{name}: up to {k} {what} at once, {when}")
+            };
+            let r = rect(x1, bar_y, (x2 - x1).max(0.0), BAR_H, class, Some(title));
+            if state == State::Running {
+                running.push(r);
+            } else {
+                out.push(r);
+            }
+        }
+    }
+    out.append(&mut running);
+    Group {
+        label: name,
+        task: None,
+        children: out,
+    }
+}
+
 fn loop_group(run: &Run, f: &Frame, y: f64, used: &mut Used) -> Group {
     let el = &run.event_loop;
     let (bar_y, cy) = (y + (LANE_H - BAR_H) / 2.0, y + LANE_H / 2.0);
@@ -623,15 +750,37 @@ fn loop_group(run: &Run, f: &Frame, y: f64, used: &mut Used) -> Group {
         Class::LoopLabel,
         Anchor::Start,
     )];
-    for &(a, b) in &el.idle {
+    // Idle waits: the ones under a pixel wide joined to the line before them.
+    let mut i = 0;
+    while let Some(&(a, _)) = el.idle.get(i) {
         used.idle = true;
-        let title = format!(
-            "event loop idle from {} to {} ({}): nothing ready, waiting for the next timer",
-            At(a),
-            At(b),
-            At(b - a)
-        );
+        let mut n = 1;
+        let mut total = el.idle[i].1 - a;
+        while let Some(&(c, d)) = el.idle.get(i + n) {
+            if f.x(c) - f.x(el.idle[i + n - 1].1) >= 1.0 || f.x(d) - f.x(c) >= 1.0 {
+                break;
+            }
+            total += d - c;
+            n += 1;
+        }
+        let b = el.idle[i + n - 1].1;
+        let title = if n == 1 {
+            format!(
+                "event loop idle from {} to {} ({}): nothing ready, waiting for the next timer",
+                At(a),
+                At(b),
+                At(b - a)
+            )
+        } else {
+            format!(
+                "event loop idle {n} times from {} to {} ({} in all): nothing ready, waiting for timers",
+                At(a),
+                At(b),
+                At(total)
+            )
+        };
         out.push(line(f.x(a), cy, f.x(b), cy, Class::Idle, Some(title)));
+        i += n;
     }
     // Iterations: one tick per pixel column, however many ran there.
     let mut i = 0;

@@ -165,9 +165,10 @@ fn focusable_children(g: &Element) -> impl Iterator<Item = Element> {
     children(g).filter(|c| c.has_attribute("tabindex"))
 }
 
-fn center_x(el: &Element) -> f64 {
-    let r = el.get_bounding_client_rect();
-    r.left() + r.width() / 2.0
+/// How well `b` lines up under `a`: the width they share, or minus the gap between them.
+fn alignment(a: (f64, f64), b: &Element) -> f64 {
+    let r = b.get_bounding_client_rect();
+    a.1.min(r.right()) - a.0.max(r.left())
 }
 
 /// The next lane up or down with something to focus, across run sections.
@@ -229,10 +230,12 @@ pub fn neighbour(mark: &Element, step: Move) -> Option<Element> {
         Move::First => focusable_children(&lane).next(),
         Move::Last => focusable_children(&lane).last(),
         Move::Up | Move::Down => {
+            // The mark in that lane most in line with this one.
             let target = adjacent_lane(&lane, step == Move::Up)?;
-            let x = center_x(mark);
+            let r = mark.get_bounding_client_rect();
+            let span = (r.left(), r.right());
             focusable_children(&target)
-                .min_by(|a, b| (center_x(a) - x).abs().total_cmp(&(center_x(b) - x).abs()))
+                .max_by(|a, b| alignment(span, a).total_cmp(&alignment(span, b)))
         }
     }
 }
