@@ -380,3 +380,68 @@ async fn the_table_view_lists_the_models_rows_per_run() {
         [("0 s", "Task 1 started"), ("1 s", "Task 1 finished")]
     );
 }
+
+/// A live run redraws the chart a few times a second: the focused mark keeps
+/// focus, the selection stays marked, the tooltip follows its mark's new text.
+#[wasm_bindgen_test]
+async fn a_redraw_keeps_focus_selection_and_tooltip_on_the_same_mark() {
+    let root = fresh_root("width:800px");
+    let mut app = yew::Renderer::<ChartView>::with_root_and_props(
+        root.clone(),
+        ChartViewProps {
+            chart: chart_of(TUTORIAL_2),
+            on_select: yew::Callback::noop(),
+        },
+    )
+    .render();
+    settle(&root, Some("800")).await;
+    let bar = all(&lane(&root, "task2()"), ".as-waiting").remove(0);
+    mouse(&bar, "click");
+    bar.dyn_ref::<SvgElement>().unwrap().focus().unwrap();
+    let before = tooltip(&root).expect("focus shows the tooltip");
+    let old_svg = one(&root, "svg");
+
+    // The same run drawn as if still going at 4 s: a longer axis, a "now" cursor.
+    let source = TUTORIAL_2;
+    let run = |mode| {
+        run_virtual(
+            source,
+            &RunOptions {
+                mode,
+                ..RunOptions::default()
+            },
+        )
+        .trace
+    };
+    let live = Chart::from_traces(
+        &run(RunMode::Concurrent),
+        Some(&run(RunMode::Sequential)),
+        &ChartOptions {
+            now: Some(4.0),
+            ..ChartOptions::default()
+        },
+    );
+    app.update(ChartViewProps {
+        chart: Rc::new(live),
+        on_select: yew::Callback::noop(),
+    });
+    for _ in 0..10 {
+        yew::scheduler::flush().await;
+        next_frame().await;
+    }
+    let new_svg = one(&root, "svg");
+    assert_ne!(new_svg, old_svg, "redrawn");
+    assert!(!all(&root, ".as-now").is_empty(), "the now cursor");
+    let again = all(&lane(&root, "task2()"), ".as-waiting").remove(0);
+    assert_eq!(
+        active().as_ref(),
+        Some(&again),
+        "focus is back on the same bar"
+    );
+    assert_eq!(again.get_attribute("tabindex").as_deref(), Some("0"));
+    assert_eq!(all(&root, "[tabindex='0']").len(), 1);
+    assert!(again.class_list().contains("as-selected"));
+    let after = tooltip(&root).expect("the tooltip still shows");
+    assert!(after.contains("task2(): waiting for sleep(2)"), "{after}");
+    assert_eq!(after, before, "this bar ended before 4 s: same text");
+}

@@ -437,6 +437,9 @@ fn tutorial_scene_draws_waits_in_ratio_and_a_nice_axis() {
     // Narrow: fewer ticks, whole seconds.
     let narrow = scene::layout(&tutorial_chart(), 360.0);
     assert_eq!(texts(&narrow, Class::AxisLabel), ["0", "1 s", "2 s", "3 s"]);
+    // Narrower (a phone's panel): still 0..3 s, not 0, 2 s, 4 s with a quarter empty.
+    let phone = scene::layout(&tutorial_chart(), 320.0);
+    assert_eq!(texts(&phone, Class::AxisLabel), ["0", "1 s", "2 s", "3 s"]);
     assert!(
         texts(&narrow, Class::Summary).len() > 1,
         "the summary wraps at 360 px"

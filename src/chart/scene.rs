@@ -19,6 +19,8 @@ pub const BAR_H: f64 = 14.0;
 pub const MIN_RUN_W: f64 = 3.0;
 /// About one axis tick per this many pixels.
 pub const PX_PER_TICK: f64 = 72.0;
+/// Ticks never closer than this (a label such as "1.5 s" is about 32 px wide).
+const MIN_PX_PER_TICK: f64 = 45.0;
 const SECTION_H: f64 = 26.0;
 const SUMMARY_PX: f64 = 15.0;
 /// At most this many prints described in one marker's tooltip.
@@ -248,7 +250,15 @@ pub fn layout(chart: &Chart, width: f64) -> Scene {
     let label_w = (longest + 16.0).clamp(80.0, width * 0.38);
     let x0 = PAD + label_w;
     let plot_w = width - x0 - PAD - 14.0;
-    let ax = axis::axis(chart.end, (plot_w / PX_PER_TICK) as usize);
+    let mut ax = axis::axis(chart.end, (plot_w / PX_PER_TICK) as usize);
+    // A narrow chart would waste a quarter of its width on an axis running past
+    // the data (0, 2 s, 4 s for 3 s): closer ticks, if their labels still fit.
+    if ax.end > chart.end * 1.25 {
+        let closer = axis::axis(chart.end, (plot_w / MIN_PX_PER_TICK) as usize);
+        if closer.end < ax.end {
+            ax = closer;
+        }
+    }
     let f = Frame {
         width,
         x_end: x0 + plot_w,

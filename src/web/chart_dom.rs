@@ -100,13 +100,19 @@ fn svg_of(root: &Element) -> Option<Element> {
     root.query_selector("svg").ok()?
 }
 
+/// A mark's palette class (the first; the page adds its own, such as the selection's).
+fn kind(el: &Element) -> String {
+    let class = el.get_attribute("class").unwrap_or_default();
+    class.split(' ').next().unwrap_or_default().to_string()
+}
+
 pub fn key_of(root: &Element, mark: &Element) -> Option<Key> {
     let svg = svg_of(root)?;
-    let class = mark.get_attribute("class").unwrap_or_default();
+    let class = kind(mark);
     let parent = mark.parent_element()?;
     let nth = children(&parent)
         .take_while(|c| c != mark)
-        .filter(|c| c.get_attribute("class").unwrap_or_default() == class)
+        .filter(|c| kind(c) == class)
         .count() as u32;
     let mut groups = Vec::new();
     let mut g = parent;
@@ -130,7 +136,7 @@ pub fn find(root: &Element, key: &Key) -> Option<Element> {
         g = children(&g).filter(is_group).nth(i as usize)?;
     }
     children(&g)
-        .filter(|c| c.get_attribute("class").unwrap_or_default() == key.class)
+        .filter(|c| kind(c) == key.class)
         .nth(key.nth as usize)
 }
 

@@ -11,7 +11,7 @@
 //! a lane, ↑/↓ between lanes, Home/End to a lane's ends; Enter or Space selects
 //! the mark's `await`; Escape hides the tooltip.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use wasm_bindgen::prelude::*;
@@ -138,14 +138,14 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
 
     // Before the SVG is replaced: was focus inside it?
     if let Some(el) = wrapper.cast::<Element>() {
-        memory.borrow_mut().refocus = dom::focus_inside(&el);
+        update(&memory, |m| m.refocus = dom::focus_inside(&el));
     }
     // After: the tab stop, the selection, focus and the tooltip carry over.
     {
         let (wrapper, tip, memory) = (wrapper.clone(), tip.clone(), memory.clone());
         use_effect_with(markup.clone(), move |_| {
             if let (Some(el), Some(tip)) = (wrapper.cast::<Element>(), tip.cast::<Element>()) {
-                restore(&el, &tip, &mut memory.borrow_mut());
+                restore(&el, &tip, &memory);
             }
         });
     }
@@ -159,7 +159,8 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             };
             if let Some(el) = wrapper.cast::<Element>() {
                 dom::mark_selected(&el, Some(mark));
-                memory.borrow_mut().selected = dom::key_of(&el, mark);
+                let key = dom::key_of(&el, mark);
+                update(&memory, |m| m.selected = key);
             }
             on_select.emit(src);
         })
@@ -179,11 +180,12 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
                         &mark,
                         dom::At::Pointer(e.client_x(), e.client_y()),
                     );
-                    memory.borrow_mut().tip = dom::key_of(&el, &mark);
+                    let key = dom::key_of(&el, &mark);
+                    update(&memory, |m| m.tip = key);
                 }
                 None => {
                     dom::hide_tip(&tip);
-                    memory.borrow_mut().tip = None;
+                    update(&memory, |m| m.tip = None);
                 }
             }
         })
@@ -202,7 +204,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             if let Some(tip) = tip.cast::<Element>() {
                 dom::hide_tip(&tip);
             }
-            memory.borrow_mut().tip = None;
+            update(&memory, |m| m.tip = None);
         })
     };
     let onfocusin = {
@@ -216,9 +218,11 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             };
             dom::make_tab_stop(&el, &mark);
             dom::show_tip(&el, &tip, &mark, dom::At::Below);
-            let mut m = memory.borrow_mut();
-            m.active = dom::key_of(&el, &mark);
-            m.tip = m.active.clone();
+            let key = dom::key_of(&el, &mark);
+            update(&memory, |m| {
+                m.tip = key.clone();
+                m.active = key;
+            });
         })
     };
     let onfocusout = {
@@ -227,7 +231,7 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
             if let Some(tip) = tip.cast::<Element>() {
                 dom::hide_tip(&tip);
             }
-            memory.borrow_mut().tip = None;
+            update(&memory, |m| m.tip = None);
         })
     };
     let onkeydown = {
@@ -290,22 +294,36 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     }
 }
 
-/// Re-applies what [`Memory`] holds to a freshly written SVG.
-fn restore(el: &Element, tip: &Element, m: &mut Memory) {
-    if let Some(mark) = m.active.as_ref().and_then(|k| dom::find(el, k)) {
-        dom::make_tab_stop(el, &mark);
-        if m.refocus {
-            dom::focus(&mark);
-        }
+/// Changes the memory — unless it is being changed already: moving focus fires
+/// `focusin` synchronously, inside [`restore`] (never a panic for that).
+fn update(memory: &RefCell<Memory>, f: impl FnOnce(&mut Memory)) {
+    if let Ok(mut m) = memory.try_borrow_mut() {
+        f(&mut m);
     }
-    m.refocus = false;
+}
+
+/// Re-applies what [`Memory`] holds to a freshly written SVG.
+fn restore(el: &Element, tip: &Element, memory: &RefCell<Memory>) {
+    let Ok(mut m) = memory.try_borrow_mut() else {
+        return;
+    };
+    let refocus = std::mem::take(&mut m.refocus);
+    let active = m.active.as_ref().and_then(|k| dom::find(el, k));
     let selected = m.selected.as_ref().and_then(|k| dom::find(el, k));
+    let described = m.tip.as_ref().and_then(|k| dom::find(el, k));
+    if described.is_none() {
+        m.tip = None;
+    }
+    drop(m); // focus() below runs our focusin handler
     dom::mark_selected(el, selected.as_ref());
-    match m.tip.as_ref().and_then(|k| dom::find(el, k)) {
-        Some(mark) => dom::refresh_tip(tip, &mark),
-        None => {
-            dom::hide_tip(tip);
-            m.tip = None;
+    match &described {
+        Some(mark) => dom::refresh_tip(tip, mark),
+        None => dom::hide_tip(tip),
+    }
+    if let Some(mark) = active {
+        dom::make_tab_stop(el, &mark);
+        if refocus {
+            dom::focus(&mark);
         }
     }
 }
