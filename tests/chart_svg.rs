@@ -695,6 +695,10 @@ fn ten_thousand_tasks_lay_out_quickly() {
         waits[0].title
     );
     assert!(!rects(collapsed, Class::Running).is_empty());
+    assert!(
+        texts(&scene, Class::LaneLabel).contains(&collapsed.label),
+        "its label fits whole"
+    );
     assert!(scene.height < (2 * scene::MAX_LANES) as f64 * scene::LANE_H);
     // Loop ticks are merged per pixel column.
     let ticks = scene
@@ -1015,4 +1019,66 @@ fn has_title(n: &Node) -> bool {
         Node::Text(t) => t.title.is_some(),
         Node::Group(_) => false,
     }
+}
+
+/// A sequential `main` awaiting 2,000 short workers in turn: its running slices
+/// and the loop's idle waits, far under a pixel each, are drawn about one per pixel.
+#[test]
+fn marks_under_a_pixel_are_merged_not_drawn_one_by_one() {
+    let n = 2000;
+    let mut b = B::new(RunMode::Sequential);
+    let main = b.task("main()", None, 0.0, 10);
+    b.iter(0.0, 1).start(main, 0.0);
+    let mut t = 0.0;
+    for k in 0..n {
+        let w = b.task(&format!("worker({k})"), Some(main), t, 9);
+        b.suspend(main, t, &format!("Task-{} worker({k})", w + 1), 9, 5);
+        b.iter(t, 1)
+            .start(w, t)
+            .suspend(w, t, "sleep(0.01)", 4, 5)
+            .idle(t, t + 0.01);
+        t += 0.01;
+        b.iter(t, 1).wake(w, t).start(w, t).ret(w, t).wake(main, t);
+        b.iter(t, 1).start(main, t);
+    }
+    b.ret(main, t);
+    let chart = Chart::from_traces(&b.0, None, &ChartOptions::default());
+    assert_eq!(chart.runs[0].event_loop.idle.len(), n as usize);
+    let scene = scene::layout(&chart, 900.0);
+    let count = |c: Class| {
+        scene
+            .walk()
+            .iter()
+            .filter(|n| match n {
+                Node::Rect(r) => r.class == c,
+                Node::Line(l) => l.class == c,
+                _ => false,
+            })
+            .count()
+    };
+    let plot_px = 900;
+    let (running, idle) = (count(Class::Running), count(Class::Idle));
+    assert!(running < plot_px, "{running} running rects");
+    assert!(
+        (1..10).contains(&idle),
+        "{idle} idle lines: they touch, so they join"
+    );
+    let merged = scene
+        .walk()
+        .into_iter()
+        .find_map(|n| match n {
+            Node::Line(l) if l.class == Class::Idle => l.title.clone(),
+            _ => None,
+        })
+        .unwrap();
+    assert!(merged.starts_with("event loop idle "), "{merged}");
+    assert!(merged.contains(" times from 0 s to "), "{merged}");
+    // The main lane still reaches the end: the last running slice is drawn.
+    let main_lane = &lanes(&scene)[0][0];
+    let last = rects(main_lane, Class::Running)
+        .into_iter()
+        .map(|r| r.x + r.w)
+        .fold(0.0, f64::max);
+    let ends = rects(main_lane, Class::EndOk)[0].x;
+    assert!((last - ends).abs() < 3.0, "{last} vs {ends}");
 }

@@ -246,6 +246,10 @@ pub fn layout(chart: &Chart, width: f64) -> Scene {
         .iter()
         .flat_map(|r| r.lanes.iter().take(MAX_LANES))
         .map(|l| text::width(&l.label, LABEL_PX, MONO_EM))
+        .chain(chart.runs.iter().filter_map(|r| {
+            let more = r.lanes.len().checked_sub(MAX_LANES).filter(|&n| n > 0)?;
+            Some(text::width(&collapsed_name(more), LABEL_PX, MONO_EM))
+        }))
         .fold(text::width("event loop", LABEL_PX, SANS_EM), f64::max);
     let label_w = (longest + 16.0).clamp(80.0, width * 0.38);
     let x0 = PAD + label_w;
@@ -657,12 +661,17 @@ fn union(mut spans: Vec<(f64, f64)>) -> Vec<(f64, f64, u32, u32)> {
     out
 }
 
+/// The label of the lane of the tasks after the first [`MAX_LANES`].
+fn collapsed_name(n: usize) -> String {
+    format!("+ {n} more tasks")
+}
+
 /// The tasks after the first [`MAX_LANES`], drawn together in one lane: where
 /// any of them was waiting, ready or running (how many at most, in the tooltip).
 fn collapsed_group(rest: &[Lane], f: &Frame, y: f64, used: &mut Used) -> Group {
     let bar_y = y + (LANE_H - BAR_H) / 2.0;
     let n = rest.len();
-    let name = format!("+ {n} more tasks");
+    let name = collapsed_name(n);
     let first = rest.first().map_or(0.0, |l| l.created_at);
     let last = rest.last().map_or(0.0, |l| l.created_at);
     let mut out = vec![Node::Text(Text {
