@@ -28,12 +28,34 @@ const FALLBACK_WIDTH: u32 = 900;
 /// The id of the one `<style>` element holding the chart's colours.
 const STYLE_ID: &str = "awaitscope-chart-palette";
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ChartViewProps {
     pub chart: Rc<Chart>,
     /// A mark that locates an `await` was clicked (or Enter was pressed on it).
     #[prop_or_default]
     pub on_select: Callback<Src>,
+}
+
+/// The same `Rc` is the same chart without comparing 10,000 lanes; a rebuilt
+/// chart is compared by value (an unchanged one is not drawn again).
+fn same_chart(a: &Rc<Chart>, b: &Rc<Chart>) -> bool {
+    Rc::ptr_eq(a, b) || a == b
+}
+
+impl PartialEq for ChartViewProps {
+    fn eq(&self, other: &Self) -> bool {
+        same_chart(&self.chart, &other.chart) && self.on_select == other.on_select
+    }
+}
+
+/// The chart as a memo dependency, compared like the props.
+#[derive(Clone)]
+struct ChartDep(Rc<Chart>);
+
+impl PartialEq for ChartDep {
+    fn eq(&self, other: &Self) -> bool {
+        same_chart(&self.0, &other.0)
+    }
 }
 
 thread_local! {
@@ -126,10 +148,10 @@ pub fn ChartView(props: &ChartViewProps) -> Html {
     }
 
     let markup = use_memo(
-        (props.chart.clone(), *width, id.clone()),
+        (ChartDep(props.chart.clone()), *width, id.clone()),
         |(chart, width, id)| {
             width.map(|w| {
-                let mut scene = scene::layout(chart, w as f64);
+                let mut scene = scene::layout(&chart.0, w as f64);
                 scene.id = (**id).clone();
                 AttrValue::from(svg::render_interactive(&scene))
             })
