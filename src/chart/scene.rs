@@ -5,6 +5,10 @@
 //! then each run as a section — the concurrent run above its sequential
 //! baseline, both on the one axis — with a lane per task and an event-loop lane,
 //! and a legend of the marks used. Positions are pixels; y grows downwards.
+//!
+//! Big runs stay light: past [`MAX_LANES`] tasks the rest share one lane, and
+//! marks under a pixel (running slices, idle waits, loop iterations) merge into
+//! the mark beside them, so a 10,000-task chart is a few thousand elements.
 
 use super::axis::{self, Axis};
 use super::model::{Chart, EndKind, Lane, Print, Run, Segment, State, Status};
