@@ -251,11 +251,12 @@ fn push(segs: &mut Vec<Segment>, s: Segment) {
         return;
     }
     if let Some(p) = segs.last_mut() {
-        if p.state == s.state
-            && p.what == s.what
-            && (p.line, p.col) == (s.line, s.col)
-            && p.end >= s.start
-        {
+        // Ready after a late timer, then ready after the wake-up: one span, the
+        // first's `await` kept.
+        let same = p.state == s.state
+            && (s.state == State::Ready
+                || (p.what == s.what && (p.line, p.col) == (s.line, s.col)));
+        if same && p.end >= s.start {
             p.end = p.end.max(s.end);
             p.open = s.open;
             return;
@@ -607,6 +608,53 @@ mod tests {
         assert_eq!(sleep_due("sleep(delay)", 1.0), None);
         assert_eq!(sleep_due("sleep(inf)", 1.0), None);
         assert_eq!(sleep_due("Queue.get()", 1.0), None);
+    }
+
+    #[test]
+    fn a_late_timer_on_a_real_clock_is_one_ready_span_after_the_wait() {
+        use Event::*;
+        let trace = Trace {
+            mode: RunMode::Concurrent,
+            tasks: vec![task(0, "Task-1", "main()")],
+            events: vec![
+                TaskCreated { t: 0.0, task: 0 },
+                StepStart { t: 0.0, task: 0 },
+                StepEnd { t: 0.0, task: 0 },
+                Suspend {
+                    t: 0.0,
+                    task: 0,
+                    what: "sleep(1)".into(),
+                    line: 3,
+                    col: 5,
+                },
+                Wake { t: 1.004, task: 0 }, // the timer fired 4 ms late
+                StepStart { t: 1.006, task: 0 },
+                StepEnd { t: 1.006, task: 0 },
+                TaskDone {
+                    t: 1.006,
+                    task: 0,
+                    outcome: Outcome::Result {
+                        repr: "None".into(),
+                    },
+                },
+            ],
+            end_time: 1.006,
+        };
+        let run = Run::from_trace(&trace, None);
+        let spans: Vec<_> = run.lanes[0]
+            .segments
+            .iter()
+            .map(|s| (s.state, s.start, s.end, run.what(s)))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                (State::Running, 0.0, 0.0, ""),
+                (State::Waiting, 0.0, 1.0, "sleep(1)"),
+                (State::Ready, 1.0, 1.006, "sleep(1)"),
+                (State::Running, 1.006, 1.006, ""),
+            ]
+        );
     }
 
     #[test]
