@@ -437,6 +437,9 @@ fn tutorial_scene_draws_waits_in_ratio_and_a_nice_axis() {
     // Narrow: fewer ticks, whole seconds.
     let narrow = scene::layout(&tutorial_chart(), 360.0);
     assert_eq!(texts(&narrow, Class::AxisLabel), ["0", "1 s", "2 s", "3 s"]);
+    // Narrower (a phone's panel): still 0..3 s, not 0, 2 s, 4 s with a quarter empty.
+    let phone = scene::layout(&tutorial_chart(), 320.0);
+    assert_eq!(texts(&phone, Class::AxisLabel), ["0", "1 s", "2 s", "3 s"]);
     assert!(
         texts(&narrow, Class::Summary).len() > 1,
         "the summary wraps at 360 px"
@@ -668,8 +671,35 @@ fn ten_thousand_tasks_lay_out_quickly() {
     );
     let (chart, scene) = (chart.unwrap(), scene.unwrap());
     assert_eq!(chart.runs[0].lanes.len(), 10_001);
-    assert_eq!(lanes(&scene)[0].len(), 10_001);
-    assert!(scene.height > 10_000.0 * scene::LANE_H);
+    // The first lanes one by one, the rest together in one lane.
+    assert_eq!(lanes(&scene)[0].len(), scene::MAX_LANES);
+    let collapsed = scene
+        .walk()
+        .into_iter()
+        .find_map(|n| match n {
+            Node::Group(g) if g.label == format!("+ {} more tasks", 10_001 - scene::MAX_LANES) => {
+                Some(g)
+            }
+            _ => None,
+        })
+        .expect("a lane for the rest");
+    // All of them wait from 0 on; the last wake at 1 s.
+    let waits = rects(collapsed, Class::Waiting);
+    assert_eq!(waits.len(), 1, "one merged wait");
+    assert!(
+        waits[0].title.as_deref().unwrap().contains(&format!(
+            "up to {} waiting at once, from 0 s to 1 s",
+            10_001 - scene::MAX_LANES
+        )),
+        "{:?}",
+        waits[0].title
+    );
+    assert!(!rects(collapsed, Class::Running).is_empty());
+    assert!(
+        texts(&scene, Class::LaneLabel).contains(&collapsed.label),
+        "its label fits whole"
+    );
+    assert!(scene.height < (2 * scene::MAX_LANES) as f64 * scene::LANE_H);
     // Loop ticks are merged per pixel column.
     let ticks = scene
         .walk()
@@ -860,4 +890,195 @@ fn gallery_of_charts_for_looking_at() {
     assert!(
         svg.contains("waiting for Queue.put(1) at 500 ms (took no time on this clock) and forever")
     );
+}
+
+/// The classic mistake run on the engine: `rude()` calls `time.sleep(2)` at
+/// 0.5 s, so the `polite` tasks, whose `sleep(1)` was due at 1 s, are ready but
+/// blocked until 2.5 s — drawn ready (hatched), naming the blocking call.
+#[test]
+fn a_sleep_due_while_the_loop_is_blocked_is_ready_not_waiting() {
+    let src = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/conformance/ordering/blocking_time_sleep.py"
+    ))
+    .unwrap();
+    let run = awaitscope::run::run_virtual(&src, &awaitscope::run::RunOptions::default());
+    let chart = Chart::from_traces(&run.trace, None, &ChartOptions::default());
+    let conc = &chart.runs[0];
+    let p1 = conc
+        .lanes
+        .iter()
+        .find(|l| l.label == "polite('p1')")
+        .unwrap();
+    let spans: Vec<_> = p1
+        .segments
+        .iter()
+        .filter(|s| s.state != State::Running)
+        .map(|s| (s.state, s.start, s.end, conc.what(s)))
+        .collect();
+    assert_eq!(
+        &spans[..3],
+        [
+            (State::Waiting, 0.0, 1.0, "sleep(1)"),
+            (State::Ready, 1.0, 2.5, "sleep(1)"),
+            (State::Waiting, 2.5, 3.5, "sleep(1)"),
+        ]
+    );
+    // A sleep that ends on time stays one waiting span.
+    let rude = conc.lanes.iter().find(|l| l.label == "rude()").unwrap();
+    let waits: Vec<_> = rude
+        .segments
+        .iter()
+        .filter(|s| s.state != State::Running)
+        .map(|s| (s.state, s.start, s.end))
+        .collect();
+    assert_eq!(waits, [(State::Waiting, 0.0, 0.5)]);
+
+    let scene = scene::layout(&chart, 900.0);
+    let ready = scene
+        .walk()
+        .into_iter()
+        .find_map(|n| match n {
+            Node::Rect(r) if r.class == Class::Ready => Some(r.clone()),
+            _ => None,
+        })
+        .expect("a ready rect");
+    let title = ready.title.unwrap();
+    assert!(
+        title.contains("sleep(1) was over, but the loop was blocked by time.sleep(2) (line 14)"),
+        "{title}"
+    );
+    assert_eq!(
+        ready.src.map(|s| s.line),
+        Some(8),
+        "still selects its await"
+    );
+}
+
+#[test]
+fn the_interactive_svg_is_styled_by_class_and_its_marks_are_focusable() {
+    let scene = scene::layout(&tutorial_chart(), 900.0);
+    let svg = svg::render_interactive(&scene);
+    check_xml(&svg).unwrap();
+    assert!(
+        svg.contains("role=\"group\""),
+        "focusable children: not an img"
+    );
+    assert!(!svg.contains("<title"), "the page shows its own tooltips");
+    assert!(
+        !svg.contains(" fill=\"#") && !svg.contains(" stroke=\"#"),
+        "colours come from palette::css() (dark mode)"
+    );
+    // Every mark with a tooltip is named by it; those in lanes are focusable,
+    // with one roving tab stop.
+    let all = scene.walk();
+    let in_lanes: usize = scene
+        .nodes
+        .iter()
+        .filter_map(|n| match n {
+            Node::Group(sec) => Some(sec),
+            _ => None,
+        })
+        .flat_map(|sec| &sec.children)
+        .filter_map(|n| match n {
+            Node::Group(lane) => Some(lane),
+            _ => None,
+        })
+        .map(|lane| lane.children.iter().filter(|c| has_title(c)).count())
+        .sum();
+    assert_eq!(svg.matches("tabindex=\"0\"").count(), 1);
+    assert_eq!(svg.matches("tabindex=\"-1\"").count(), in_lanes - 1);
+    let titled = all.iter().filter(|n| has_title(n)).count();
+    assert!(
+        titled > in_lanes,
+        "the run-end lines are described, not focused"
+    );
+    let groups = all.iter().filter(|n| matches!(n, Node::Group(_))).count();
+    assert_eq!(
+        svg.matches(" aria-label=\"").count(),
+        titled + groups + 1,
+        "marks, groups and the root"
+    );
+    // Waiting bars select their await; their label reads like the tooltip.
+    assert!(svg.contains(
+        "data-line=\"4\" data-col=\"5\" tabindex=\"-1\" role=\"button\" \
+         aria-label=\"task1(): waiting for sleep(1) from 0 s to 1 s (1 s) — await at line 4:5\""
+    ));
+    // Multi-line tooltips (prints) keep their line breaks in the attribute.
+    assert!(svg.contains("printed at 1 s:&#10;Task 1 finished"), "{svg}");
+    // The standalone SVG is unchanged by all this.
+    let plain = svg::render(&scene);
+    assert!(plain.contains("<title>") && !plain.contains("tabindex"));
+}
+
+fn has_title(n: &Node) -> bool {
+    match n {
+        Node::Rect(r) => r.title.is_some(),
+        Node::Line(l) => l.title.is_some(),
+        Node::Path(p) => p.title.is_some(),
+        Node::Text(t) => t.title.is_some(),
+        Node::Group(_) => false,
+    }
+}
+
+/// A sequential `main` awaiting 2,000 short workers in turn: its running slices
+/// and the loop's idle waits, far under a pixel each, are drawn about one per pixel.
+#[test]
+fn marks_under_a_pixel_are_merged_not_drawn_one_by_one() {
+    let n = 2000;
+    let mut b = B::new(RunMode::Sequential);
+    let main = b.task("main()", None, 0.0, 10);
+    b.iter(0.0, 1).start(main, 0.0);
+    let mut t = 0.0;
+    for k in 0..n {
+        let w = b.task(&format!("worker({k})"), Some(main), t, 9);
+        b.suspend(main, t, &format!("Task-{} worker({k})", w + 1), 9, 5);
+        b.iter(t, 1)
+            .start(w, t)
+            .suspend(w, t, "sleep(0.01)", 4, 5)
+            .idle(t, t + 0.01);
+        t += 0.01;
+        b.iter(t, 1).wake(w, t).start(w, t).ret(w, t).wake(main, t);
+        b.iter(t, 1).start(main, t);
+    }
+    b.ret(main, t);
+    let chart = Chart::from_traces(&b.0, None, &ChartOptions::default());
+    assert_eq!(chart.runs[0].event_loop.idle.len(), n as usize);
+    let scene = scene::layout(&chart, 900.0);
+    let count = |c: Class| {
+        scene
+            .walk()
+            .iter()
+            .filter(|n| match n {
+                Node::Rect(r) => r.class == c,
+                Node::Line(l) => l.class == c,
+                _ => false,
+            })
+            .count()
+    };
+    let plot_px = 900;
+    let (running, idle) = (count(Class::Running), count(Class::Idle));
+    assert!(running < plot_px, "{running} running rects");
+    assert!(
+        (1..10).contains(&idle),
+        "{idle} idle lines: they touch, so they join"
+    );
+    let merged = scene
+        .walk()
+        .into_iter()
+        .find_map(|n| match n {
+            Node::Line(l) if l.class == Class::Idle => l.title.clone(),
+            _ => None,
+        })
+        .unwrap();
+    assert!(merged.starts_with("event loop idle "), "{merged}");
+    assert!(merged.contains(" times from 0 s to "), "{merged}");
+    // The main lane still reaches the end: the last running slice is drawn.
+    let main_lane = &lanes(&scene)[0][0];
+    let last = rects(main_lane, Class::Running)
+        .into_iter()
+        .map(|r| r.x + r.w)
+        .fold(0.0, f64::max);
+    let ends = rects(main_lane, Class::EndOk)[0].x;
+    assert!((last - ends).abs() < 3.0, "{last} vs {ends}");
 }

@@ -5,16 +5,16 @@
 //! ```text
 //! Trace ─► model::Chart (lanes, segments, markers; summary)      Chart::from_traces
 //!       ─► scene::Scene (positioned rects, lines, texts, paths)  scene::layout
-//!       ─► svg::render (a self-contained SVG string)             or a Yew component
+//!       ─► svg::render (a self-contained SVG: the CLI)            svg::render_interactive (the page)
 //! Trace ─► table::rows (the same facts as rows, for a data table / screen readers)
 //! ```
 //!
-//! For a web renderer: draw [`scene::Scene::nodes`] in order — `Group` → `<g>`
-//! (key: `task`), `Rect` → `<rect rx>`, `Line`, `Text` (`y` is the baseline),
-//! `Path` (`d`) — each with its class's `css()` name and `<title>` child; put the
-//! [`palette::PATTERNS`] in `<defs>` as `svg::render` does (ids `<scene.id>-<id>`,
-//! fill `url(#…)` for `Paint::Pattern` classes), and include [`palette::css`]
-//! once per page for dark mode. `Rect::src` is the `await` to highlight on click.
+//! The web app draws the same scene with [`svg::render_interactive`]: colours
+//! from [`palette::css`] (included once per page, with dark mode) instead of
+//! inline, tooltips as `aria-label`, the marks of lanes focusable, and
+//! `data-line`/`data-col` on marks that locate an `await` (`Rect::src`). A run
+//! with more than [`scene::MAX_LANES`] tasks draws the rest in one shared lane
+//! (the data table, [`table`], still lists every task).
 //!
 //! ```
 //! use awaitscope::chart::{self, Chart, ChartOptions};

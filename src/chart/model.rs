@@ -3,6 +3,8 @@
 //! A task's state over time follows from its events (see [`crate::trace`]):
 //! created or woken → **ready**; `StepStart` → **running**; `Suspend` → **waiting**
 //! for `what` until `Wake`; `StepEnd` without a `Suspend` (a bare yield) → ready.
+//! A `sleep(x)` woken more than x after it began was ready from its due time on
+//! (the loop was blocked by `time.sleep`, or busy): that part is drawn ready.
 //! Zero-length ready/waiting spans say nothing and are dropped; zero-length running
 //! spans are kept (on the virtual clock CPU work takes no time) and drawn with a
 //! minimum width. Segments are `Copy`: what a task awaits is interned per run.
@@ -41,7 +43,8 @@ pub struct Segment {
     pub state: State,
     pub start: f64,
     pub end: f64,
-    /// For `Waiting`: what it awaits, an index into [`Run::whats`].
+    /// For `Waiting`: what it awaits, an index into [`Run::whats`]. Also on the
+    /// `Ready` span after a `sleep` whose timer was due while the loop was busy.
     pub what: Option<u32>,
     /// The `await` that suspended, 1-based (0 when unknown or not waiting).
     pub line: u32,
@@ -193,6 +196,51 @@ struct Open {
     what: Option<u32>,
     line: u32,
     col: u32,
+    /// For a wait on `sleep(x)`: when its timer was due (start + x).
+    due: Option<f64>,
+}
+
+/// When a `sleep(x)` awaited from `start` was due: the trace's description is
+/// `sleep({delay!r})` (the prelude's `sleep`), so `x` reads back exactly.
+fn sleep_due(what: &str, start: f64) -> Option<f64> {
+    let x: f64 = what
+        .strip_prefix("sleep(")?
+        .strip_suffix(')')?
+        .parse()
+        .ok()?;
+    (x.is_finite() && x > 0.0).then_some(start + x)
+}
+
+/// A wake-up later than this after the timer was due shows as "ready".
+const LATE: f64 = 1e-6;
+
+/// Closes the open span `o` at `end`: a sleep that ended late (the loop was
+/// blocked or busy when its timer was due) is waiting until it was due, then
+/// ready — what it awaited stays on the ready part, so it still names the `await`.
+fn close(segs: &mut Vec<Segment>, o: Open, end: f64, open: bool) {
+    let end = end.max(o.start);
+    let seg = |state, start, end| Segment {
+        state,
+        start,
+        end,
+        what: o.what,
+        line: o.line,
+        col: o.col,
+        open,
+    };
+    match o.due {
+        Some(due) if o.state == State::Waiting && end - due > LATE => {
+            push(
+                segs,
+                Segment {
+                    open: false,
+                    ..seg(State::Waiting, o.start, due)
+                },
+            );
+            push(segs, seg(State::Ready, due, end));
+        }
+        _ => push(segs, seg(o.state, o.start, end)),
+    }
 }
 
 /// Appends `s`, merging it into the previous segment when they continue each other.
@@ -203,11 +251,12 @@ fn push(segs: &mut Vec<Segment>, s: Segment) {
         return;
     }
     if let Some(p) = segs.last_mut() {
-        if p.state == s.state
-            && p.what == s.what
-            && (p.line, p.col) == (s.line, s.col)
-            && p.end >= s.start
-        {
+        // Ready after a late timer, then ready after the wake-up: one span, the
+        // first's `await` kept.
+        let same = p.state == s.state
+            && (s.state == State::Ready
+                || (p.what == s.what && (p.line, p.col) == (s.line, s.col)));
+        if same && p.end >= s.start {
             p.end = p.end.max(s.end);
             p.open = s.open;
             return;
@@ -250,16 +299,7 @@ impl Run {
         // Closes the task's open span at `t` and opens `next` (if any).
         let switch = |lane: &mut Lane, slot: &mut Option<Open>, t: f64, next: Option<Open>| {
             if let Some(o) = slot.take() {
-                let seg = Segment {
-                    state: o.state,
-                    start: o.start,
-                    end: t.max(o.start),
-                    what: o.what,
-                    line: o.line,
-                    col: o.col,
-                    open: false,
-                };
-                push(&mut lane.segments, seg);
+                close(&mut lane.segments, o, t, false);
             }
             *slot = next;
         };
@@ -270,6 +310,7 @@ impl Run {
                 what: None,
                 line: 0,
                 col: 0,
+                due: None,
             })
         };
 
@@ -286,6 +327,8 @@ impl Run {
             };
             match (ev, task) {
                 (Event::Print { t, task, text }, _) => {
+                    // `print`'s own line break is not part of what it printed.
+                    let text = text.strip_suffix('\n').unwrap_or(text);
                     let p = Print {
                         t: fin(*t),
                         text: cap(text, MAX_PRINT),
@@ -368,6 +411,7 @@ impl Run {
                                 what: Some(id),
                                 line: *line,
                                 col: *col,
+                                due: sleep_due(what, t),
                             };
                             switch(lane, slot, t, Some(next));
                         }
@@ -400,16 +444,7 @@ impl Run {
         let end = fin(trace.end_time).max(last).max(now.unwrap_or(0.0));
         for (lane, slot) in lanes.iter_mut().zip(open) {
             if let Some(o) = slot {
-                let seg = Segment {
-                    state: o.state,
-                    start: o.start,
-                    end: end.max(o.start),
-                    what: o.what,
-                    line: o.line,
-                    col: o.col,
-                    open: true,
-                };
-                push(&mut lane.segments, seg);
+                close(&mut lane.segments, o, end, true);
             }
         }
         let pending = lanes.iter().filter(|l| l.end.is_none()).count();
@@ -563,6 +598,63 @@ mod tests {
         let live = Run::from_trace(&trace, Some(3.0));
         assert_eq!(live.status, Status::Running);
         assert_eq!(live.lanes[1].segments[0].end, 3.0);
+    }
+
+    #[test]
+    fn a_sleeps_due_time_reads_from_its_description() {
+        assert_eq!(sleep_due("sleep(0.5)", 1.0), Some(1.5));
+        assert_eq!(sleep_due("sleep(2)", 0.0), Some(2.0));
+        assert_eq!(sleep_due("sleep(0)", 1.0), None, "a bare yield");
+        assert_eq!(sleep_due("sleep(delay)", 1.0), None);
+        assert_eq!(sleep_due("sleep(inf)", 1.0), None);
+        assert_eq!(sleep_due("Queue.get()", 1.0), None);
+    }
+
+    #[test]
+    fn a_late_timer_on_a_real_clock_is_one_ready_span_after_the_wait() {
+        use Event::*;
+        let trace = Trace {
+            mode: RunMode::Concurrent,
+            tasks: vec![task(0, "Task-1", "main()")],
+            events: vec![
+                TaskCreated { t: 0.0, task: 0 },
+                StepStart { t: 0.0, task: 0 },
+                StepEnd { t: 0.0, task: 0 },
+                Suspend {
+                    t: 0.0,
+                    task: 0,
+                    what: "sleep(1)".into(),
+                    line: 3,
+                    col: 5,
+                },
+                Wake { t: 1.004, task: 0 }, // the timer fired 4 ms late
+                StepStart { t: 1.006, task: 0 },
+                StepEnd { t: 1.006, task: 0 },
+                TaskDone {
+                    t: 1.006,
+                    task: 0,
+                    outcome: Outcome::Result {
+                        repr: "None".into(),
+                    },
+                },
+            ],
+            end_time: 1.006,
+        };
+        let run = Run::from_trace(&trace, None);
+        let spans: Vec<_> = run.lanes[0]
+            .segments
+            .iter()
+            .map(|s| (s.state, s.start, s.end, run.what(s)))
+            .collect();
+        assert_eq!(
+            spans,
+            [
+                (State::Running, 0.0, 0.0, ""),
+                (State::Waiting, 0.0, 1.0, "sleep(1)"),
+                (State::Ready, 1.0, 1.006, "sleep(1)"),
+                (State::Running, 1.006, 1.006, ""),
+            ]
+        );
     }
 
     #[test]

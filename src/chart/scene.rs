@@ -5,6 +5,10 @@
 //! then each run as a section — the concurrent run above its sequential
 //! baseline, both on the one axis — with a lane per task and an event-loop lane,
 //! and a legend of the marks used. Positions are pixels; y grows downwards.
+//!
+//! Big runs stay light: past [`MAX_LANES`] tasks the rest share one lane, and
+//! marks under a pixel (running slices, idle waits, loop iterations) merge into
+//! the mark beside them, so a 10,000-task chart is a few thousand elements.
 
 use super::axis::{self, Axis};
 use super::model::{Chart, EndKind, Lane, Print, Run, Segment, State, Status};
@@ -19,12 +23,17 @@ pub const BAR_H: f64 = 14.0;
 pub const MIN_RUN_W: f64 = 3.0;
 /// About one axis tick per this many pixels.
 pub const PX_PER_TICK: f64 = 72.0;
+/// Ticks never closer than this (a label such as "1.5 s" is about 32 px wide).
+const MIN_PX_PER_TICK: f64 = 45.0;
 const SECTION_H: f64 = 26.0;
 const SUMMARY_PX: f64 = 15.0;
 /// At most this many prints described in one marker's tooltip.
 const PRINTS_PER_MARK: usize = 5;
 /// Lanes described one by one in the text alternative.
 const DESC_LANES: usize = 30;
+/// Lanes drawn one by one per run; the tasks after them share one lane (a chart
+/// of 10,000 lanes is no help to a reader and slow to draw: the table has them all).
+pub const MAX_LANES: usize = 200;
 
 /// Where in the source a mark points: the `await` that suspended (for click-to-highlight).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -239,13 +248,25 @@ pub fn layout(chart: &Chart, width: f64) -> Scene {
     let longest = chart
         .runs
         .iter()
-        .flat_map(|r| &r.lanes)
+        .flat_map(|r| r.lanes.iter().take(MAX_LANES))
         .map(|l| text::width(&l.label, LABEL_PX, MONO_EM))
+        .chain(chart.runs.iter().filter_map(|r| {
+            let more = r.lanes.len().checked_sub(MAX_LANES).filter(|&n| n > 0)?;
+            Some(text::width(&collapsed_name(more), LABEL_PX, MONO_EM))
+        }))
         .fold(text::width("event loop", LABEL_PX, SANS_EM), f64::max);
     let label_w = (longest + 16.0).clamp(80.0, width * 0.38);
     let x0 = PAD + label_w;
     let plot_w = width - x0 - PAD - 14.0;
-    let ax = axis::axis(chart.end, (plot_w / PX_PER_TICK) as usize);
+    let mut ax = axis::axis(chart.end, (plot_w / PX_PER_TICK) as usize);
+    // A narrow chart would waste a quarter of its width on an axis running past
+    // the data (0, 2 s, 4 s for 3 s): closer ticks, if their labels still fit.
+    if ax.end > chart.end * 1.25 {
+        let closer = axis::axis(chart.end, (plot_w / MIN_PX_PER_TICK) as usize);
+        if closer.end < ax.end {
+            ax = closer;
+        }
+    }
     let f = Frame {
         width,
         x_end: x0 + plot_w,
@@ -350,7 +371,8 @@ fn axis_nodes(ax: &Axis, f: &Frame, y: f64, bottom: f64, now_x: Option<f64>, out
     out.push(line(f.x(0.0), y, f.x(ax.end), y, Class::Axis, None));
 }
 
-fn run_name(run: &Run) -> &'static str {
+/// "Concurrent run" or "Sequential baseline": how the chart and the table name a run.
+pub fn run_name(run: &Run) -> &'static str {
     match run.mode {
         RunMode::Concurrent => "Concurrent run",
         RunMode::Sequential => "Sequential baseline",
@@ -377,11 +399,19 @@ fn section(run: &Run, f: &Frame, y: &mut f64, back: &mut Vec<Node>, used: &mut U
         Anchor::Start,
     )];
     *y += SECTION_H;
-    for (i, lane) in run.lanes.iter().enumerate() {
+    let shown = run.lanes.len().min(MAX_LANES);
+    for (i, lane) in run.lanes[..shown].iter().enumerate() {
         if i % 2 == 0 {
             back.push(rect(0.0, *y, f.width, LANE_H, Class::Stripe, None));
         }
         children.push(Node::Group(lane_group(run, lane, f, *y, used)));
+        *y += LANE_H;
+    }
+    if let Some(rest) = run.lanes.get(MAX_LANES..).filter(|r| !r.is_empty()) {
+        if shown % 2 == 0 {
+            back.push(rect(0.0, *y, f.width, LANE_H, Class::Stripe, None));
+        }
+        children.push(Node::Group(collapsed_group(rest, f, *y, used)));
         *y += LANE_H;
     }
     children.push(Node::Group(loop_group(run, f, *y, used)));
@@ -439,7 +469,27 @@ fn segment_title(run: &Run, lane: &Lane, s: &Segment) -> String {
         o.push_str(", still going at the end");
     }
     if s.state == State::Ready {
-        o.push_str(" — the loop was busy");
+        if s.what.is_some() {
+            let _ = write!(o, " — {} was over", run.what(s));
+        }
+        // What held the loop: a blocking call overlapping the span, else other work.
+        // Blocking calls do not overlap each other: they are in time order.
+        let blocked = &run.event_loop.blocked;
+        let first = blocked.partition_point(|b| b.end <= s.start);
+        let block = blocked.get(first).filter(|b| b.start < s.end);
+        let _ = match block {
+            Some(b) if b.line > 0 => write!(
+                o,
+                ", but the loop was blocked by {} (line {})",
+                b.what, b.line
+            ),
+            Some(b) => write!(o, ", but the loop was blocked by {}", b.what),
+            None if s.what.is_some() => write!(o, ", but the loop was busy"),
+            None => write!(o, " — the loop was busy"),
+        };
+        if s.line > 0 {
+            let _ = write!(o, " — await at line {}:{}", s.line, s.col);
+        }
     } else if s.line > 0 {
         let _ = write!(o, " — await at line {}:{}", s.line, s.col);
     }
@@ -507,8 +557,10 @@ fn lane_group(run: &Run, lane: &Lane, f: &Frame, y: f64, used: &mut Used) -> Gro
             (x1, x2 - x1)
         };
         // Sub-pixel spans inside an earlier mark of the lane add nothing visible.
+        // A running slice adding less than a pixel to the last one adds nothing
+        // visible (a sequential `main` runs between 10,000 awaits).
         let hidden = if s.state == State::Running {
-            x + w <= last_right[0]
+            x + w < last_right[0] + 1.0
         } else {
             w < 0.5 && x + w <= last_right.iter().fold(f64::NEG_INFINITY, |a, &b| a.max(b)) + 0.5
         };
@@ -517,7 +569,7 @@ fn lane_group(run: &Run, lane: &Lane, f: &Frame, y: f64, used: &mut Used) -> Gro
         }
         last_right[k] = last_right[k].max(x + w);
         used.ready |= s.state == State::Ready;
-        let src = (s.state == State::Waiting && s.line > 0).then_some(Src {
+        let src = (s.state != State::Running && s.line > 0).then_some(Src {
             line: s.line,
             col: s.col,
         });
@@ -592,6 +644,125 @@ fn lane_group(run: &Run, lane: &Lane, f: &Frame, y: f64, used: &mut Used) -> Gro
     }
 }
 
+/// Spans merged where they overlap or touch: (start, end, most at once, how many).
+fn union(mut spans: Vec<(f64, f64)>) -> Vec<(f64, f64, u32, u32)> {
+    // Starts before ends at equal times, so touching spans merge.
+    let mut edges: Vec<(f64, i32)> = spans.iter().flat_map(|&(a, b)| [(a, 1), (b, -1)]).collect();
+    spans.clear();
+    edges.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    let (mut out, mut open, mut start, mut most, mut count) = (Vec::new(), 0i32, 0.0, 0, 0);
+    for (t, d) in edges {
+        if open == 0 {
+            (start, most, count) = (t, 0, 0);
+        }
+        open += d;
+        count += (d > 0) as u32;
+        most = most.max(open.max(0) as u32);
+        if open == 0 {
+            out.push((start, t, most, count));
+        }
+    }
+    out
+}
+
+/// The label of the lane of the tasks after the first [`MAX_LANES`].
+fn collapsed_name(n: usize) -> String {
+    format!("+ {n} more tasks")
+}
+
+/// The tasks after the first [`MAX_LANES`], drawn together in one lane: where
+/// any of them was waiting, ready or running (how many at most, in the tooltip).
+fn collapsed_group(rest: &[Lane], f: &Frame, y: f64, used: &mut Used) -> Group {
+    let bar_y = y + (LANE_H - BAR_H) / 2.0;
+    let n = rest.len();
+    let name = collapsed_name(n);
+    let first = rest.first().map_or(0.0, |l| l.created_at);
+    let last = rest.last().map_or(0.0, |l| l.created_at);
+    let mut out = vec![Node::Text(Text {
+        x: PAD,
+        y: y + LANE_H / 2.0 + 4.0,
+        text: fit(&name, f.label_w - 10.0, LABEL_PX)
+            .unwrap_or_default()
+            .into_owned(),
+        class: Class::LaneLabel,
+        anchor: Anchor::Start,
+        title: Some(if last > first {
+            format!(
+                "{n} more tasks, created from {} to {}, drawn together in this lane; \
+                 the data table lists each",
+                At(first),
+                At(last)
+            )
+        } else {
+            format!(
+                "{n} more tasks, created at {}, drawn together in this lane; \
+                 the data table lists each",
+                At(first)
+            )
+        }),
+    })];
+    let mut running = Vec::new();
+    for (state, class, what) in [
+        (State::Waiting, Class::Waiting, "waiting"),
+        (State::Ready, Class::Ready, "ready but not running"),
+        (State::Running, Class::Running, "running"),
+    ] {
+        let spans = rest
+            .iter()
+            .flat_map(|l| &l.segments)
+            .filter(|s| s.state == state)
+            .map(|s| (s.start, s.end))
+            .collect();
+        // Merged again in pixels: at most one mark per pixel column.
+        // (x1, x2, most at once, spans, from, to)
+        let mut marks: Vec<(f64, f64, u32, u32, f64, f64)> = Vec::new();
+        for (a, b, k, c) in union(spans) {
+            let (x1, x2) = (f.x(a), f.x(b));
+            let (x1, x2) = if state == State::Running && x2 - x1 < MIN_RUN_W {
+                let mid = (x1 + x2) / 2.0;
+                ((mid - MIN_RUN_W / 2.0).max(f.x0), mid + MIN_RUN_W / 2.0)
+            } else {
+                (x1, x2)
+            };
+            match marks.last_mut() {
+                Some(m) if x1 - m.1 < 1.0 => {
+                    m.1 = m.1.max(x2);
+                    m.2 = m.2.max(k);
+                    m.3 += c;
+                    m.5 = m.5.max(b);
+                }
+                _ => marks.push((x1, x2, k, c, a, b)),
+            }
+        }
+        used.ready |= state == State::Ready && !marks.is_empty();
+        for (x1, x2, k, c, a, b) in marks {
+            let when = if b > a {
+                format!("from {} to {}", At(a), At(b))
+            } else {
+                format!("at {}", At(a))
+            };
+            // One task runs at a time: how many steps, not how many at once.
+            let title = if state == State::Running {
+                format!("{name}: {c} step{} {when}", if c == 1 { "" } else { "s" })
+            } else {
+                format!("{name}: up to {k} {what} at once, {when}")
+            };
+            let r = rect(x1, bar_y, (x2 - x1).max(0.0), BAR_H, class, Some(title));
+            if state == State::Running {
+                running.push(r);
+            } else {
+                out.push(r);
+            }
+        }
+    }
+    out.append(&mut running);
+    Group {
+        label: name,
+        task: None,
+        children: out,
+    }
+}
+
 fn loop_group(run: &Run, f: &Frame, y: f64, used: &mut Used) -> Group {
     let el = &run.event_loop;
     let (bar_y, cy) = (y + (LANE_H - BAR_H) / 2.0, y + LANE_H / 2.0);
@@ -602,15 +773,37 @@ fn loop_group(run: &Run, f: &Frame, y: f64, used: &mut Used) -> Group {
         Class::LoopLabel,
         Anchor::Start,
     )];
-    for &(a, b) in &el.idle {
+    // Idle waits: the ones under a pixel wide joined to the line before them.
+    let mut i = 0;
+    while let Some(&(a, _)) = el.idle.get(i) {
         used.idle = true;
-        let title = format!(
-            "event loop idle from {} to {} ({}): nothing ready, waiting for the next timer",
-            At(a),
-            At(b),
-            At(b - a)
-        );
+        let mut n = 1;
+        let mut total = el.idle[i].1 - a;
+        while let Some(&(c, d)) = el.idle.get(i + n) {
+            if f.x(c) - f.x(el.idle[i + n - 1].1) >= 1.0 || f.x(d) - f.x(c) >= 1.0 {
+                break;
+            }
+            total += d - c;
+            n += 1;
+        }
+        let b = el.idle[i + n - 1].1;
+        let title = if n == 1 {
+            format!(
+                "event loop idle from {} to {} ({}): nothing ready, waiting for the next timer",
+                At(a),
+                At(b),
+                At(b - a)
+            )
+        } else {
+            format!(
+                "event loop idle {n} times from {} to {} ({} in all): nothing ready, waiting for timers",
+                At(a),
+                At(b),
+                At(total)
+            )
+        };
         out.push(line(f.x(a), cy, f.x(b), cy, Class::Idle, Some(title)));
+        i += n;
     }
     // Iterations: one tick per pixel column, however many ran there.
     let mut i = 0;

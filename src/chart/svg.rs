@@ -3,6 +3,14 @@
 //! so a host page may restyle, `role="img"` with `<title>` and `<desc>`, a
 //! `<title>` tooltip on every mark that has one, and `data-line`/`data-col`
 //! (the `await` that suspended) and `data-task` for scripts.
+//!
+//! [`render_interactive`] writes the same picture for a page that includes
+//! [`super::palette::css`]: classes instead of inline colours (so dark mode
+//! applies), every mark that has a tooltip has its text in `aria-label` rather
+//! than a `<title>` child (the page shows its own tooltip on hover and focus),
+//! and the marks of lanes are focusable (`tabindex`, a roving one: the first 0,
+//! the rest -1).
+//! Marks with `data-line` are `role="button"` (they select the `await`).
 
 use std::fmt::Write;
 
@@ -51,18 +59,43 @@ fn attr_num(o: &mut String, name: &str, x: f64) {
     o.push('"');
 }
 
-fn style(o: &mut String, id: &str, class: Class, text: bool) {
+/// Newlines kept in attribute values (XML would read them as spaces).
+fn esc_attr(o: &mut String, s: &str) {
+    for (i, part) in s.split('\n').enumerate() {
+        if i > 0 {
+            o.push_str("&#10;");
+        }
+        esc(o, part);
+    }
+}
+
+/// How the SVG is written: standalone (inline styles, `<title>` tooltips) or
+/// for a page that styles it and shows the tooltips itself.
+struct Out {
+    o: String,
+    id: String,
+    interactive: bool,
+    /// Focusable marks written so far (the first gets `tabindex="0"`).
+    marks: usize,
+    /// Groups open around the node being written: 2 inside a lane.
+    depth: usize,
+}
+
+fn style(out: &mut Out, class: Class, text: bool) {
+    let (o, id) = (&mut out.o, out.id.as_str());
     let s: Style = class.light();
     let _ = write!(o, " class=\"{}\"", class.css());
     match s.fill {
-        Paint::None => o.push_str(" fill=\"none\""),
-        Paint::Color(c) => {
-            let _ = write!(o, " fill=\"{c}\"");
-        }
+        // Patterns are per chart (their id), so no stylesheet can name them.
         Paint::Pattern(p) => {
             o.push_str(" fill=\"url(#");
             esc(o, id);
             let _ = write!(o, "-{p})\"");
+        }
+        _ if out.interactive => return,
+        Paint::None => o.push_str(" fill=\"none\""),
+        Paint::Color(c) => {
+            let _ = write!(o, " fill=\"{c}\"");
         }
     }
     if !s.stroke.is_empty() {
@@ -89,9 +122,28 @@ fn style(o: &mut String, id: &str, class: Class, text: bool) {
     }
 }
 
+/// Interactive: a mark with a tooltip becomes focusable and names itself.
+fn mark_attrs(out: &mut Out, title: Option<&String>, button: bool) {
+    let Some(t) = title.filter(|_| out.interactive) else {
+        return;
+    };
+    let o = &mut out.o;
+    // Keyboard focus visits the marks of lanes (not the now/end lines across them).
+    if out.depth >= 2 {
+        let tab = if out.marks == 0 { "0" } else { "-1" };
+        out.marks += 1;
+        let _ = write!(o, " tabindex=\"{tab}\"");
+    }
+    let role = if button { "button" } else { "img" };
+    let _ = write!(o, " role=\"{role}\" aria-label=\"");
+    esc_attr(o, t);
+    o.push('"');
+}
+
 /// Closes an element: with a `<title>` child (a tooltip) when there is one.
-fn close(o: &mut String, tag: &str, title: Option<&String>) {
-    match title {
+fn close(out: &mut Out, tag: &str, title: Option<&String>) {
+    let o = &mut out.o;
+    match title.filter(|_| !out.interactive) {
         Some(t) => {
             o.push_str("><title>");
             esc(o, t);
@@ -101,9 +153,10 @@ fn close(o: &mut String, tag: &str, title: Option<&String>) {
     }
 }
 
-fn node(o: &mut String, id: &str, n: &Node) {
+fn node(out: &mut Out, n: &Node) {
     match n {
         Node::Group(g) => {
+            let o = &mut out.o;
             o.push_str("<g aria-label=\"");
             esc(o, &g.label);
             o.push('"');
@@ -111,40 +164,49 @@ fn node(o: &mut String, id: &str, n: &Node) {
                 let _ = write!(o, " data-task=\"{t}\"");
             }
             o.push('>');
+            out.depth += 1;
             for c in &g.children {
-                node(o, id, c);
+                node(out, c);
             }
-            o.push_str("</g>\n");
+            out.depth -= 1;
+            out.o.push_str("</g>\n");
         }
         Node::Rect(r) => {
+            let o = &mut out.o;
             o.push_str("<rect");
             attr_num(o, "x", r.x);
             attr_num(o, "y", r.y);
             attr_num(o, "width", r.w.max(0.0));
             attr_num(o, "height", r.h.max(0.0));
-            style(o, id, r.class, false);
+            style(out, r.class, false);
             if let Some(s) = r.src {
-                let _ = write!(o, " data-line=\"{}\" data-col=\"{}\"", s.line, s.col);
+                let _ = write!(out.o, " data-line=\"{}\" data-col=\"{}\"", s.line, s.col);
             }
-            close(o, "rect", r.title.as_ref());
+            mark_attrs(out, r.title.as_ref(), r.src.is_some());
+            close(out, "rect", r.title.as_ref());
         }
         Node::Line(l) => {
+            let o = &mut out.o;
             o.push_str("<line");
             attr_num(o, "x1", l.x1);
             attr_num(o, "y1", l.y1);
             attr_num(o, "x2", l.x2);
             attr_num(o, "y2", l.y2);
-            style(o, id, l.class, false);
-            close(o, "line", l.title.as_ref());
+            style(out, l.class, false);
+            mark_attrs(out, l.title.as_ref(), false);
+            close(out, "line", l.title.as_ref());
         }
         Node::Path(p) => {
+            let o = &mut out.o;
             o.push_str("<path d=\"");
             esc(o, &p.d);
             o.push('"');
-            style(o, id, p.class, false);
-            close(o, "path", p.title.as_ref());
+            style(out, p.class, false);
+            mark_attrs(out, p.title.as_ref(), false);
+            close(out, "path", p.title.as_ref());
         }
         Node::Text(t) => {
+            let o = &mut out.o;
             o.push_str("<text");
             attr_num(o, "x", t.x);
             attr_num(o, "y", t.y);
@@ -153,9 +215,11 @@ fn node(o: &mut String, id: &str, n: &Node) {
                 Anchor::Middle => o.push_str(" text-anchor=\"middle\""),
                 Anchor::End => o.push_str(" text-anchor=\"end\""),
             }
-            style(o, id, t.class, true);
+            style(out, t.class, true);
+            mark_attrs(out, t.title.as_ref(), false);
+            let o = &mut out.o;
             o.push('>');
-            if let Some(title) = &t.title {
+            if let Some(title) = t.title.as_ref().filter(|_| !out.interactive) {
                 o.push_str("<title>");
                 esc(o, title);
                 o.push_str("</title>");
@@ -168,47 +232,81 @@ fn node(o: &mut String, id: &str, n: &Node) {
 
 /// The scene as a standalone SVG document (UTF-8, no XML declaration needed).
 pub fn render(scene: &Scene) -> String {
-    let mut o = String::with_capacity(4096 + scene.walk().len() * 200);
-    let id = scene.id.as_str();
+    write(scene, false)
+}
+
+/// The scene for a page that includes [`super::palette::css`] and shows its own
+/// tooltips: see the module documentation.
+pub fn render_interactive(scene: &Scene) -> String {
+    write(scene, true)
+}
+
+fn write(scene: &Scene, interactive: bool) -> String {
+    let mut out = Out {
+        o: String::with_capacity(4096 + scene.walk().len() * 200),
+        id: scene.id.clone(),
+        interactive,
+        marks: 0,
+        depth: 0,
+    };
+    let (o, id) = (&mut out.o, scene.id.as_str());
     o.push_str("<svg xmlns=\"http://www.w3.org/2000/svg\"");
-    attr_num(&mut o, "width", scene.width);
-    attr_num(&mut o, "height", scene.height);
+    attr_num(o, "width", scene.width);
+    attr_num(o, "height", scene.height);
     o.push_str(" viewBox=\"0 0 ");
-    num(&mut o, scene.width);
+    num(o, scene.width);
     o.push(' ');
-    num(&mut o, scene.height);
-    o.push_str("\" role=\"img\" aria-labelledby=\"");
-    esc(&mut o, id);
-    o.push_str("-title ");
-    esc(&mut o, id);
-    let _ = write!(
-        o,
-        "-desc\" font-family=\"{}\">\n<title id=\"",
-        SANS.replace('\'', "&apos;")
-    );
-    esc(&mut o, id);
-    o.push_str("-title\">");
-    esc(&mut o, &scene.title);
-    o.push_str("</title>\n<desc id=\"");
-    esc(&mut o, id);
+    num(o, scene.height);
+    if interactive {
+        // Focusable marks inside: a group (an `img` would hide them), named by
+        // `aria-label` (a root `<title>` would be a tooltip over the whole chart).
+        o.push_str("\" role=\"group\" aria-label=\"");
+        esc(o, &scene.title);
+        o.push_str("\" aria-describedby=\"");
+        esc(o, id);
+        o.push_str("-desc\">\n<desc id=\"");
+    } else {
+        o.push_str("\" role=\"img\" aria-labelledby=\"");
+        esc(o, id);
+        o.push_str("-title ");
+        esc(o, id);
+        let _ = write!(
+            o,
+            "-desc\" font-family=\"{}\">\n<title id=\"",
+            SANS.replace('\'', "&apos;")
+        );
+        esc(o, id);
+        o.push_str("-title\">");
+        esc(o, &scene.title);
+        o.push_str("</title>\n<desc id=\"");
+    }
+    esc(o, id);
     o.push_str("-desc\">");
-    esc(&mut o, &scene.desc);
+    esc(o, &scene.desc);
     o.push_str("</desc>\n<defs>");
     for p in PATTERNS {
-        let (bg, fg) = p.light;
+        // Interactive: the tiles' colours come from the stylesheet too.
+        let (bg, fg) = if interactive {
+            (String::new(), String::new())
+        } else {
+            (
+                format!(" fill=\"{}\"", p.light.0),
+                format!(" stroke=\"{}\"", p.light.1),
+            )
+        };
         o.push_str("<pattern id=\"");
-        esc(&mut o, id);
+        esc(o, id);
         let _ = write!(
             o,
             "-{0}\" width=\"{1}\" height=\"{1}\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\">\
-             <rect class=\"as-pat-{0}-bg\" width=\"{1}\" height=\"{1}\" fill=\"{bg}\"/>\
-             <line class=\"as-pat-{0}-fg\" x1=\"1\" y1=\"0\" x2=\"1\" y2=\"{1}\" stroke=\"{fg}\" stroke-width=\"1.5\"/>",
+             <rect class=\"as-pat-{0}-bg\" width=\"{1}\" height=\"{1}\"{bg}/>\
+             <line class=\"as-pat-{0}-fg\" x1=\"1\" y1=\"0\" x2=\"1\" y2=\"{1}\"{fg} stroke-width=\"1.5\"/>",
             p.id, p.size
         );
         if p.cross {
             let _ = write!(
                 o,
-                "<line class=\"as-pat-{0}-fg\" x1=\"0\" y1=\"1\" x2=\"{1}\" y2=\"1\" stroke=\"{fg}\" stroke-width=\"1.5\"/>",
+                "<line class=\"as-pat-{0}-fg\" x1=\"0\" y1=\"1\" x2=\"{1}\" y2=\"1\"{fg} stroke-width=\"1.5\"/>",
                 p.id, p.size
             );
         }
@@ -216,10 +314,10 @@ pub fn render(scene: &Scene) -> String {
     }
     o.push_str("</defs>\n");
     for n in &scene.nodes {
-        node(&mut o, id, n);
+        node(&mut out, n);
     }
-    o.push_str("</svg>\n");
-    o
+    out.o.push_str("</svg>\n");
+    out.o
 }
 
 #[cfg(test)]

@@ -9,6 +9,8 @@
 //! editor     the program text: highlighting from the engine's lexer, line numbers, marks
 //! console    stdout/stderr lines stamped with their time
 //! chart_view the chart model drawn as the engine's SVG, with tooltip and click-to-source
+//! chart_dom  the chart's DOM: marks under events, keyboard moves, the tooltip's place
+//! chart_bench bench_draw(tasks): time to draw a big chart, for the bench script
 //! table_view the same trace as a data table (screen readers)
 //! toolbar    examples menu, Run/Stop, speed, table view, share link
 //! files_view what aiofiles wrote into the in-page file system
@@ -17,6 +19,8 @@
 
 mod app;
 pub mod bench;
+pub mod chart_bench;
+mod chart_dom;
 pub mod chart_view;
 pub mod console;
 pub mod driver;
