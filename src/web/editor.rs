@@ -197,24 +197,26 @@ pub fn Editor(props: &EditorProps) -> Html {
 
     html! {
         <div class="editor">
-            <div class="editor-scroller" ref={scroller_ref}>
-                <div class="editor-gutter" aria-hidden="true">
-                    { tints.clone() }
-                    <pre class="editor-numbers" ref={numbers_ref}>{ (*numbers).clone() }</pre>
-                </div>
-                <div class="editor-body">
-                    <div class="editor-tints" aria-hidden="true">{ tints }</div>
-                    <pre class="editor-code" aria-hidden="true">
-                        <code>{ (*code).clone() }</code>
-                        // The textarea shows a line after a final newline; so must we.
-                        { "\n" }
-                    </pre>
-                    <textarea class="editor-input" ref={area_ref}
-                        aria-label="Program source" aria-describedby={described_by}
-                        aria-invalid={props.error.is_some().then_some("true")}
-                        spellcheck="false" autocomplete="off" autocapitalize="off"
-                        autocorrect="off" wrap="off"
-                        value={props.source.clone()} {oninput} {onkeydown} {onblur} {onscroll} />
+            <div class="editor-frame">
+                <div class="editor-scroller" ref={scroller_ref}>
+                    <div class="editor-gutter" aria-hidden="true">
+                        { tints.clone() }
+                        <pre class="editor-numbers" ref={numbers_ref}>{ (*numbers).clone() }</pre>
+                    </div>
+                    <div class="editor-body">
+                        <div class="editor-tints" aria-hidden="true">{ tints }</div>
+                        <pre class="editor-code" aria-hidden="true">
+                            <code>{ (*code).clone() }</code>
+                            // The textarea shows a line after a final newline; so must we.
+                            { "\n" }
+                        </pre>
+                        <textarea class="editor-input" ref={area_ref}
+                            aria-label="Program source" aria-describedby={described_by}
+                            aria-invalid={props.error.is_some().then_some("true")}
+                            spellcheck="false" autocomplete="off" autocapitalize="off"
+                            autocorrect="off" wrap="off"
+                            value={props.source.clone()} {oninput} {onkeydown} {onblur} {onscroll} />
+                    </div>
                 </div>
             </div>
             if let Some(mark) = &props.error {
