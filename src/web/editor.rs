@@ -21,11 +21,11 @@
 
 use std::cell::Cell;
 use std::ops::Range;
+use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlDocument, HtmlTextAreaElement};
 use yew::prelude::*;
-use yew::virtual_dom::VText;
 
 use crate::python::highlight;
 use crate::python::token::TokenClass;
@@ -71,6 +71,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     let area_ref = use_node_ref();
     let scroller_ref = use_node_ref();
     let numbers_ref = use_node_ref();
+    let code_ref = use_node_ref();
     // Escape pressed: the next Tab leaves the editor instead of indenting.
     let tab_leaves = use_mut_ref(|| false);
 
@@ -81,7 +82,7 @@ pub fn Editor(props: &EditorProps) -> Html {
         .filter(|&(line, _)| line >= 1);
     let code = use_memo((props.source.clone(), error_at), |(source, error_at)| {
         let offset = error_at.and_then(|(line, col)| byte_offset(source, line, col));
-        highlighted_code(source, offset)
+        highlighted_lines(source, offset)
     });
     let line_count = props.source.split('\n').count();
     let numbers = use_memo(line_count, |&n| gutter_text(n));
@@ -142,6 +143,17 @@ pub fn Editor(props: &EditorProps) -> Html {
         })
     };
 
+    // The highlighted lines shown, as last written into <code> (the virtual DOM
+    // leaves it empty): an edit rewrites only the lines that changed.
+    let shown = use_mut_ref(|| Rc::new(Vec::<String>::new()));
+    {
+        let code_ref = code_ref.clone();
+        use_effect_with(code.clone(), move |code| {
+            if let Some(element) = code_ref.cast::<Element>() {
+                patch_lines(&element, &mut shown.borrow_mut(), code.clone());
+            }
+        });
+    }
     // After an edit, keep the caret's line in view (the browser may have
     // revealed it before the editor grew).
     {
@@ -160,8 +172,6 @@ pub fn Editor(props: &EditorProps) -> Html {
                         reveal_line(&scroller, &code, line, false);
                     }
                 }
-                area.set_scroll_top(0);
-                area.set_scroll_left(0);
             }
         });
     }
@@ -186,12 +196,16 @@ pub fn Editor(props: &EditorProps) -> Html {
         None => hint_id.clone(),
     };
     let tint = |line: u32, class: &'static str| {
-        html! { <div class={class} style={format!("--line: {}", line.max(1) - 1)}></div> }
+        html! { <div class={class} style={format!("--line: {}", line - 1)}></div> }
     };
     let tints = html! {
         <>
-            if let Some(line) = props.highlight { { tint(line, "editor-tint editor-tint-await") } }
-            if let Some(mark) = &props.error { { tint(mark.line, "editor-tint editor-tint-error") } }
+            if let Some(line) = props.highlight.filter(|&line| line >= 1) {
+                { tint(line, "editor-tint editor-tint-await") }
+            }
+            if let Some(line) = error_at.map(|(line, _)| line) {
+                { tint(line, "editor-tint editor-tint-error") }
+            }
         </>
     };
 
@@ -206,7 +220,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                     <div class="editor-body">
                         <div class="editor-tints" aria-hidden="true">{ tints }</div>
                         <pre class="editor-code" aria-hidden="true">
-                            <code>{ (*code).clone() }</code>
+                            <code ref={code_ref}></code>
                             // The textarea shows a line after a final newline; so must we.
                             { "\n" }
                         </pre>
@@ -221,10 +235,14 @@ pub fn Editor(props: &EditorProps) -> Html {
             </div>
             if let Some(mark) = &props.error {
                 <p class="editor-error" id={error_id}>
-                    <span class="editor-error-where">
-                        { format!("Line {}, column {}:", mark.line, mark.col) }
-                    </span>
-                    { " " }{ &mark.message }
+                    // An error without a place (line 0) is shown without one.
+                    if mark.line >= 1 {
+                        <span class="editor-error-where">
+                            { format!("Line {}, column {}:", mark.line, mark.col) }
+                        </span>
+                        { " " }
+                    }
+                    { &mark.message }
                 </p>
             }
             <p class="editor-hint" id={hint_id}>
@@ -263,63 +281,131 @@ fn token_class(class: TokenClass, word: &str, after_def: bool) -> Option<&'stati
     })
 }
 
-/// The highlighted text: one span per token (plain runs as text), and the
-/// character at `error_at` (a byte offset) wrapped in a mark; an error at a
-/// line's end gets an empty marker there. The text is `source`, byte for byte.
-pub fn highlighted_code(source: &str, error_at: Option<usize>) -> Html {
-    let mut nodes: Vec<Html> = Vec::new();
-    let mut plain = String::new();
+/// The highlighted text as HTML, one `<div>` per line (its newline included,
+/// so the text is `source` byte for byte): one span per token, plain runs as
+/// text; the character at `error_at` (a byte offset) wrapped in a mark, or an
+/// empty marker when the error is at a line's end.
+///
+/// HTML strings written into the DOM directly rather than a virtual DOM: a
+/// 500-line program is thousands of spans, and diffing all of them on every
+/// keystroke costs tens of milliseconds; comparing line strings and rewriting
+/// the one line that changed costs next to nothing.
+pub fn highlighted_lines(source: &str, error_at: Option<usize>) -> Vec<String> {
+    let mut lines = Vec::with_capacity(source.len() / 32 + 1);
+    let mut line = String::from(LINE_OPEN);
     let mut after_def = false;
-    let flush = |plain: &mut String, nodes: &mut Vec<Html>| {
-        if !plain.is_empty() {
-            nodes.push(VText::new(std::mem::take(plain)).into());
-        }
-    };
     let error_char = error_at.map(|at| {
         let len = source[at..].chars().next().filter(|&c| c != '\n');
         at..at + len.map_or(0, char::len_utf8)
     });
+    // Text of one class; spans never cross lines.
+    let mut emit = |class: Option<&str>, text: &str| {
+        let mut parts = text.split('\n').peekable();
+        while let Some(part) = parts.next() {
+            span_into(&mut line, class, part);
+            if parts.peek().is_some() {
+                line.push_str("\n</div>");
+                lines.push(std::mem::replace(&mut line, String::from(LINE_OPEN)));
+            }
+        }
+    };
     for (range, class) in highlight(source) {
         let word = &source[range.clone()];
         let css = token_class(class, word, after_def);
         if class != TokenClass::Whitespace {
             after_def = class == TokenClass::Keyword && matches!(word, "def" | "class");
         }
-        // Split the token around the error character.
-        let pieces: Vec<(Range<usize>, bool)> = match &error_char {
+        match &error_char {
             Some(err) if range.start <= err.start && err.start < range.end => {
-                vec![
-                    (range.start..err.start, false),
-                    (err.clone(), true),
-                    (err.end..range.end, false),
-                ]
-            }
-            _ => vec![(range, false)],
-        };
-        for (piece, is_error) in pieces {
-            if is_error {
-                flush(&mut plain, &mut nodes);
-                let text = source[piece].to_string();
-                nodes.push(if text.is_empty() {
-                    html! { <span class="editor-error-eol"></span> }
+                emit(css, &source[range.start..err.start]);
+                if err.is_empty() {
+                    emit(Some(ERROR_EOL), "");
                 } else {
-                    html! { <span class={classes!("editor-error-char", css)}>{ text }</span> }
-                });
-            } else if piece.is_empty() {
-            } else if let Some(css) = css {
-                flush(&mut plain, &mut nodes);
-                nodes.push(html! { <span class={css}>{ &source[piece] }</span> });
-            } else {
-                plain.push_str(&source[piece]);
+                    let class = format!("editor-error-char {}", css.unwrap_or(""));
+                    emit(Some(class.trim_end()), &source[err.clone()]);
+                }
+                emit(css, &source[err.end..range.end]);
             }
+            _ => emit(css, word),
         }
     }
     if error_char.as_ref().is_some_and(|e| e.start >= source.len()) {
-        flush(&mut plain, &mut nodes);
-        nodes.push(html! { <span class="editor-error-eol"></span> });
+        emit(Some(ERROR_EOL), "");
     }
-    flush(&mut plain, &mut nodes);
-    nodes.into_iter().collect()
+    line.push_str("</div>");
+    lines.push(line);
+    lines
+}
+
+const LINE_OPEN: &str = "<div>";
+/// The class of the empty end-of-line error marker.
+const ERROR_EOL: &str = "editor-error-eol";
+
+/// Appends `text` (escaped), in a span of `class` if any; an empty text makes
+/// a span only for the end-of-line marker.
+fn span_into(out: &mut String, class: Option<&str>, text: &str) {
+    match class {
+        Some(class) if !text.is_empty() || class == ERROR_EOL => {
+            out.push_str("<span class=\"");
+            out.push_str(class);
+            out.push_str("\">");
+            escape_into(out, text);
+            out.push_str("</span>");
+        }
+        _ => escape_into(out, text),
+    }
+}
+
+/// Brings `code`'s line elements from `shown` to `lines`: the common first and
+/// last lines stay, the lines between are replaced (all of them when the DOM
+/// is not what we last wrote).
+fn patch_lines(code: &Element, shown: &mut Rc<Vec<String>>, lines: Rc<Vec<String>>) {
+    let children = code.children();
+    if children.length() as usize != shown.len() {
+        code.set_inner_html(&lines.concat());
+        *shown = lines;
+        return;
+    }
+    let prefix = shown
+        .iter()
+        .zip(lines.iter())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let room = shown.len().min(lines.len()) - prefix;
+    let suffix = shown
+        .iter()
+        .rev()
+        .zip(lines.iter().rev())
+        .take(room)
+        .take_while(|(a, b)| a == b)
+        .count();
+    for _ in prefix..shown.len() - suffix {
+        if let Some(old) = children.item(prefix as u32) {
+            old.remove();
+        }
+    }
+    let middle = lines[prefix..lines.len() - suffix].concat();
+    if !middle.is_empty() {
+        let result = match children.item(prefix as u32) {
+            Some(next) => next.insert_adjacent_html("beforebegin", &middle),
+            None => code.insert_adjacent_html("beforeend", &middle),
+        };
+        if result.is_err() {
+            code.set_inner_html(&lines.concat());
+        }
+    }
+    *shown = lines;
+}
+
+fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(c),
+        }
+    }
 }
 
 /// The byte offset of 1-based `line` and character column `col` (clamped to
