@@ -8,8 +8,8 @@ use std::rc::Rc;
 use awaitscope::vm::OutChunk;
 use awaitscope::web::console::{Console, ConsoleProps};
 use awaitscope::web::editor::{
-    byte_offset, byte_to_utf16, dedent_edit, highlighted_lines, indent_edit, newline_edit,
-    tab_edit, utf16_to_byte, Editor, EditorMark, TextEdit,
+    backspace_edit, byte_offset, byte_to_utf16, dedent_edit, highlighted_lines, indent_edit,
+    newline_edit, tab_edit, utf16_to_byte, Editor, EditorMark, TextEdit,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -288,6 +288,20 @@ async fn a_tab_edit_can_be_undone() {
 }
 
 #[wasm_bindgen_test]
+async fn backspace_in_the_indentation_removes_one_step() {
+    let m = mount("if x:\n        y\n", None, None).await;
+    let area = m.area();
+    area.focus().unwrap();
+    area.set_selection_range(14, 14).unwrap(); // after the 8 spaces
+    assert!(press(&area, "Backspace", false));
+    assert_eq!(area.value(), "if x:\n    y\n");
+    assert_eq!(selection(&area), (10, 10));
+    assert_eq!(m.last_change().as_deref(), Some("if x:\n    y\n"));
+    area.set_selection_range(11, 11).unwrap(); // after "y"
+    assert!(!press(&area, "Backspace", false), "an ordinary backspace");
+}
+
+#[wasm_bindgen_test]
 async fn escape_then_tab_leaves_the_editor() {
     let m = mount("x = 1\n", None, None).await;
     let area = m.area();
@@ -527,6 +541,19 @@ fn indentation_edits() {
         (two_spaces.text.as_str(), two_spaces.selection),
         ("x", 1..1)
     );
+    // Backspace in the indentation goes back one step; elsewhere it is the browser's.
+    let back = |text: &str, at: usize| backspace_edit(text, at..at).map(|e| (e.range, e.selection));
+    assert_eq!(back("        x", 8), Some((4..8, 4..4)));
+    assert_eq!(back("      x", 6), Some((4..6, 4..4)), "to the step below");
+    assert_eq!(back("a\n    x", 6), Some((2..6, 2..2)));
+    assert_eq!(back("     x", 5), None, "one space: an ordinary backspace");
+    assert_eq!(back("    x", 5), None, "after text");
+    assert_eq!(back("x", 0), None);
+    assert_eq!(
+        backspace_edit("        x", 2..6),
+        None,
+        "a selection is just deleted"
+    );
     // Enter after a ':' (a ':' inside a string or comment does not count).
     assert_eq!(newline_edit("    while True:", 15..15).text, "\n        ");
     assert_eq!(newline_edit("    x = ':'", 11..11).text, "\n    ");
@@ -642,4 +669,8 @@ async fn the_console_follows_new_lines_unless_scrolled_up() {
         root.query_selector_all(".console-line").unwrap().length(),
         120
     );
+    // A new run (fewer lines) is followed again.
+    handle.update(ConsoleProps { output: lines(70) });
+    yew::scheduler::flush().await;
+    assert!(at_bottom(&log), "a new run is followed");
 }

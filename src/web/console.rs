@@ -2,7 +2,7 @@
 //! time of its first character (`run::console`, the same splitting the
 //! conformance suite checks against CPython). stderr rows (tracebacks) are
 //! marked as errors. While a run grows, the newest line stays in view unless
-//! the reader has scrolled up.
+//! the reader has scrolled up (until the next run starts).
 
 use std::rc::Rc;
 
@@ -25,6 +25,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
     let log_ref = use_node_ref();
     // Whether the view was at the bottom before this render's new lines.
     let following = use_mut_ref(|| true);
+    let shown_lines = use_mut_ref(|| 0usize);
     let lines = use_memo(props.output.clone(), |output| console_lines(output));
 
     let onscroll = {
@@ -36,7 +37,11 @@ pub fn Console(props: &ConsoleProps) -> Html {
     };
     {
         let (log_ref, following) = (log_ref.clone(), following.clone());
-        use_effect_with(lines.clone(), move |_| {
+        use_effect_with(lines.clone(), move |lines| {
+            // Fewer lines than before: a new run, followed from its start.
+            if lines.len() < std::mem::replace(&mut *shown_lines.borrow_mut(), lines.len()) {
+                *following.borrow_mut() = true;
+            }
             if let Some(log) = log_ref.cast::<Element>() {
                 if *following.borrow() {
                     log.set_scroll_top(log.scroll_height());

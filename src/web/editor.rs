@@ -14,7 +14,8 @@
 //! the page.
 //!
 //! Keys: Tab indents (4 spaces, or every selected line), Shift-Tab dedents,
-//! Enter keeps the indentation (+4 after a `:`). Escape then Tab moves focus on
+//! Enter keeps the indentation (+4 after a `:`), Backspace in the indentation
+//! goes back one step. Escape then Tab moves focus on
 //! (WCAG 2.1.2, no keyboard trap); the hint under the editor says so. Edits made
 //! by keys go through `execCommand("insertText")` so they join the native undo
 //! history; where that is unavailable the text is set directly.
@@ -116,6 +117,10 @@ pub fn Editor(props: &EditorProps) -> Html {
                 "Tab" if event.shift_key() => dedent_edit(&text, selection),
                 "Tab" => Some(tab_edit(&text, selection)),
                 "Enter" if !event.shift_key() => Some(newline_edit(&text, selection)),
+                "Backspace" => match backspace_edit(&text, selection) {
+                    Some(edit) => Some(edit),
+                    None => return,
+                },
                 _ => return,
             };
             event.prevent_default();
@@ -550,6 +555,31 @@ pub fn newline_edit(text: &str, sel: Range<usize>) -> TextEdit {
         text: insert,
         selection: caret..caret,
     }
+}
+
+/// Backspace in a line's leading spaces: back to the previous indentation
+/// step (four spaces) instead of one space. None: an ordinary backspace.
+pub fn backspace_edit(text: &str, sel: Range<usize>) -> Option<TextEdit> {
+    if !sel.is_empty() {
+        return None;
+    }
+    let line_start = text[..sel.start].rfind('\n').map_or(0, |i| i + 1);
+    let before = &text[line_start..sel.start];
+    if before.is_empty() || before.bytes().any(|b| b != b' ') {
+        return None;
+    }
+    let remove = match before.len() % INDENT.len() {
+        0 => INDENT.len(),
+        partial => partial,
+    };
+    if remove == 1 {
+        return None;
+    }
+    Some(TextEdit {
+        range: sel.start - remove..sel.start,
+        text: String::new(),
+        selection: sel.start - remove..sel.start - remove,
+    })
 }
 
 /// The textarea's selection as byte offsets into `text` (its value).
