@@ -185,6 +185,30 @@ async fn fstring_fields_are_code_and_unicode_survives() {
 }
 
 #[wasm_bindgen_test]
+async fn carriage_returns_are_shown_as_the_textarea_holds_them() {
+    let source = "a = 1\r\nb = 2\rc = 3\r\n";
+    let mut m = mount(source, None, None).await;
+    let area = m.area();
+    assert_eq!(area.value(), "a = 1\nb = 2\nc = 3\n");
+    assert_eq!(m.code_text(), "a = 1\nb = 2\nc = 3\n");
+    assert_eq!(
+        find(&m.root, ".editor-numbers").text_content().unwrap(),
+        "1\n2\n3\n4"
+    );
+    // A re-render leaves the caret where it is.
+    area.set_selection_range(3, 3).unwrap();
+    m.handle.update(HostProps {
+        initial: AttrValue::from(source),
+        changes: m.changes.clone(),
+        error: None,
+        highlight: Some(2),
+    });
+    yew::scheduler::flush().await;
+    find(&m.root, ".editor-tint-await");
+    assert_eq!(selection(&area), (3, 3));
+}
+
+#[wasm_bindgen_test]
 async fn typing_emits_the_new_text_and_redraws_it() {
     let m = mount("print(1)\n", None, None).await;
     let area = m.area();

@@ -81,11 +81,18 @@ pub fn Editor(props: &EditorProps) -> Html {
         .as_ref()
         .map(|mark| (mark.line, mark.col))
         .filter(|&(line, _)| line >= 1);
-    let code = use_memo((props.source.clone(), error_at), |(source, error_at)| {
+    // A textarea's value has only \n line breaks: show the text as it will hold
+    // it, or every render would find them different and reset the caret.
+    let source = if props.source.contains('\r') {
+        AttrValue::from(props.source.replace("\r\n", "\n").replace('\r', "\n"))
+    } else {
+        props.source.clone()
+    };
+    let code = use_memo((source.clone(), error_at), |(source, error_at)| {
         let offset = error_at.and_then(|(line, col)| byte_offset(source, line, col));
         highlighted_lines(source, offset)
     });
-    let line_count = props.source.split('\n').count();
+    let line_count = source.split('\n').count();
     let numbers = use_memo(line_count, |&n| gutter_text(n));
 
     let oninput = {
@@ -164,7 +171,7 @@ pub fn Editor(props: &EditorProps) -> Html {
     {
         let (area_ref, scroller_ref, numbers_ref) =
             (area_ref.clone(), scroller_ref.clone(), numbers_ref.clone());
-        use_effect_with(props.source.clone(), move |_| {
+        use_effect_with(source.clone(), move |_| {
             if let (Some(area), Some(scroller), Some(code)) = (
                 area_ref.cast::<HtmlTextAreaElement>(),
                 scroller_ref.cast::<Element>(),
@@ -234,7 +241,7 @@ pub fn Editor(props: &EditorProps) -> Html {
                             aria-invalid={props.error.is_some().then_some("true")}
                             spellcheck="false" autocomplete="off" autocapitalize="off"
                             autocorrect="off" wrap="off"
-                            value={props.source.clone()} {oninput} {onkeydown} {onblur} {onscroll} />
+                            value={source} {oninput} {onkeydown} {onblur} {onscroll} />
                     </div>
                 </div>
             </div>
