@@ -9,6 +9,8 @@
 //! assert_eq!(r.end_time, 1.0);
 //! ```
 
+pub mod console;
+
 use std::collections::BTreeMap;
 use std::rc::Rc;
 

@@ -1,11 +1,15 @@
-//! The console: what the program wrote, each line stamped with its time.
-//!
-//! SKELETON (issue 4 in progress): chunks shown as they come.
+//! The console: what the program wrote, one row per line, each stamped with the
+//! time of its first character (`run::console`, the same splitting the
+//! conformance suite checks against CPython). stderr rows (tracebacks) are
+//! marked as errors. While a run grows, the newest line stays in view unless
+//! the reader has scrolled up (until the next run starts).
 
 use std::rc::Rc;
 
+use web_sys::Element;
 use yew::prelude::*;
 
+use crate::run::console::{console_lines, time_stamp};
 use crate::vm::OutChunk;
 
 #[derive(Properties, PartialEq)]
@@ -13,13 +17,60 @@ pub struct ConsoleProps {
     pub output: Rc<Vec<OutChunk>>,
 }
 
+/// How close to the bottom (px) still counts as "following the output".
+const FOLLOW_SLACK: i32 = 24;
+
 #[component]
 pub fn Console(props: &ConsoleProps) -> Html {
-    html! {
-        <pre class="console" aria-label="Console output">
-            { for props.output.iter().map(|c| html! {
-                <span class={classes!(c.stderr.then_some("stderr"))}>{ &c.text }</span>
-            }) }
-        </pre>
+    let log_ref = use_node_ref();
+    // Whether the view was at the bottom before this render's new lines.
+    let following = use_mut_ref(|| true);
+    let shown_lines = use_mut_ref(|| 0usize);
+    let lines = use_memo(props.output.clone(), |output| console_lines(output));
+
+    let onscroll = {
+        let following = following.clone();
+        Callback::from(move |event: Event| {
+            let log: Element = event.target_unchecked_into();
+            *following.borrow_mut() = at_bottom(&log);
+        })
+    };
+    {
+        let (log_ref, following) = (log_ref.clone(), following.clone());
+        use_effect_with(lines.clone(), move |lines| {
+            // Fewer lines than before: a new run, followed from its start.
+            if lines.len() < std::mem::replace(&mut *shown_lines.borrow_mut(), lines.len()) {
+                *following.borrow_mut() = true;
+            }
+            if let Some(log) = log_ref.cast::<Element>() {
+                if *following.borrow() {
+                    log.set_scroll_top(log.scroll_height());
+                }
+            }
+        });
     }
+
+    let rows = lines.iter().map(|line| {
+        let class = classes!("console-line", line.stderr.then_some("console-stderr"));
+        html! {
+            <div {class}>
+                <span class="console-time">{ time_stamp(line.t) }</span>
+                <span class="console-text">{ &line.text }</span>
+            </div>
+        }
+    });
+    html! {
+        <div class="console" role="log" aria-live="polite" aria-label="Console output"
+            tabindex="0" ref={log_ref} {onscroll}>
+            if lines.is_empty() {
+                <p class="console-empty">{ "No output yet." }</p>
+            } else {
+                { for rows }
+            }
+        </div>
+    }
+}
+
+fn at_bottom(log: &Element) -> bool {
+    log.scroll_height() - log.scroll_top() - log.client_height() <= FOLLOW_SLACK
 }

@@ -15,6 +15,7 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use awaitscope::run::console::LineSplitter;
 use awaitscope::vm::format::{float_repr, str_repr};
 
 /// What a run produced, in the terms the `.expected` format needs.
@@ -58,28 +59,18 @@ pub fn expected_body(expected: &str) -> &str {
 /// Splits timed writes into lines, as tools/oracle/capture.py does: a line's
 /// time is that of the first write that put a character on it; an empty line
 /// takes the time of the write holding its newline; a final line without a
-/// newline is kept if it is not empty.
+/// newline is kept if it is not empty. The engine's implementation, the one the
+/// page's console shows, so the console and this suite stamp lines alike.
 pub fn timed_lines(writes: &[(f64, String)]) -> Vec<(f64, String)> {
-    let mut lines = Vec::new();
-    let mut current = String::new();
-    let mut start: Option<f64> = None;
+    let mut splitter = LineSplitter::new();
     for (t, text) in writes {
-        let mut parts = text.split('\n').peekable();
-        while let Some(part) = parts.next() {
-            if !part.is_empty() && start.is_none() {
-                start = Some(*t);
-            }
-            current.push_str(part);
-            if parts.peek().is_some() {
-                lines.push((start.unwrap_or(*t), std::mem::take(&mut current)));
-                start = None;
-            }
-        }
+        splitter.push(*t, None, text, false);
     }
-    if let Some(t) = start {
-        lines.push((t, current));
-    }
-    lines
+    splitter
+        .into_lines()
+        .into_iter()
+        .map(|line| (line.t, line.text))
+        .collect()
 }
 
 /// The last line of `text` that is not whitespace only (`""` if none). Lines
