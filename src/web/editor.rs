@@ -13,12 +13,18 @@
 //! scroll syncing, no lag. Lines never wrap; long lines scroll the editor, not
 //! the page.
 //!
+//! Highlighting: one `<div>` of HTML per line, written straight into `<code>`;
+//! an edit rewrites only the lines whose HTML changed (see `highlighted_lines`).
+//!
 //! Keys: Tab indents (4 spaces, or every selected line), Shift-Tab dedents,
 //! Enter keeps the indentation (+4 after a `:`), Backspace in the indentation
-//! goes back one step. Escape then Tab moves focus on
-//! (WCAG 2.1.2, no keyboard trap); the hint under the editor says so. Edits made
-//! by keys go through `execCommand("insertText")` so they join the native undo
-//! history; where that is unavailable the text is set directly.
+//! goes back one step. Escape then Tab moves focus on (WCAG 2.1.2, no keyboard
+//! trap); the hint under the editor says so. Edits made by keys go through
+//! `execCommand("insertText")` so they join the native undo history; where
+//! that is unavailable the text is set directly.
+//!
+//! The page must pass each `on_change` text straight back as `source`: a stale
+//! `source` differs from the textarea and would overwrite what was typed.
 
 use std::cell::Cell;
 use std::ops::Range;
