@@ -159,7 +159,9 @@ impl Session {
                 s.vm.frames.push(Box::new(f));
             }
             Err(e) => {
-                s.stderr = syntax_error_text(source, &e);
+                // Through the VM's output, so drivers see it as a chunk like any traceback.
+                s.vm.write_out(&syntax_error_text(source, &e), true);
+                s.collect_output();
                 s.error = Some(ErrorLocation {
                     kind: e.kind.clone(),
                     message: e.message.clone(),

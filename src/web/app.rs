@@ -207,7 +207,7 @@ pub fn App(props: &AppProps) -> Html {
 
     // The benchmark of "navigation → first chart" reads this mark.
     {
-        let drawn = chart.is_some();
+        let drawn = matches!(*chart, Timeline::Chart(_));
         use_effect_with(drawn, move |&drawn| {
             if drawn {
                 mark_once(FIRST_CHART_MARK);
@@ -243,17 +243,20 @@ pub fn App(props: &AppProps) -> Html {
                 <h2 id="chart-heading">{ "Timeline" }</h2>
                 <p class="run-status" role="status">{ view.status_text() }</p>
             </div>
-            if let Some(chart) = (*chart).clone() {
-                if state.view == View::Table && !fragment.embed {
-                    // The chart draws the summary itself; the table needs it spelled out.
-                    <p class="summary">{ chart.summary.text.clone() }</p>
-                    <TableView chart={chart.clone()} />
-                } else {
-                    <ChartView chart={chart.clone()} {on_select} />
-                }
-            } else {
-                <p class="chart-pending">{ "Running the program on the virtual clock…" }</p>
-            }
+            { match (*chart).clone() {
+                Timeline::Chart(chart) if state.view == View::Table && !fragment.embed => html! {
+                    <>
+                        // The chart draws the summary itself; the table needs it spelled out.
+                        <p class="summary">{ chart.summary.text.clone() }</p>
+                        <TableView {chart} />
+                    </>
+                },
+                Timeline::Chart(chart) => html! { <ChartView {chart} {on_select} /> },
+                Timeline::NotRun(why) => html! { <p class="chart-pending not-run">{ why }</p> },
+                Timeline::Computing => html! {
+                    <p class="chart-pending">{ "Running the program on the virtual clock…" }</p>
+                },
+            } }
         </section>
     };
 
@@ -312,6 +315,16 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
+/// What the timeline panel shows.
+#[derive(Clone, PartialEq)]
+enum Timeline {
+    /// The virtual run is still going (a long program): nothing to draw yet.
+    Computing,
+    Chart(Rc<Chart>),
+    /// The program ended before any task existed; why.
+    NotRun(String),
+}
+
 /// What the page shows, read from the runs of the current source: the real-time
 /// run when there is one, else the ideal (virtual) run; the baseline is always
 /// the virtual sequential run.
@@ -350,9 +363,22 @@ impl PageView {
         Some(now)
     }
 
-    fn chart(&self) -> Option<Rc<Chart>> {
-        let shown = self.shown.as_ref()?.live();
+    fn chart(&self) -> Timeline {
+        let Some(shown) = self.shown.as_ref().map(RunHandle::live) else {
+            return Timeline::Computing;
+        };
         let shown = shown.borrow();
+        if let LiveStatus::Finished { error: Some(e), .. } = &shown.status {
+            if shown.trace.tasks.is_empty() {
+                // Nothing ran (a SyntaxError, or a failure before asyncio.run).
+                let place = if e.line > 0 {
+                    format!(" at line {}, column {}", e.line, e.col)
+                } else {
+                    String::new()
+                };
+                return Timeline::NotRun(format!("No task ran: {}{place}: {}", e.kind, e.message));
+            }
+        }
         let sequential = self.sequential.as_ref().map(|h| h.live());
         let sequential = sequential.as_ref().map(|s| s.borrow());
         // A baseline still computing is left out rather than drawn half-done.
@@ -362,10 +388,10 @@ impl PageView {
             .map(|s| &s.trace);
         let now = self.now();
         if shown.status == LiveStatus::Running && now.is_none() {
-            return None; // the virtual run is still computing
+            return Timeline::Computing; // the virtual run is still computing
         }
         let sequential_note = sequential.as_ref().and_then(|s| deadlock_note(s));
-        Some(Rc::new(Chart::from_traces(
+        Timeline::Chart(Rc::new(Chart::from_traces(
             &shown.trace,
             baseline,
             &ChartOptions {

@@ -20,7 +20,7 @@ after(async () => {
 /** The chart's waiting bars, as {title, width} in document order. */
 async function waitingBars(page) {
   return page.locator('.timeline svg rect.as-waiting').evaluateAll((rects) =>
-    rects.map((r) => ({ title: r.querySelector('title')?.textContent || '', width: r.getBBox().width })),
+    rects.map((r) => ({ title: r.getAttribute('aria-label') || '', width: r.getBBox().width })),
   );
 }
 
@@ -30,10 +30,13 @@ async function chartText(page) {
   return svg.textContent();
 }
 
+const runButton = (page) => page.getByRole('button', { name: 'Run', exact: true });
+const stopButton = (page) => page.getByRole('button', { name: 'Stop', exact: true });
+
 /** Presses Run and waits until the real-time run has ended. */
 async function runToEnd(page, timeout = 30000) {
-  await page.getByRole('button', { name: 'Run' }).click();
-  await page.getByRole('button', { name: 'Run' }).waitFor({ timeout }); // Stop turns back into Run
+  await runButton(page).click();
+  await runButton(page).waitFor({ timeout }); // Stop turns back into Run
   await page.locator('.run-status', { hasText: /^Real run at/ }).waitFor({ timeout });
 }
 
@@ -122,11 +125,16 @@ test('a syntax error is reported with its line and column, and marked in the edi
     const broken = GATHER.replace('async def task2():', 'async def task2()');
     await editor.fill(broken);
     const line = broken.split('\n').findIndex((l) => l.startsWith('async def task2()')) + 1;
-    const consoleBox = page.locator('.console');
-    await consoleBox.filter({ hasText: "SyntaxError: expected ':'" }).waitFor({ timeout: 10000 });
-    assert.match(await consoleBox.innerText(), new RegExp(`line ${line}`));
-    const marked = page.locator('.editor .error-line, .editor [data-error-line]');
-    await marked.first().waitFor({ timeout: 5000 });
+    const column = broken.split('\n')[line - 1].length + 1;
+    // Under the editor, the line and column; the line tinted; the traceback in the console.
+    const where = page.locator('.editor-error');
+    await where.filter({ hasText: "SyntaxError: expected ':'" }).waitFor({ timeout: 10000 });
+    assert.match(await where.innerText(), new RegExp(`Line ${line}, column ${column}`));
+    assert.equal(await page.locator('.editor-tint-error').count(), 1);
+    const consoleText = await page.locator('.console').innerText();
+    assert.match(consoleText, new RegExp(`File "main.py", line ${line}`));
+    assert.match(consoleText, /SyntaxError: expected ':'/);
+    assert.match(await page.locator('.timeline').innerText(), /No task ran: SyntaxError/);
     await shot(page, 'syntax-error', { fullPage: true });
     assert.deepEqual(problems, []);
   } finally {
@@ -217,11 +225,11 @@ test('Stop ends a program that never yields, and the page stays responsive', asy
   try {
     await chartText(page);
     await page.getByLabel('Program source').fill('import asyncio\n\nasync def main():\n    while True:\n        pass\n\nasyncio.run(main())\n');
-    await page.getByRole('button', { name: 'Run' }).click();
-    await page.getByRole('button', { name: 'Stop' }).waitFor({ timeout: 5000 });
+    await runButton(page).click();
+    await stopButton(page).waitFor({ timeout: 5000 });
     await page.waitForTimeout(300);
     const before = Date.now();
-    await page.getByRole('button', { name: 'Stop' }).click();
+    await stopButton(page).click();
     await page.locator('.run-status', { hasText: /^Stopped/ }).waitFor({ timeout: 5000 });
     const took = Date.now() - before;
     assert.ok(took < 2000, `Stop took ${took} ms`);
@@ -264,7 +272,7 @@ test('#embed shows only the chart and the Run button', async () => {
     assert.match(text, /5\.0 s concurrent vs 9\.0 s sequential/);
     assert.equal(await page.getByLabel('Program source').count(), 0);
     assert.equal(await page.locator('h1').count(), 0);
-    assert.ok(await page.getByRole('button', { name: 'Run' }).isVisible());
+    assert.ok(await runButton(page).isVisible());
     await shot(page, 'embed');
     assert.deepEqual(problems, []);
   } finally {
