@@ -24,12 +24,49 @@ async function firstChart(browser) {
   return times;
 }
 
+/** A page of the built app with its wasm exports (trunk sets window.wasmBindings). */
+async function appPage(browser) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+  const page = await context.newPage();
+  await page.goto(SITE, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.wasmBindings?.bench_task_switches, null, { timeout: 15000 });
+  return { context, page };
+}
+
+const call = (page, name, ...args) =>
+  page.evaluate(([n, a]) => window.wasmBindings[n](...a), [name, args]);
+
 (async () => {
   const browser = await launch();
   try {
     const loads = await firstChart(browser);
     console.log(`  navigation → first chart: median ${median(loads).toFixed(1)} ms of ${LOADS} loads ` +
       `(min ${Math.min(...loads).toFixed(1)}, max ${Math.max(...loads).toFixed(1)}), budget 150 ms`);
+
+    const { context, page } = await appPage(browser);
+    const switches = JSON.parse(await call(page, 'bench_task_switches'));
+    console.log(`  task switches in the browser (1000 tasks × 100 sleep(0), virtual clock through the driver): ` +
+      `${Math.round(switches.switches_per_second).toLocaleString('en')} /s ` +
+      `(${switches.switches} switches in ${switches.wall_ms.toFixed(0)} ms; straight run_now: ` +
+      `${Math.round(switches.run_now_switches_per_second).toLocaleString('en')} /s)`);
+    if (process.env.AWAITSCOPE_NATIVE_SWITCHES) {
+      const native = Number(process.env.AWAITSCOPE_NATIVE_SWITCHES);
+      console.log(`    browser ÷ native CPython in the same run: ${(switches.switches_per_second / native).toFixed(2)}× (budget ≥ 1×)`);
+    }
+
+    const late = JSON.parse(await call(page, 'bench_timer_lateness'));
+    console.log(`  timer lateness at 1× (${late.sleeps} sequential 10 ms sleeps): p50 ${late.p50_ms.toFixed(2)} ms, ` +
+      `p95 ${late.p95_ms.toFixed(2)} ms, p99 ${late.p99_ms.toFixed(2)} ms, max ${late.max_ms.toFixed(2)} ms (budget p99 ≤ 4 ms)`);
+
+    const yields = JSON.parse(await call(page, 'bench_macrotask_yield'));
+    console.log(`  macrotask yield: MessageChannel ${yields.message_channel_ms_per_yield.toFixed(3)} ms, ` +
+      `setTimeout(0) ${yields.set_timeout_0_ms_per_yield.toFixed(3)} ms per yield`);
+
+    const draws = [];
+    for (let i = 0; i < 3; i++) draws.push(await call(page, 'bench_draw', 10000));
+    console.log(`  draw a 10,000-task trace: median ${median(draws).toFixed(0)} ms of ${draws.length} ` +
+      `(${draws.map((d) => d.toFixed(0)).join(', ')}), budget 300 ms`);
+    await context.close();
   } finally {
     await browser.close();
   }

@@ -1,34 +1,5 @@
 #!/usr/bin/env bash
-# End to end: serves dist/ on a free 127.0.0.1 port (under /awaitscope/) and runs the Playwright tests against it.
+# End to end: the Playwright tests (tests/e2e/*.test.js) against dist/, served by with_site.sh.
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
-
-if [[ ! -f dist/index.html ]]; then
-    say "e2e: dist/ is missing; run scripts/build.sh first" >&2
-    exit 1
-fi
-
-# dist/ appears under a subfolder, as on a documentation site: this proves the asset URLs are
-# relative (Trunk.toml public_url = "./"), which also covers hosting at "/".
-site=target/e2e-site
-rm -rf "$site"
-mkdir -p "$site"
-ln -s "$ROOT/dist" "$site/awaitscope"
-# A documentation page beside it that embeds examples with embed.js.
-cp tests/e2e/docs-page.html "$site/docs-page.html"
-
-port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-python3 -m http.server --bind 127.0.0.1 "$port" -d "$site" >target/e2e-server.log 2>&1 &
-server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true' EXIT
-
-# Wait (up to 10 s) until the server answers.
-for _ in $(seq 100); do
-    if python3 -c "import urllib.request; urllib.request.urlopen('http://127.0.0.1:$port/awaitscope/', timeout=1)" 2>/dev/null; then
-        break
-    fi
-    kill -0 "$server_pid" 2>/dev/null || { say "e2e: static server died:" >&2; cat target/e2e-server.log >&2; exit 1; }
-    sleep 0.1
-done
-
 mkdir -p target/e2e
-AWAITSCOPE_URL="http://127.0.0.1:$port/awaitscope/" node --test --test-reporter=tap tests/e2e/
+scripts/with_site.sh node --test --test-reporter=tap tests/e2e/

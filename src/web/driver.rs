@@ -519,6 +519,18 @@ impl Driver {
                 // during `import asyncio`: tens of ms), the real clock stands
                 // still, so the chart starts with the program, not its loading.
                 self.t0 += slice_ms;
+                if let (Clock::Real { .. }, false) =
+                    (self.spec.clock, self.session.tasks().is_empty())
+                {
+                    // The first task exists: let the page finish what the loading
+                    // queued (renders, the Run click) while the clock still stands,
+                    // so that work is not charged to the program as timer lateness.
+                    self.sync_live();
+                    self.emit_if_due();
+                    self.yielder.yield_now().await;
+                    self.t0 = perf_now() - self.now / self.speed() * 1000.0;
+                    work_since = perf_now();
+                }
             }
             if status == SliceStatus::Yielded {
                 self.tune_budget(slice_ms);
