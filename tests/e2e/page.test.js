@@ -302,3 +302,45 @@ test('a documentation page embeds several examples with one script, keeping its 
     await context.close();
   }
 });
+
+test('clicking a waiting bar highlights its await in the editor', async () => {
+  const { context, page, problems } = await open(browser);
+  try {
+    await chartText(page);
+    const bar = page.locator('.timeline svg rect.as-waiting[aria-label^="task2(): waiting for sleep(2)"]').first();
+    const label = await bar.getAttribute('aria-label');
+    const line = Number(label.match(/await at line (\d+):/)[1]);
+    assert.equal(GATHER.split('\n')[line - 1].trim(), 'await asyncio.sleep(2)');
+    await bar.click();
+    const tint = page.locator('.editor-tints .editor-tint-await');
+    await tint.waitFor({ timeout: 5000 });
+    assert.equal(await tint.evaluate((el) => el.style.getPropertyValue('--line').trim()), String(line - 1));
+    await shot(page, 'await-highlighted');
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the table view lists the same trace for screen readers', async () => {
+  const { context, page, problems } = await open(browser);
+  try {
+    await chartText(page);
+    await page.getByRole('button', { name: 'Table view' }).click();
+    const tables = page.locator('.timeline table');
+    await tables.first().waitFor({ timeout: 5000 });
+    assert.equal(await tables.count(), 2);
+    assert.match(await tables.nth(0).locator('caption').innerText(), /^Concurrent run/);
+    assert.match(await tables.nth(1).locator('caption').innerText(), /^Sequential baseline/);
+    const rows = await tables.nth(0).locator('tbody tr').allInnerTexts();
+    assert.ok(
+      rows.some((r) => /task2\(\)\s+waiting\s+0 s\s+2 s\s+sleep\(2\)\s+13:5/.test(r)),
+      `a row for task2's sleep(2) in ${JSON.stringify(rows)}`,
+    );
+    assert.match(await page.locator('.summary').innerText(), /2\.0 s concurrent vs 3\.0 s sequential/);
+    await shot(page, 'table-view', { fullPage: true });
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
