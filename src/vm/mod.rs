@@ -5,6 +5,7 @@
 pub mod attr;
 pub mod builtins;
 pub mod call;
+pub mod deep_drop;
 pub mod dict;
 pub mod exc;
 pub mod fmt;
@@ -13,6 +14,7 @@ pub mod frame;
 pub mod host;
 pub mod interp;
 pub mod iter;
+pub mod memory;
 pub mod methods;
 pub mod modules;
 pub mod namemap;
@@ -76,9 +78,14 @@ pub struct OutChunk {
 pub const RECURSION_LIMIT: usize = 1000;
 /// Nested native→Python re-entries (sorted key=, __eq__, __repr__...) are bounded too.
 pub const NATIVE_DEPTH_LIMIT: u32 = 120;
+/// Native recursion over nested data (repr, ==, <, hash of nested containers).
+pub const NESTING_LIMIT: u32 = 200;
 /// Collections larger than this raise MemoryError (instead of exhausting memory).
-pub const MAX_COLLECTION: usize = 1 << 27;
-pub const MAX_STR_BYTES: usize = 1 << 28;
+/// (16 Mi values: 256 MB; far beyond tutorial programs, well inside a wasm heap.)
+pub const MAX_COLLECTION: usize = 1 << 24;
+pub const MAX_STR_BYTES: usize = 1 << 27;
+/// The dispatch loop checks the heap budget (`memory`) every this many instructions.
+const HEAP_CHECK_EVERY: u64 = 1024;
 
 pub struct Vm {
     pub frames: Vec<Box<Frame>>,
@@ -87,12 +94,16 @@ pub struct Vm {
     pub exc_classes: HashMap<&'static str, Rc<Class>>,
     pub modules: HashMap<String, Value>,
     pub native_depth: u32,
+    /// Levels of native recursion over nested data (see `Vm::nested`).
+    pub nesting: u32,
     /// Instructions executed so far, and the count at which the current slice ends.
     pub instructions: u64,
     pub slice_end: u64,
     /// Hard stop for runaway programs (the CLI step budget).
     pub max_instructions: u64,
     pub out: Vec<OutChunk>,
+    /// Live heap bytes above which the run raises MemoryError (see `memory`).
+    pub heap_limit: usize,
     pub now: f64,
     pub host: host::Host,
     pub filename: Rc<str>,
@@ -108,16 +119,48 @@ impl Vm {
             exc_classes,
             modules: HashMap::new(),
             native_depth: 0,
+            nesting: 0,
             instructions: 0,
             slice_end: u64::MAX,
             max_instructions: u64::MAX,
             out: Vec::new(),
+            heap_limit: memory::live_bytes().saturating_add(memory::HEAP_BUDGET),
             now: 0.0,
             host: host::Host::default(),
             filename: Rc::from("main.py"),
         };
         builtins::install(&mut vm);
         vm
+    }
+
+    /// Runs `f` one level deeper in a native recursion over nested data (the repr
+    /// of a list of lists, `==` of tuples of tuples, …): past [`NESTING_LIMIT`]
+    /// levels it is a RecursionError, as in CPython, instead of a stack overflow.
+    pub fn nested<T>(
+        &mut self,
+        while_doing: &str,
+        f: impl FnOnce(&mut Vm) -> PyResult<T>,
+    ) -> PyResult<T> {
+        if self.nesting >= NESTING_LIMIT {
+            return Err(PyErr::new(
+                "RecursionError",
+                format!("maximum recursion depth exceeded{while_doing}"),
+            ));
+        }
+        self.nesting += 1;
+        let r = f(self);
+        self.nesting -= 1;
+        r
+    }
+
+    /// Called every [`HEAP_CHECK_EVERY`] instructions: MemoryError once the run
+    /// holds more than its heap budget.
+    #[inline]
+    pub fn check_heap(&self) -> PyResult<()> {
+        if self.instructions % HEAP_CHECK_EVERY == 0 && memory::live_bytes() > self.heap_limit {
+            return Err(PyErr::new("MemoryError", ""));
+        }
+        Ok(())
     }
 
     pub fn write_out(&mut self, text: &str, stderr: bool) {

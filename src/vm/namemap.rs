@@ -68,6 +68,12 @@ fn key_of(n: &Name) -> usize {
     Rc::as_ptr(n) as usize
 }
 
+impl Drop for NameMap {
+    fn drop(&mut self) {
+        super::deep_drop::release(std::mem::take(&mut self.entries));
+    }
+}
+
 impl NameMap {
     pub fn new() -> NameMap {
         NameMap::default()
