@@ -16,7 +16,7 @@
 //! Release builds run on a thread with a 1 MB stack, the default stack of wasm32,
 //! so a stack overflow aborts the process; the input being checked is always in
 //! `target/engine-fuzz/current.py`, and a watchdog saves it as `hang.py` and aborts
-//! when one input takes longer than 20 s. Findings are saved under
+//! when one input takes longer than 60 s. Findings are saved under
 //! `target/engine-fuzz/`; fixed ones belong in `tests/engine_fuzz/regressions/`,
 //! which `fuzz_regressions` runs every time.
 //!
@@ -74,11 +74,8 @@ fn programs_under(dir: &Path, found: &mut Vec<PathBuf>) {
 
 fn corpus() -> Vec<String> {
     let mut paths = Vec::new();
-    for dir in [
-        "tests/conformance",
-        "tests/unsupported",
-        "tests/engine_fuzz/regressions",
-    ] {
+    // (Not the regressions: some allocate hundreds of MB on purpose.)
+    for dir in ["tests/conformance", "tests/unsupported"] {
         programs_under(&repo(dir), &mut paths);
     }
     paths.sort();
@@ -263,7 +260,8 @@ fn env_u64(name: &str) -> Option<u64> {
 
 /// Milliseconds since the fuzzer started at which the current input started (0: none).
 static CASE_STARTED: AtomicU64 = AtomicU64::new(0);
-const HANG: Duration = Duration::from_secs(20);
+/// Wall time, on a machine that may be busy with other work.
+const HANG: Duration = Duration::from_secs(60);
 
 fn start_watchdog(origin: Instant, current: PathBuf) {
     std::thread::spawn(move || loop {

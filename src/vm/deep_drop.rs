@@ -22,14 +22,22 @@ thread_local! {
 pub fn release<T: 'static>(contents: T) {
     let depth = DEPTH.with(Cell::get);
     if depth >= MAX_DEPTH {
-        PARKED.with(|p| p.borrow_mut().push(Box::new(contents)));
+        // `try_with`: while the thread exits (thread-local caches of code objects
+        // being dropped), the parking list may already be gone; then drop here.
+        let mut contents = Some(contents);
+        let _ = PARKED.try_with(|p| {
+            if let Some(c) = contents.take() {
+                p.borrow_mut().push(Box::new(c));
+            }
+        });
+        drop(contents);
         return;
     }
     DEPTH.with(|d| d.set(depth + 1));
     drop(contents);
     if depth == 0 {
         // The outermost release: free what deeper ones parked, one at a time.
-        while let Some(parked) = PARKED.with(|p| p.borrow_mut().pop()) {
+        while let Some(parked) = PARKED.try_with(|p| p.borrow_mut().pop()).ok().flatten() {
             drop(parked);
         }
     }

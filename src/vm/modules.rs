@@ -226,9 +226,7 @@ impl Vm {
         self.modules.insert(name.to_string(), mv.clone());
         for (file, src) in files {
             let filename = format!("<{name}>/{file}");
-            let code = match crate::python::parse_module(src)
-                .and_then(|ast| crate::compile::compile_module(&ast, &filename, src))
-            {
+            let code = match compiled_prelude_file(&filename, src) {
                 Ok(c) => c,
                 Err(e) => {
                     self.modules.remove(name);
@@ -1135,4 +1133,25 @@ impl JsonParser<'_> {
             }
         }
     }
+}
+
+thread_local! {
+    /// Prelude files compiled once per thread. Code objects are immutable, so every
+    /// run executes the same ones and only the first run pays for parsing and
+    /// compiling the asyncio prelude (most of a small program's run time).
+    static PRELUDE_CODE: RefCell<std::collections::HashMap<String, Rc<crate::compile::Code>>> =
+        RefCell::new(std::collections::HashMap::new());
+}
+
+fn compiled_prelude_file(
+    filename: &str,
+    src: &str,
+) -> Result<Rc<crate::compile::Code>, crate::python::span::SourceError> {
+    if let Some(code) = PRELUDE_CODE.with(|c| c.borrow().get(filename).cloned()) {
+        return Ok(code);
+    }
+    let code = crate::python::parse_module(src)
+        .and_then(|ast| crate::compile::compile_module(&ast, filename, src))?;
+    PRELUDE_CODE.with(|c| c.borrow_mut().insert(filename.to_string(), code.clone()));
+    Ok(code)
 }

@@ -1779,7 +1779,10 @@ impl Vm {
                 while i < cs.len() && cs[i] != ')' {
                     i += 1;
                 }
-                key = Some(cs[st..i.min(cs.len())].iter().collect::<String>());
+                if i == cs.len() {
+                    return Err(PyErr::new("ValueError", "incomplete format key"));
+                }
+                key = Some(cs[st..i].iter().collect::<String>());
                 i += 1;
             }
             let st = i;
