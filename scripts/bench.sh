@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks: prints numbers, asserts nothing. Later issues add measures here.
+# Engine figures: examples/bench.rs (task switches vs python3, built-in examples)
+# and examples/engine_wasm.rs (the engine's own wasm size).
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 if [[ ! -f dist/index.html ]]; then
@@ -19,3 +21,28 @@ verdict="within budget"
 ((total <= budget_kb * 1000)) || verdict="OVER BUDGET"
 awk -v t="$total" -v b="$budget_kb" -v v="$verdict" \
     'BEGIN { printf "  %10d B  total: %.1f KB of %d KB (1 KB = 1000 B), %s\n", t, t / 1000, b, v }'
+
+# The engine natively: task switches against python3 in the same run, and the
+# time to parse + compile + run every built-in example (examples/bench.rs).
+cargo run --quiet --release --example bench
+
+# The engine's own wasm (no chart, no Yew: examples/engine_wasm.rs), as shipped:
+# release profile, wasm-opt -Oz when available, gzip -9.
+engine_budget_kb=120
+cargo build --quiet --release --target wasm32-unknown-unknown --example engine_wasm
+engine_wasm=target/wasm32-unknown-unknown/release/examples/engine_wasm.wasm
+optimized="$engine_wasm"
+if command -v wasm-opt > /dev/null; then
+    optimized=target/engine_wasm.opt.wasm
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+        --enable-mutable-globals --strip-debug --strip-producers "$engine_wasm" -o "$optimized"
+    how="wasm-opt -Oz, gzip -9"
+else
+    how="no wasm-opt on PATH, gzip -9"
+fi
+engine_size=$(gzip -9 -c "$optimized" | wc -c)
+verdict="within budget"
+((engine_size <= engine_budget_kb * 1000)) || verdict="OVER BUDGET"
+say "bench: the engine's own wasm ($how), budget ${engine_budget_kb} KB"
+awk -v t="$engine_size" -v raw="$(wc -c < "$optimized")" -v b="$engine_budget_kb" -v v="$verdict" \
+    'BEGIN { printf "  %10d B  engine_wasm.wasm (%d B before gzip): %.1f KB of %d KB, %s\n", t, raw, t / 1000, b, v }'

@@ -9,6 +9,11 @@ use awaitscope::fixtures::{bundled_http_fixtures, parse_http_fixtures};
 use awaitscope::run::{run_virtual, HttpFixture, RunOptions, RunResult, DEFAULT_MAX_INSTRUCTIONS};
 use awaitscope::trace::RunMode;
 
+// Counts live heap bytes so a run past its heap budget is a MemoryError (vm::memory).
+#[global_allocator]
+static ALLOCATOR: awaitscope::vm::memory::CountingAllocator =
+    awaitscope::vm::memory::CountingAllocator;
+
 const USAGE: &str = "\
 usage: awaitscope run FILE.py [options]
 

@@ -84,8 +84,9 @@ impl Vm {
     /// Lookup that ignores the natives of `object`, the builtin types and
     /// BaseException (for `__repr__`, `__eq__`, `__new__`... defined in Python).
     pub fn class_lookup_user(&self, cls: &Rc<Class>, name: &str) -> Option<Value> {
+        let name = super::namemap::intern(name);
         for c in std::iter::once(cls).chain(cls.mro.iter()) {
-            if let Some(v) = c.dict.borrow().get_str(name) {
+            if let Some(v) = c.dict.borrow().get(&name) {
                 let builtin_class = Rc::ptr_eq(c, &self.t.object)
                     || (c.builtin != BuiltinType::Object
                         && matches!(&*c.module.borrow(), Value::Str(m) if m.s == "builtins"));

@@ -200,10 +200,12 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 | Value::Range(_)
                 | Value::Bytes(_) => {
                     let n = vm.len_of(v)?;
-                    Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed {
-                        seq: v.clone(),
-                        idx: n,
-                    }))))
+                    Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
+                        IterObj::Reversed {
+                            seq: v.clone(),
+                            idx: n,
+                        },
+                    )))))
                 }
                 Value::Dict(d) => {
                     let mut keys = d.borrow().keys();
@@ -217,10 +219,12 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                             && vm.special_method(v, "__getitem__").is_some()
                         {
                             let n = vm.len_of(v)?;
-                            return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Reversed {
-                                seq: v.clone(),
-                                idx: n,
-                            }))));
+                            return Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
+                                IterObj::Reversed {
+                                    seq: v.clone(),
+                                    idx: n,
+                                },
+                            )))));
                         }
                         Err(PyErr::new(
                             "TypeError",
@@ -382,10 +386,12 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "iter" => {
             nargs("iter", &a, 1, 2)?;
             if a.pos.len() == 2 {
-                return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Callable {
-                    f: a.pos[0].clone(),
-                    sentinel: a.pos[1].clone(),
-                }))));
+                return Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
+                    IterObj::Callable {
+                        f: a.pos[0].clone(),
+                        sentinel: a.pos[1].clone(),
+                    },
+                )))));
             }
             vm.get_iter(&a.pos[0])
         }
@@ -670,10 +676,9 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 None => 0,
             };
             let it = vm.get_iter(&a.pos[0])?;
-            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Enumerate {
-                it,
-                n: start,
-            }))))
+            Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
+                IterObj::Enumerate { it, n: start },
+            )))))
         }
         "zip" => {
             let strict = match kwarg(&a, "strict") {
@@ -690,12 +695,12 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 })?);
             }
             if its.is_empty() {
-                return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Empty))));
+                return Ok(Value::Iter(Rc::new(Shallow(RefCell::new(IterObj::Empty)))));
             }
-            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Zip {
+            Ok(Value::Iter(Rc::new(Shallow(RefCell::new(IterObj::Zip {
                 its,
                 strict,
-            }))))
+            })))))
         }
         "map" => {
             if a.pos.len() < 2 {
@@ -709,15 +714,20 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             for x in &a.pos[1..] {
                 its.push(vm.get_iter(x)?);
             }
-            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Map { f, its }))))
+            Ok(Value::Iter(Rc::new(Shallow(RefCell::new(IterObj::Map {
+                f,
+                its,
+            })))))
         }
         "filter" => {
             nargs("filter", &a, 2, 2)?;
             let it = vm.get_iter(&a.pos[1])?;
-            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Filter {
-                f: a.pos[0].clone(),
-                it,
-            }))))
+            Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
+                IterObj::Filter {
+                    f: a.pos[0].clone(),
+                    it,
+                },
+            )))))
         }
         _ => Err(PyErr::new(
             "NameError",
@@ -934,7 +944,9 @@ impl Vm {
             Value::Class(c) => Ok(self.is_subclass(t, c)),
             Value::Tuple(items) => {
                 for x in items.iter() {
-                    if self.classinfo_match(t, x, fname)? {
+                    if self.nested(" in __instancecheck__", |vm| {
+                        vm.classinfo_match(t, x, fname)
+                    })? {
                         return Ok(true);
                     }
                 }
@@ -1085,9 +1097,9 @@ pub fn construct_builtin(
     } else if is(&t.slice) {
         let g = |i: usize| args.get(i).cloned().unwrap_or(Value::None);
         match args.len() {
-            1 => Value::Slice(Rc::new([Value::None, g(0), Value::None])),
-            2 => Value::Slice(Rc::new([g(0), g(1), Value::None])),
-            _ => Value::Slice(Rc::new([g(0), g(1), g(2)])),
+            1 => Value::Slice(Rc::new(Shallow([Value::None, g(0), Value::None]))),
+            2 => Value::Slice(Rc::new(Shallow([g(0), g(1), Value::None]))),
+            _ => Value::Slice(Rc::new(Shallow([g(0), g(1), g(2)]))),
         }
     } else if is(&t.type_) {
         match args.len() {
@@ -1137,11 +1149,11 @@ pub fn construct_builtin(
                 .or_else(|| kw.iter().find(|(n, _)| n.s == k).map(|(_, v)| v.clone()))
                 .unwrap_or(Value::None)
         };
-        Value::Property(Rc::new([g(0, "fget"), g(1, "fset"), g(2, "fdel")]))
+        Value::Property(Rc::new(Shallow([g(0, "fget"), g(1, "fset"), g(2, "fdel")])))
     } else if is(&t.staticmethod) {
-        Value::StaticMethod(Rc::new(a0.unwrap_or(Value::None)))
+        Value::StaticMethod(Rc::new(Shallow(a0.unwrap_or(Value::None))))
     } else if is(&t.classmethod) {
-        Value::ClassMethod(Rc::new(a0.unwrap_or(Value::None)))
+        Value::ClassMethod(Rc::new(Shallow(a0.unwrap_or(Value::None))))
     } else if is(&t.super_) {
         vm.make_super(args)?
     } else if is(&t.bytes) {

@@ -40,7 +40,7 @@ impl Vm {
             return Err(PyErr::new("SystemError", "MakeFunction without code"));
         };
         let defaults = match defaults {
-            Value::Tuple(t) => t.as_ref().clone(),
+            Value::Tuple(t) => t.to_vec(),
             _ => Vec::new(),
         };
         let mut kwd = Vec::new();

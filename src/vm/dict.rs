@@ -16,6 +16,12 @@ pub struct PyDict {
     live: usize,
 }
 
+impl Drop for PyDict {
+    fn drop(&mut self) {
+        super::deep_drop::release(std::mem::take(&mut self.entries));
+    }
+}
+
 impl PyDict {
     pub fn new() -> PyDict {
         PyDict::default()

@@ -86,7 +86,7 @@ impl Vm {
             }
             Value::Tuple(t) => {
                 for x in t.iter() {
-                    if self.exc_matches(exc, x)? {
+                    if self.nested("", |vm| vm.exc_matches(exc, x))? {
                         return Ok(true);
                     }
                 }
@@ -205,7 +205,7 @@ impl Vm {
         }
         let excs = match eg {
             Value::Instance(i) => match i.dict.borrow().get_str("exceptions") {
-                Some(Value::Tuple(t)) => t.as_ref().clone(),
+                Some(Value::Tuple(t)) => t.to_vec(),
                 _ => Vec::new(),
             },
             _ => Vec::new(),
@@ -483,7 +483,7 @@ impl Vm {
         }
         let subs = match exc {
             Value::Instance(i) => match i.dict.borrow().get_str("exceptions") {
-                Some(Value::Tuple(t)) => t.as_ref().clone(),
+                Some(Value::Tuple(t)) => t.to_vec(),
                 _ => Vec::new(),
             },
             _ => Vec::new(),

@@ -433,6 +433,7 @@ impl Vm {
                     return Ok(ExecResult::Budget);
                 }
             }
+            self.check_heap()?;
             if self.frames.len() == self.host.loop_base {
                 if let Some(r) = self.loop_step(base)? {
                     return Ok(r);
@@ -693,7 +694,7 @@ impl Vm {
                 Op::CallKw(n, names) => {
                     let names = match f.code.consts.get(names as usize) {
                         Some(Value::Tuple(t)) => t.clone(),
-                        _ => Rc::new(Vec::new()),
+                        _ => Rc::new(Shallow(Vec::new())),
                     };
                     let at = f.stack.len().saturating_sub(n as usize);
                     let mut args = f.stack.split_off(at);
@@ -717,7 +718,7 @@ impl Vm {
                     let args = pop!(f);
                     let callee = pop!(f);
                     let pos = match args {
-                        Value::Tuple(t) => t.as_ref().clone(),
+                        Value::Tuple(t) => t.to_vec(),
                         other => self.to_vec(&other)?,
                     };
                     let mut kw = Vec::new();
@@ -1050,7 +1051,7 @@ impl Vm {
                     let step = if n == 3 { pop!(f) } else { Value::None };
                     let hi = pop!(f);
                     let lo = pop!(f);
-                    f.stack.push(Value::Slice(Rc::new([lo, hi, step])));
+                    f.stack.push(Value::Slice(Rc::new(Shallow([lo, hi, step]))));
                 }
                 Op::BuildString(n) => {
                     let at = f.stack.len().saturating_sub(n as usize);
@@ -1143,7 +1144,7 @@ impl Vm {
                 Op::UnpackSequence(n) => {
                     let v = pop!(f);
                     let items = match &v {
-                        Value::Tuple(t) if t.len() == n as usize => t.as_ref().clone(),
+                        Value::Tuple(t) if t.len() == n as usize => t.to_vec(),
                         _ => self.to_vec_limited(&v, n as usize + 1)?,
                     };
                     if items.len() != n as usize {
@@ -1464,7 +1465,9 @@ impl Vm {
 /// Async generators' `yield v` is wrapped so their driver can tell it from the
 /// values their inner `await`s pass upward.
 pub fn wrap_async_yield(v: Value) -> Value {
-    Value::Iter(Rc::new(std::cell::RefCell::new(IterObj::AsyncYield(v))))
+    Value::Iter(Rc::new(Shallow(std::cell::RefCell::new(
+        IterObj::AsyncYield(v),
+    ))))
 }
 
 pub fn unwrap_async_yield(v: &Value) -> Option<Value> {

@@ -36,7 +36,7 @@ pub fn iter_type_name(it: &IterObj) -> &'static str {
 
 /// Next item of simple iterators without touching the VM: Some(Some(v)) item,
 /// Some(None) exhausted, None when the VM is needed.
-pub fn fast_next(cell: &Rc<RefCell<IterObj>>) -> Option<Option<Value>> {
+pub fn fast_next(cell: &RefCell<IterObj>) -> Option<Option<Value>> {
     let mut it = cell.borrow_mut();
     match &mut *it {
         IterObj::Range { next, stop, step } => {
@@ -126,10 +126,10 @@ impl Vm {
                     return Ok(r);
                 }
                 if self.class_lookup_user(&cls, "__getitem__").is_some() {
-                    return Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Seq {
+                    return Ok(Value::Iter(Rc::new(Shallow(RefCell::new(IterObj::Seq {
                         seq: v.clone(),
                         idx: 0,
-                    }))));
+                    })))));
                 }
                 if let Some(p) = self.payload(v) {
                     return self.get_iter(&p);
@@ -146,7 +146,7 @@ impl Vm {
                 ))
             }
         };
-        Ok(Value::Iter(Rc::new(RefCell::new(it))))
+        Ok(Value::Iter(Rc::new(Shallow(RefCell::new(it)))))
     }
 
     /// Next item, or None when exhausted.
@@ -196,9 +196,10 @@ impl Vm {
         }
     }
 
-    fn iter_next_slow(&mut self, cell: &Rc<RefCell<IterObj>>) -> PyResult<Result<Value, Value>> {
+    fn iter_next_slow(&mut self, cell: &RefCell<IterObj>) -> PyResult<Result<Value, Value>> {
         let state = std::mem::replace(&mut *cell.borrow_mut(), IterObj::Empty);
-        let (next_state, r) = self.advance(state)?;
+        // Nested native iterators (`map(f, map(f, …))`) recurse here.
+        let (next_state, r) = self.nested("", |vm| vm.advance(state))?;
         *cell.borrow_mut() = next_state;
         Ok(r)
     }
@@ -474,7 +475,7 @@ impl Vm {
     pub fn to_vec_limited(&mut self, v: &Value, limit: usize) -> PyResult<Vec<Value>> {
         match v {
             Value::List(l) => return Ok(l.borrow().clone()),
-            Value::Tuple(t) => return Ok(t.as_ref().clone()),
+            Value::Tuple(t) => return Ok(t.to_vec()),
             Value::Dict(d) => return Ok(d.borrow().keys()),
             Value::Set(_) | Value::FrozenSet(_) => return Ok(self.set_keys(v)),
             Value::Range(r) => {
@@ -574,13 +575,13 @@ impl Vm {
 
     pub fn get_anext(&mut self, it: &Value) -> PyResult<Value> {
         match it {
-            Value::Gen(g) if g.kind == GenKind::AsyncGenerator => {
-                Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
+            Value::Gen(g) if g.kind == GenKind::AsyncGenerator => Ok(Value::Iter(Rc::new(
+                Shallow(RefCell::new(IterObj::ASend {
                     gen: g.clone(),
                     value: Value::None,
                     started: false,
-                }))))
-            }
+                })),
+            ))),
             _ => match self.special_method(it, "__anext__") {
                 Some(m) => {
                     let r = self.call(&m, vec![])?;

@@ -244,14 +244,20 @@ pub fn install_methods(vm: &mut Vm) {
         let mut d = vm.t.dict.dict.borrow_mut();
         d.set_str(
             "fromkeys",
-            Value::ClassMethod(Rc::new(super::builtins::native("fromkeys", dict_fromkeys))),
+            Value::ClassMethod(Rc::new(Shallow(super::builtins::native(
+                "fromkeys",
+                dict_fromkeys,
+            )))),
         );
     }
     {
         let mut d = vm.t.str_.dict.borrow_mut();
         d.set_str(
             "maketrans",
-            Value::StaticMethod(Rc::new(super::builtins::native("maketrans", str_maketrans))),
+            Value::StaticMethod(Rc::new(Shallow(super::builtins::native(
+                "maketrans",
+                str_maketrans,
+            )))),
         );
     }
     vm.t.str_
@@ -509,7 +515,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let (b0, b1) = norm_range(vm, &s, &a, 2)?;
             let sub = &st[byte_at(&s, b0)..byte_at(&s, b1)];
             let pats = match &a.pos[1] {
-                Value::Tuple(t) => t.as_ref().clone(),
+                Value::Tuple(t) => t.to_vec(),
                 v => vec![v.clone()],
             };
             for p in pats {
@@ -1370,23 +1376,25 @@ fn gen_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "close" => vm.gen_close(&g),
         "__iter__" | "__aiter__" => Ok(Value::Gen(g.clone())),
         "__await__" => Ok(Value::Gen(g.clone())),
-        "__anext__" | "asend" => Ok(Value::Iter(Rc::new(RefCell::new(IterObj::ASend {
-            gen: g.clone(),
-            value: if name == "asend" {
-                arg(&a, 1).unwrap_or(Value::None)
-            } else {
-                Value::None
+        "__anext__" | "asend" => Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
+            IterObj::ASend {
+                gen: g.clone(),
+                value: if name == "asend" {
+                    arg(&a, 1).unwrap_or(Value::None)
+                } else {
+                    Value::None
+                },
+                started: false,
             },
-            started: false,
-        })))),
+        ))))),
         "aclose" | "athrow" => {
             // Closing an async generator: throw GeneratorExit now (no awaits inside finally supported).
             if name == "aclose" {
                 let _ = vm.gen_close(&g);
             }
-            Ok(Value::Iter(Rc::new(RefCell::new(IterObj::Done(
+            Ok(Value::Iter(Rc::new(Shallow(RefCell::new(IterObj::Done(
                 Value::None,
-            )))))
+            ))))))
         }
         _ => Err(PyErr::new(
             "AttributeError",
@@ -1511,5 +1519,5 @@ fn property_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         _ => {}
     }
     let _ = intern;
-    Ok(Value::Property(Rc::new(parts)))
+    Ok(Value::Property(Rc::new(Shallow(parts))))
 }

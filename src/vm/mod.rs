@@ -5,6 +5,7 @@
 pub mod attr;
 pub mod builtins;
 pub mod call;
+pub mod deep_drop;
 pub mod dict;
 pub mod exc;
 pub mod fmt;
@@ -13,6 +14,7 @@ pub mod frame;
 pub mod host;
 pub mod interp;
 pub mod iter;
+pub mod memory;
 pub mod methods;
 pub mod modules;
 pub mod namemap;
@@ -25,6 +27,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use frame::Frame;
+use namemap::NameMap;
 use value::{Class, Module, Value};
 
 /// Why the VM stopped in the middle of running (not an exception).
@@ -76,9 +79,14 @@ pub struct OutChunk {
 pub const RECURSION_LIMIT: usize = 1000;
 /// Nested native→Python re-entries (sorted key=, __eq__, __repr__...) are bounded too.
 pub const NATIVE_DEPTH_LIMIT: u32 = 120;
+/// Native recursion over nested data (repr, ==, <, hash of nested containers).
+pub const NESTING_LIMIT: u32 = 200;
 /// Collections larger than this raise MemoryError (instead of exhausting memory).
-pub const MAX_COLLECTION: usize = 1 << 27;
-pub const MAX_STR_BYTES: usize = 1 << 28;
+/// (16 Mi values: 256 MB; far beyond tutorial programs, well inside a wasm heap.)
+pub const MAX_COLLECTION: usize = 1 << 24;
+pub const MAX_STR_BYTES: usize = 1 << 27;
+/// The dispatch loop checks the heap budget (`memory`) every this many instructions.
+const HEAP_CHECK_EVERY: u64 = 1024;
 
 pub struct Vm {
     pub frames: Vec<Box<Frame>>,
@@ -87,12 +95,16 @@ pub struct Vm {
     pub exc_classes: HashMap<&'static str, Rc<Class>>,
     pub modules: HashMap<String, Value>,
     pub native_depth: u32,
+    /// Levels of native recursion over nested data (see `Vm::nested`).
+    pub nesting: u32,
     /// Instructions executed so far, and the count at which the current slice ends.
     pub instructions: u64,
     pub slice_end: u64,
     /// Hard stop for runaway programs (the CLI step budget).
     pub max_instructions: u64,
     pub out: Vec<OutChunk>,
+    /// Live heap bytes above which the run raises MemoryError (see `memory`).
+    pub heap_limit: usize,
     pub now: f64,
     pub host: host::Host,
     pub filename: Rc<str>,
@@ -108,16 +120,48 @@ impl Vm {
             exc_classes,
             modules: HashMap::new(),
             native_depth: 0,
+            nesting: 0,
             instructions: 0,
             slice_end: u64::MAX,
             max_instructions: u64::MAX,
             out: Vec::new(),
+            heap_limit: memory::live_bytes().saturating_add(memory::HEAP_BUDGET),
             now: 0.0,
             host: host::Host::default(),
             filename: Rc::from("main.py"),
         };
         builtins::install(&mut vm);
         vm
+    }
+
+    /// Runs `f` one level deeper in a native recursion over nested data (the repr
+    /// of a list of lists, `==` of tuples of tuples, …): past [`NESTING_LIMIT`]
+    /// levels it is a RecursionError, as in CPython, instead of a stack overflow.
+    pub fn nested<T>(
+        &mut self,
+        while_doing: &str,
+        f: impl FnOnce(&mut Vm) -> PyResult<T>,
+    ) -> PyResult<T> {
+        if self.nesting >= NESTING_LIMIT {
+            return Err(PyErr::new(
+                "RecursionError",
+                format!("maximum recursion depth exceeded{while_doing}"),
+            ));
+        }
+        self.nesting += 1;
+        let r = f(self);
+        self.nesting -= 1;
+        r
+    }
+
+    /// Called every [`HEAP_CHECK_EVERY`] instructions: MemoryError once the run
+    /// holds more than its heap budget.
+    #[inline]
+    pub fn check_heap(&self) -> PyResult<()> {
+        if self.instructions % HEAP_CHECK_EVERY == 0 && memory::live_bytes() > self.heap_limit {
+            return Err(PyErr::new("MemoryError", ""));
+        }
+        Ok(())
     }
 
     pub fn write_out(&mut self, text: &str, stderr: bool) {
@@ -136,6 +180,104 @@ impl Vm {
             stderr,
         });
     }
+}
+
+/// Values are reference-counted, so cycles (a module's functions hold the module
+/// as their globals, a class's methods hold the module that holds the class, an
+/// object that refers to itself, …) would keep a run's objects alive after it:
+/// about 100 KB per run, run after run in the browser. A finished VM breaks them
+/// by emptying every namespace and container it can still reach. (Garbage that
+/// was already unreachable during the run is not found: there is no cycle collector.)
+impl Drop for Vm {
+    fn drop(&mut self) {
+        let mut work: Vec<Value> = std::mem::take(&mut self.frames)
+            .into_iter()
+            .flat_map(|f| frame_values(*f))
+            .collect();
+        work.extend(self.modules.drain().map(|(_, m)| m));
+        work.push(Value::Module(self.builtins.clone()));
+        work.extend(self.exc_classes.drain().map(|(_, c)| Value::Class(c)));
+        let mut seen = std::collections::HashSet::new();
+        // Everything taken out is dropped at the end, once no cycle is left.
+        let mut taken: Vec<Value> = Vec::new();
+        while let Some(v) = work.pop() {
+            let id = v.id();
+            if matches!(v, Value::Str(_) | Value::Int(_) | Value::Float(_)) || !seen.insert(id) {
+                continue;
+            }
+            match &v {
+                Value::Module(m) => work.extend(namespace_values(&m.dict)),
+                Value::Class(c) => work.extend(namespace_values(&c.dict)),
+                Value::Instance(i) => {
+                    work.extend(namespace_values(&i.dict));
+                    work.push(std::mem::take(&mut *i.payload.borrow_mut()));
+                    if let Some(e) = &i.exc {
+                        let e = std::mem::take(&mut *e.borrow_mut());
+                        work.extend(e.args);
+                        work.push(e.cause);
+                        work.push(e.context);
+                    }
+                }
+                Value::List(l) => work.append(&mut l.borrow_mut()),
+                Value::Tuple(t) => work.extend(t.iter().cloned()),
+                Value::Dict(d) | Value::Set(d) => {
+                    let entries = std::mem::take(&mut d.borrow_mut().entries);
+                    *d.borrow_mut() = dict::PyDict::new();
+                    for (_, k, val) in entries.into_iter().flatten() {
+                        work.push(k);
+                        work.push(val);
+                    }
+                }
+                Value::Function(f) => {
+                    work.extend(namespace_values(&f.dict));
+                    work.extend(f.defaults.iter().cloned());
+                    work.extend(f.kwdefaults.iter().map(|(_, v)| v.clone()));
+                    work.extend(
+                        f.closure
+                            .iter()
+                            .map(|c| std::mem::take(&mut *c.borrow_mut())),
+                    );
+                }
+                Value::Cell(c) => work.push(std::mem::take(&mut *c.borrow_mut())),
+                Value::Gen(g) => {
+                    if let Some(f) = g.frame.borrow_mut().take() {
+                        work.extend(frame_values(*f));
+                    }
+                }
+                Value::BoundMethod(m) => {
+                    work.push(m.self_.clone());
+                    work.push(m.func.clone());
+                }
+                Value::Iter(it) => {
+                    taken.push(Value::Iter(it.clone()));
+                    let _ = std::mem::take(&mut *it.borrow_mut());
+                }
+                _ => {}
+            }
+            taken.push(v);
+        }
+        deep_drop::release(taken);
+    }
+}
+
+fn namespace_values(ns: &std::cell::RefCell<NameMap>) -> Vec<Value> {
+    let ns = std::mem::take(&mut *ns.borrow_mut());
+    ns.iter().map(|(_, v)| v.clone()).collect()
+}
+
+fn frame_values(f: Frame) -> Vec<Value> {
+    let mut out = f.stack.clone();
+    out.extend(f.locals.iter().cloned());
+    out.extend(f.cells.iter().map(|c| std::mem::take(&mut *c.borrow_mut())));
+    out.push(Value::Module(f.globals.clone()));
+    out.push(f.aux.clone());
+    if let Some(e) = &f.cur_exc {
+        out.push(e.clone());
+    }
+    if let Some(ns) = &f.ns {
+        out.extend(namespace_values(ns));
+    }
+    out
 }
 
 impl Default for Vm {

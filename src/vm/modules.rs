@@ -2,7 +2,6 @@
 //! modules `time`, `random`, `math`, `sys`, `collections`, `typing`, `json`.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::builtins::{as_i64, native};
@@ -227,7 +226,7 @@ impl Vm {
         self.modules.insert(name.to_string(), mv.clone());
         for (file, src) in files {
             let filename = format!("<{name}>/{file}");
-            let code = match compiled_library(&filename, src) {
+            let code = match compiled_prelude_file(&filename, src) {
                 Ok(c) => c,
                 Err(e) => {
                     self.modules.remove(name);
@@ -1136,24 +1135,23 @@ impl JsonParser<'_> {
     }
 }
 
-/// The code of a library module the engine ships (`files` of [`Vm::load_source_module`]),
-/// compiled once per thread: parsing and compiling the asyncio prelude costs tens of
-/// milliseconds, which every run would otherwise pay on `import asyncio`. Sharing is
-/// safe because code objects are never mutated and their constants are immutable
-/// values (numbers, strings, tuples, code).
-fn compiled_library(
+thread_local! {
+    /// Prelude files compiled once per thread. Code objects are immutable, so every
+    /// run executes the same ones and only the first run pays for parsing and
+    /// compiling the asyncio prelude (most of a small program's run time).
+    static PRELUDE_CODE: RefCell<std::collections::HashMap<String, Rc<crate::compile::Code>>> =
+        RefCell::new(std::collections::HashMap::new());
+}
+
+fn compiled_prelude_file(
     filename: &str,
     src: &str,
 ) -> Result<Rc<crate::compile::Code>, crate::python::span::SourceError> {
-    thread_local! {
-        static COMPILED: RefCell<HashMap<String, Rc<crate::compile::Code>>> =
-            RefCell::new(HashMap::new());
-    }
-    if let Some(code) = COMPILED.with(|c| c.borrow().get(filename).cloned()) {
+    if let Some(code) = PRELUDE_CODE.with(|c| c.borrow().get(filename).cloned()) {
         return Ok(code);
     }
     let code = crate::python::parse_module(src)
         .and_then(|ast| crate::compile::compile_module(&ast, filename, src))?;
-    COMPILED.with(|c| c.borrow_mut().insert(filename.to_string(), code.clone()));
+    PRELUDE_CODE.with(|c| c.borrow_mut().insert(filename.to_string(), code.clone()));
     Ok(code)
 }

@@ -14,6 +14,9 @@ use crate::python::ast::{BinOp, CmpOp, UnaryOp};
 
 const MODULUS: u64 = (1u64 << 61) - 1;
 
+/// Nested tuples `simple_eq` compares before handing over to the guarded `eq`.
+const SIMPLE_EQ_DEPTH: u32 = 16;
+
 pub fn hash_int(i: i64) -> i64 {
     let neg = i < 0;
     let a = i.unsigned_abs() % MODULUS;
@@ -315,6 +318,22 @@ impl Vm {
     }
 
     pub fn repr(&mut self, v: &Value) -> PyResult<String> {
+        match v {
+            Value::Tuple(_)
+            | Value::List(_)
+            | Value::Dict(_)
+            | Value::Set(_)
+            | Value::FrozenSet(_)
+            | Value::Slice(_)
+            | Value::BoundMethod(_)
+            | Value::Super(_) => self.nested(" while getting the repr of an object", |vm| {
+                vm.repr_unguarded(v)
+            }),
+            _ => self.repr_unguarded(v),
+        }
+    }
+
+    fn repr_unguarded(&mut self, v: &Value) -> PyResult<String> {
         Ok(match v {
             Value::Undef => "<undefined>".into(),
             Value::None => "None".into(),
@@ -553,6 +572,13 @@ impl Vm {
     }
 
     pub fn hash(&mut self, v: &Value) -> PyResult<i64> {
+        match v {
+            Value::Tuple(_) | Value::FrozenSet(_) => self.nested("", |vm| vm.hash_unguarded(v)),
+            _ => self.hash_unguarded(v),
+        }
+    }
+
+    fn hash_unguarded(&mut self, v: &Value) -> PyResult<i64> {
         Ok(match v {
             Value::None => 0x5f5e100,
             Value::Bool(b) => *b as i64,
@@ -629,6 +655,11 @@ impl Vm {
 
     /// Equality without calling Python code; None when Python code may be needed.
     fn simple_eq(a: &Value, b: &Value) -> Option<bool> {
+        Self::simple_eq_within(a, b, SIMPLE_EQ_DEPTH)
+    }
+
+    /// `simple_eq` that gives up (None: let `eq` decide) below `depth` nested tuples.
+    fn simple_eq_within(a: &Value, b: &Value, depth: u32) -> Option<bool> {
         Some(match (a, b) {
             (Value::Int(x), Value::Int(y)) => x == y,
             (Value::Str(x), Value::Str(y)) => Rc::ptr_eq(x, y) || x.s == y.s,
@@ -648,8 +679,9 @@ impl Vm {
                 if x.len() != y.len() {
                     return Some(false);
                 }
+                let depth = depth.checked_sub(1)?;
                 for (p, q) in x.iter().zip(y.iter()) {
-                    if !Self::simple_eq(p, q)? {
+                    if !Self::simple_eq_within(p, q, depth)? {
                         return Some(false);
                     }
                 }
@@ -673,6 +705,10 @@ impl Vm {
         if let Some(r) = Self::simple_eq(a, b) {
             return Ok(r);
         }
+        self.nested(" in comparison", |vm| vm.eq_unguarded(a, b))
+    }
+
+    fn eq_unguarded(&mut self, a: &Value, b: &Value) -> PyResult<bool> {
         match (a, b) {
             (Value::List(x), Value::List(y)) => {
                 if Rc::ptr_eq(x, y) {
@@ -802,6 +838,13 @@ impl Vm {
     }
 
     pub fn order(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
+        match (a, b) {
+            (Value::Int(_) | Value::Float(_) | Value::Str(_), _) => self.order_unguarded(a, b, op),
+            _ => self.nested(" in comparison", |vm| vm.order_unguarded(a, b, op)),
+        }
+    }
+
+    fn order_unguarded(&mut self, a: &Value, b: &Value, op: CmpOp) -> PyResult<Value> {
         use std::cmp::Ordering;
         let ord: Option<Ordering> = match (a, b) {
             (Value::Int(x), Value::Int(y)) => Some(x.cmp(y)),
@@ -974,7 +1017,7 @@ impl Vm {
                 return Ok(Value::list(v));
             }
             (Value::Tuple(x), Value::Tuple(y), BinOp::Add) => {
-                let mut v = x.as_ref().clone();
+                let mut v = x.to_vec();
                 v.extend(y.iter().cloned());
                 return Ok(Value::tuple(v));
             }
@@ -1005,7 +1048,7 @@ impl Vm {
                 }
             }
             (Value::Bytes(x), Value::Bytes(y), BinOp::Add) => {
-                let mut v = x.as_ref().clone();
+                let mut v = x.to_vec();
                 v.extend(y.iter());
                 return Ok(Value::Bytes(Rc::new(v)));
             }
@@ -1714,7 +1757,7 @@ impl Vm {
     /// `fmt % args`.
     pub fn percent_format(&mut self, fmt_s: &str, args: &Value) -> PyResult<String> {
         let items: Vec<Value> = match args {
-            Value::Tuple(t) => t.as_ref().clone(),
+            Value::Tuple(t) => t.to_vec(),
             other => vec![other.clone()],
         };
         let mapping = matches!(args, Value::Dict(_)).then(|| args.clone());
@@ -1736,7 +1779,10 @@ impl Vm {
                 while i < cs.len() && cs[i] != ')' {
                     i += 1;
                 }
-                key = Some(cs[st..i.min(cs.len())].iter().collect::<String>());
+                if i == cs.len() {
+                    return Err(PyErr::new("ValueError", "incomplete format key"));
+                }
+                key = Some(cs[st..i].iter().collect::<String>());
                 i += 1;
             }
             let st = i;

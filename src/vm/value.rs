@@ -5,6 +5,8 @@
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
+use super::deep_drop::release;
+pub use super::deep_drop::Shallow;
 use super::dict::PyDict;
 use super::namemap::NameMap;
 use crate::compile::Code;
@@ -56,13 +58,13 @@ pub enum Value {
     Float(f64),
     Str(Rc<PyStr>),
     Bytes(Rc<Vec<u8>>),
-    Tuple(Rc<Vec<Value>>),
-    List(Rc<RefCell<Vec<Value>>>),
+    Tuple(Rc<Shallow<Vec<Value>>>),
+    List(Rc<Shallow<RefCell<Vec<Value>>>>),
     Dict(Rc<RefCell<PyDict>>),
     Set(Rc<RefCell<PyDict>>),
     FrozenSet(Rc<PyDict>),
     Range(Rc<RangeObj>),
-    Slice(Rc<[Value; 3]>),
+    Slice(Rc<Shallow<[Value; 3]>>),
     Function(Rc<Function>),
     Native(Rc<NativeFn>),
     BoundMethod(Rc<BoundMethod>),
@@ -70,12 +72,12 @@ pub enum Value {
     Instance(Rc<Instance>),
     Module(Rc<Module>),
     Gen(Rc<GenObj>),
-    Iter(Rc<RefCell<IterObj>>),
+    Iter(Rc<Shallow<RefCell<IterObj>>>),
     Cell(CellRef),
     Code(Rc<Code>),
-    Property(Rc<[Value; 3]>),
-    StaticMethod(Rc<Value>),
-    ClassMethod(Rc<Value>),
+    Property(Rc<Shallow<[Value; 3]>>),
+    StaticMethod(Rc<Shallow<Value>>),
+    ClassMethod(Rc<Shallow<Value>>),
     Super(Rc<(Rc<Class>, Value)>),
     /// An event-loop handle (`call_soon`/`call_at` result).
     Handle(Rc<HandleObj>),
@@ -287,7 +289,7 @@ impl std::fmt::Debug for GenObj {
 }
 
 /// Native iterators.
-#[derive(Debug)]
+#[derive(Debug, Default)]
 pub enum IterObj {
     Seq {
         seq: Value,
@@ -356,6 +358,7 @@ pub enum IterObj {
         f: Value,
         sentinel: Value,
     },
+    #[default]
     Empty,
     /// An async generator's `yield v` on its way to the `__anext__` awaitable.
     AsyncYield(Value),
@@ -369,10 +372,13 @@ impl Value {
         Value::Str(Rc::new(PyStr::new(s)))
     }
     pub fn tuple(v: Vec<Value>) -> Value {
-        Value::Tuple(Rc::new(v))
+        Value::Tuple(Rc::new(Shallow(v)))
     }
     pub fn list(v: Vec<Value>) -> Value {
-        Value::List(Rc::new(RefCell::new(v)))
+        Value::List(Rc::new(Shallow(RefCell::new(v))))
+    }
+    pub fn iter(it: IterObj) -> Value {
+        Value::Iter(Rc::new(Shallow(RefCell::new(it))))
     }
     pub fn is_none(&self) -> bool {
         matches!(self, Value::None)
@@ -467,5 +473,53 @@ pub struct HandleObj {
 impl std::fmt::Debug for HandleObj {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "<Handle>")
+    }
+}
+
+// Objects holding values release them through `deep_drop::release`, so dropping a
+// deep chain (a linked list of instances, nested closures, …) never recurses deeply.
+
+impl Drop for Instance {
+    fn drop(&mut self) {
+        release((
+            std::mem::take(self.dict.get_mut()),
+            std::mem::take(self.payload.get_mut()),
+            self.exc.take(),
+        ));
+    }
+}
+
+impl Drop for Function {
+    fn drop(&mut self) {
+        release((
+            std::mem::take(&mut self.defaults),
+            std::mem::take(&mut self.kwdefaults),
+            std::mem::take(&mut self.closure),
+            std::mem::take(self.dict.get_mut()),
+        ));
+    }
+}
+
+impl Drop for BoundMethod {
+    fn drop(&mut self) {
+        release((
+            std::mem::take(&mut self.self_),
+            std::mem::take(&mut self.func),
+        ));
+    }
+}
+
+impl Drop for GenObj {
+    fn drop(&mut self) {
+        release(self.frame.get_mut().take());
+    }
+}
+
+impl Drop for HandleObj {
+    fn drop(&mut self) {
+        release((
+            std::mem::take(&mut self.callback),
+            std::mem::take(&mut self.args),
+        ));
     }
 }

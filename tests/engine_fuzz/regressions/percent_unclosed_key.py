@@ -1,0 +1,2 @@
+# expect: ValueError: incomplete format key
+print("%(name)s=%(d" % {"name": "k", "value": 7})
