@@ -9,6 +9,8 @@
 //! assert_eq!(r.end_time, 1.0);
 //! ```
 
+// By path: examples/engine_wasm.rs includes this file as a module of its own.
+#[path = "run/console.rs"]
 pub mod console;
 
 use std::collections::BTreeMap;

@@ -1,4 +1,11 @@
 //! Entry point that trunk builds into the web app.
+
+/// Counts live heap bytes so a run that holds too much memory ends in a MemoryError
+/// (checked by the VM) instead of taking the tab down.
+#[global_allocator]
+static ALLOCATOR: awaitscope::vm::memory::CountingAllocator =
+    awaitscope::vm::memory::CountingAllocator;
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     awaitscope::web::start();
