@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks: prints numbers, asserts nothing. Later issues add measures here.
+# Benchmarks: prints numbers, asserts nothing (machines are shared and noisy: compare
+# ratios within one run). Transfer size; the engine natively; its own wasm; the browser.
 # Engine figures: examples/bench.rs (task switches vs python3, built-in examples)
 # and examples/engine_wasm.rs (the engine's own wasm size).
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
@@ -24,7 +25,9 @@ awk -v t="$total" -v b="$budget_kb" -v v="$verdict" \
 
 # The engine natively: task switches against python3 in the same run, and the
 # time to parse + compile + run every built-in example (examples/bench.rs).
-cargo run --quiet --release --example bench
+native="$(cargo run --quiet --release --example bench)"
+say "$native"
+cpython_switches="$(awk '/switches\/s  Python/ { print $1; exit }' <<<"$native")"
 
 # The engine's own wasm (no chart, no Yew: examples/engine_wasm.rs), as shipped:
 # release profile, wasm-opt -Oz when available, gzip -9.
@@ -46,3 +49,9 @@ verdict="within budget"
 say "bench: the engine's own wasm ($how), budget ${engine_budget_kb} KB"
 awk -v t="$engine_size" -v raw="$(wc -c < "$optimized")" -v b="$engine_budget_kb" -v v="$verdict" \
     'BEGIN { printf "  %10d B  engine_wasm.wasm (%d B before gzip): %.1f KB of %d KB, %s\n", t, raw, t / 1000, b, v }'
+
+# In headless Chromium on the release build: navigation → first chart, task switches
+# (against the CPython figure above), timer lateness, macrotask yields, a 10,000-task draw.
+scripts/setup.sh test >/dev/null
+say "bench: in headless Chromium (dist/ served on 127.0.0.1)"
+AWAITSCOPE_CPYTHON_SWITCHES="$cpython_switches" scripts/bench_browser.sh
