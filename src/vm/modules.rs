@@ -12,7 +12,7 @@ use super::value::*;
 use super::{PyErr, PyResult, Suspend, Vm};
 use crate::trace::Event;
 
-const COLLECTIONS_PY: &str = include_str!("pylib/collections.py");
+const COLLECTIONS_PY: &str = crate::asyncio::embedded_py!("collections.py");
 
 fn module(name: &str, entries: Vec<(&str, Value)>) -> Value {
     let mut d = NameMap::new();
