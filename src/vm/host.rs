@@ -826,5 +826,5 @@ fn url_host(url: &str) -> String {
         Some((h, p)) if p.chars().all(|c| c.is_ascii_digit()) => h,
         _ => hostport,
     };
-    host.to_lowercase()
+    super::case::lower(host)
 }
