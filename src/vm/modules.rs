@@ -1077,9 +1077,9 @@ impl JsonParser<'_> {
                 if let Ok(i) = t.parse::<i64>() {
                     return Ok(Value::Int(i));
                 }
-                match t.parse::<f64>() {
-                    Ok(f) => Ok(Value::Float(f)),
-                    Err(_) => {
+                match crate::python::parse_float(&t) {
+                    Some(f) => Ok(Value::Float(f)),
+                    None => {
                         self.i = st;
                         Err(self.err("Expecting value"))
                     }
