@@ -19,3 +19,6 @@ verdict="within budget"
 ((total <= budget_kb * 1000)) || verdict="OVER BUDGET"
 awk -v t="$total" -v b="$budget_kb" -v v="$verdict" \
     'BEGIN { printf "  %10d B  total: %.1f KB of %d KB (1 KB = 1000 B), %s\n", t, t / 1000, b, v }'
+
+# Where those bytes go: code by crate/module/function, and the engine alone.
+scripts/wasm_size.sh
