@@ -1,6 +1,6 @@
 //! Builtin functions and the constructors of builtin types.
 
-use std::cell::RefCell;
+use super::cell::RefCell;
 use std::rc::Rc;
 
 use super::namemap::{intern, NameMap};

@@ -1,7 +1,8 @@
 //! Calling: argument binding (CPython's messages), functions, bound methods,
 //! classes, natives, and generator resumption from native code.
 
-use std::cell::{Cell, RefCell};
+use super::cell::RefCell;
+use std::cell::Cell;
 use std::rc::Rc;
 
 use super::frame::{Frame, RetKind};

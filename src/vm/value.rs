@@ -2,7 +2,8 @@
 //! heap objects behind `Rc` (single-threaded). Reference cycles (e.g. a frame
 //! that holds itself through a closure) leak; runs are short, so this is accepted.
 
-use std::cell::{Cell, RefCell};
+use super::cell::RefCell;
+use std::cell::Cell;
 use std::rc::Rc;
 
 use super::dict::PyDict;
