@@ -145,7 +145,7 @@ impl Session {
                     .push((code.filename.clone(), code.source.clone()));
                 let m = Rc::new(Module {
                     name: intern("__main__"),
-                    dict: crate::vm::cell::RefCell::new(NameMap::new()),
+                    dict: std::cell::RefCell::new(NameMap::new()),
                 });
                 m.dict
                     .borrow_mut()

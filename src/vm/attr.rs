@@ -2,7 +2,7 @@
 //! properties, static/class methods), modules, `super()`, builtin values; class
 //! creation (`__build_class__`).
 
-use super::cell::RefCell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::namemap::{intern, NameMap};

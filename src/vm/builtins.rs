@@ -1,6 +1,6 @@
 //! Builtin functions and the constructors of builtin types.
 
-use super::cell::RefCell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::namemap::{intern, NameMap};

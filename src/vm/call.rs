@@ -1,8 +1,7 @@
 //! Calling: argument binding (CPython's messages), functions, bound methods,
 //! classes, natives, and generator resumption from native code.
 
-use super::cell::RefCell;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::frame::{Frame, RetKind};

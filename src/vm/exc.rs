@@ -1,7 +1,7 @@
 //! Exceptions: creation, matching, `except*` splitting, `str()`, and CPython-style
 //! traceback text (with "During handling..." / "direct cause" chaining).
 
-use super::cell::RefCell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::namemap::{intern, NameMap};

@@ -2,10 +2,10 @@
 
 use std::rc::{Rc, Weak};
 
-use super::cell::RefCell;
 use super::namemap::NameMap;
 use super::value::{CellRef, GenObj, Module, Value};
 use crate::compile::Code;
+use std::cell::RefCell;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Block {

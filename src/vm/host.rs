@@ -480,7 +480,7 @@ impl Vm {
         d.set_str("__name__", Value::str("_awaitscope"));
         Value::Module(Rc::new(Module {
             name: intern("_awaitscope"),
-            dict: super::cell::RefCell::new(d),
+            dict: std::cell::RefCell::new(d),
         }))
     }
 
@@ -547,7 +547,7 @@ impl Vm {
 
     fn schedule(&mut self, when: Option<f64>, callback: Value, args: Vec<Value>) -> Value {
         let h = Rc::new(HandleObj {
-            info: super::cell::RefCell::new(None),
+            info: std::cell::RefCell::new(None),
             callback,
             args,
             when,

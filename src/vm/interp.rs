@@ -927,7 +927,7 @@ impl Vm {
                 }
                 Op::LoadLocals => {
                     let ns = f.ns.clone().unwrap_or_else(|| {
-                        std::rc::Rc::new(super::cell::RefCell::new(NameMap::new()))
+                        std::rc::Rc::new(std::cell::RefCell::new(NameMap::new()))
                     });
                     let d = self.namemap_to_dict(&ns.borrow())?;
                     fr!(self).stack.push(d);
@@ -1464,7 +1464,7 @@ impl Vm {
 /// Async generators' `yield v` is wrapped so their driver can tell it from the
 /// values their inner `await`s pass upward.
 pub fn wrap_async_yield(v: Value) -> Value {
-    Value::Iter(Rc::new(super::cell::RefCell::new(IterObj::AsyncYield(v))))
+    Value::Iter(Rc::new(std::cell::RefCell::new(IterObj::AsyncYield(v))))
 }
 
 pub fn unwrap_async_yield(v: &Value) -> Option<Value> {

@@ -1,7 +1,7 @@
 //! Iteration protocols: `iter()`/`next()` for builtin and user types, async
 //! iteration, and awaitables.
 
-use super::cell::RefCell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::call::GenMode;

@@ -1,7 +1,7 @@
 //! Methods of builtin types (str, list, dict, set, tuple, int, float, bytes,
 //! generators, iterators, object, BaseException, property, Handle).
 
-use super::cell::RefCell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::builtins::{as_i64, kwarg, method};

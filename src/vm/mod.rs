@@ -6,7 +6,6 @@ pub mod attr;
 pub mod builtins;
 pub mod call;
 pub mod case;
-pub mod cell;
 pub mod dict;
 pub mod exc;
 pub mod fmt;

@@ -1,7 +1,7 @@
 //! Imports: the asyncio prelude (Python, embedded), `_awaitscope`, and builtin
 //! modules `time`, `random`, `math`, `sys`, `collections`, `typing`, `json`.
 
-use super::cell::RefCell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::builtins::{as_i64, native};

@@ -2,7 +2,7 @@
 //! Keys are always the canonical interned `Rc<PyStr>`, so lookups compare and
 //! hash pointers; small maps scan linearly, large ones keep a pointer index.
 
-use super::cell::RefCell;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;

@@ -2,7 +2,7 @@
 //! arithmetic (ints are i64: overflow raises OverflowError), subscripts,
 //! containment, dict/set storage with Python key semantics.
 
-use super::cell::RefCell;
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::dict::PyDict;

@@ -1,6 +1,6 @@
 //! The builtin types and the exception hierarchy, as class objects.
 
-use super::cell::RefCell;
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 

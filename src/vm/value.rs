@@ -2,8 +2,7 @@
 //! heap objects behind `Rc` (single-threaded). Reference cycles (e.g. a frame
 //! that holds itself through a closure) leak; runs are short, so this is accepted.
 
-use super::cell::RefCell;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use super::dict::PyDict;
