@@ -14,5 +14,5 @@ pub mod run;
 pub mod trace;
 pub mod vm;
 
-#[cfg(all(target_arch = "wasm32", feature = "web"))]
+#[cfg(target_arch = "wasm32")]
 pub mod web;
