@@ -190,13 +190,17 @@ def owner_path(name):
     return parts or ["?"]
 
 
+# Our code: the library, or examples/engine_wasm.rs, which includes its modules by path.
+OUR_CRATES = {"awaitscope", "engine_wasm"}
+
+
 def group_keys(name):
     """(crate, module): module is `awaitscope::a::b` for our code, else the crate."""
     path = owner_path(name)
     crate = path[0]
     if crate.startswith("__"):
         crate = "std"  # __rustc::__rdl_alloc and friends
-    if crate == "awaitscope":
+    if crate in OUR_CRATES:
         mods = path[:3] if len(path) > 2 and path[2][:1].islower() else path[:2]
         return crate, "::".join(mods)
     if name.startswith("func[") or " shim" in name or name.startswith("__wbg"):
@@ -237,7 +241,7 @@ def main():
         name = demangle(names.get(idx, f"func[{idx}]"))
         crate, module = group_keys(name)
         by_crate[crate].append(body)
-        if crate == "awaitscope":
+        if crate in OUR_CRATES:
             by_module[module].append(body)
         funcs.append((len(body), name))
 
@@ -252,7 +256,7 @@ def main():
             print(f"    {sum(map(len, blobs)):9d} {gz(blobs):8d}  ({len(rest)} more)")
 
     table("code by crate", by_crate, 14)
-    table("awaitscope code by module", by_module, args.modules)
+    table("our code by module", by_module, args.modules)
     print("  largest functions:")
     for size, name in sorted(funcs, reverse=True)[: args.top]:
         print(f"    {size:9d}  {name[:110]}")
