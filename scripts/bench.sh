@@ -55,3 +55,6 @@ awk -v t="$engine_size" -v raw="$(wc -c < "$optimized")" -v b="$engine_budget_kb
 scripts/setup.sh test >/dev/null
 say "bench: in headless Chromium (dist/ served on 127.0.0.1)"
 AWAITSCOPE_CPYTHON_SWITCHES="$cpython_switches" scripts/bench_browser.sh
+
+# Where those bytes go: code by crate/module/function, and the engine alone.
+scripts/wasm_size.sh

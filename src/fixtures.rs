@@ -4,26 +4,53 @@
 //! `[{"url", "status", "body", "content_type", "latency"}]` (latency in seconds).
 
 use crate::run::HttpFixture;
+use crate::vm::value::Value;
+use crate::vm::{PyErr, Vm};
 
 /// The fixtures bundled with Awaitscope (the tutorial's jsonplaceholder URLs).
 pub const BUNDLED_JSON: &str = include_str!("../tests/fixtures/http.json");
 
+/// Parses the fixtures with the engine's own `json.loads` (serde_json stays out of
+/// the wasm). Errors read like Python's: `Expecting value: line 1 column 1 (char 0)`.
 pub fn parse_http_fixtures(json: &str) -> Result<Vec<HttpFixture>, String> {
-    let items: Vec<serde_json::Value> = serde_json::from_str(json).map_err(|e| e.to_string())?;
+    let mut vm = Vm::new();
+    let items = match crate::vm::modules::json_loads(&mut vm, json) {
+        Ok(Value::List(items)) => items.borrow().clone(),
+        Ok(_) => return Err("fixtures: expected a JSON array".to_string()),
+        Err(PyErr::New(kind, msg)) => return Err(format!("{kind}: {msg}")),
+        Err(_) => return Err("fixtures: invalid JSON".to_string()),
+    };
     items
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            let text = |key: &str| item[key].as_str().map(str::to_string);
+            let field = |key: &str| -> Option<Value> {
+                let Value::Dict(d) = item else { return None };
+                let found = d.borrow().iter().find_map(|(k, v)| match k {
+                    Value::Str(k) if k.s == key => Some(v.clone()),
+                    _ => None,
+                });
+                found
+            };
+            let text = |key: &str| match field(key) {
+                Some(Value::Str(s)) => Some(s.s.clone()),
+                _ => None,
+            };
             Ok(HttpFixture {
                 url: text("url").ok_or_else(|| format!("fixture {i}: missing \"url\""))?,
-                status: item["status"].as_u64().unwrap_or(200).min(999) as u16,
+                status: match field("status") {
+                    Some(Value::Int(n)) if n >= 0 => n.min(999) as u16,
+                    _ => 200,
+                },
                 body: text("body").unwrap_or_default(),
                 content_type: text("content_type").unwrap_or_default(),
-                latency_s: item["latency"]
-                    .as_f64()
-                    .filter(|l| l.is_finite() && *l >= 0.0)
-                    .unwrap_or(0.0),
+                latency_s: match field("latency") {
+                    Some(Value::Int(n)) => Some(n as f64),
+                    Some(Value::Float(x)) => Some(x),
+                    _ => None,
+                }
+                .filter(|l| l.is_finite() && *l >= 0.0)
+                .unwrap_or(0.0),
             })
         })
         .collect()
@@ -36,6 +63,25 @@ pub fn bundled_http_fixtures() -> Vec<HttpFixture> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_default_like_before_and_bad_numbers_are_tamed() {
+        let f = parse_http_fixtures(
+            r#"[{"url": "u", "status": 5000, "latency": -1},
+                {"url": "v", "status": "x", "latency": "slow", "body": 3},
+                {"url": "w", "status": 404, "latency": 2, "content_type": "text/plain"},
+                {"url": "x", "latency": 1e999}]"#,
+        )
+        .unwrap();
+        assert_eq!((f[0].status, f[0].latency_s), (999, 0.0));
+        assert_eq!(
+            (f[1].status, f[1].latency_s, f[1].body.as_str()),
+            (200, 0.0, "")
+        );
+        assert_eq!((f[2].status, f[2].latency_s), (404, 2.0));
+        assert_eq!(f[2].content_type, "text/plain");
+        assert_eq!(f[3].latency_s, 0.0);
+    }
 
     #[test]
     fn bundled_fixtures_answer_the_tutorial_url_after_a_quarter_second() {
@@ -53,6 +99,10 @@ mod tests {
         assert!(parse_http_fixtures(r#"[{"status": 200}]"#)
             .unwrap_err()
             .contains("url"));
-        assert!(parse_http_fixtures("not json").is_err());
+        assert_eq!(
+            parse_http_fixtures("not json").unwrap_err(),
+            "ValueError: Expecting value: line 1 column 1 (char 0)"
+        );
+        assert!(parse_http_fixtures(r#"{"url": "x"}"#).is_err());
     }
 }

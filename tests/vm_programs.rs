@@ -1338,3 +1338,26 @@ sys.exit(3)
     assert_eq!(last_line(&r.stderr), r###""###, "stderr was:\n{}", r.stderr);
     assert_eq!(r.exit_code, 3);
 }
+
+/// `del l[slice]` with positive and negative steps (expected output from python3 3.11).
+#[test]
+fn program_del_extended_slices() {
+    let r = run(
+        r###"for s in [slice(None, None, -2), slice(1, 8, 3), slice(None, None, 2), slice(7, 1, -3), slice(5, 5), slice(None, None, -1)]:
+    a = list(range(10))
+    del a[s]
+    print(s, a)
+"###,
+    );
+    assert_eq!(r.stderr, "", "stderr of del slices");
+    assert_eq!(
+        r.stdout,
+        r###"slice(None, None, -2) [0, 2, 4, 6, 8]
+slice(1, 8, 3) [0, 2, 3, 5, 6, 8, 9]
+slice(None, None, 2) [1, 3, 5, 7, 9]
+slice(7, 1, -3) [0, 1, 2, 3, 5, 6, 8, 9]
+slice(5, 5, None) [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]
+slice(None, None, -1) []
+"###
+    );
+}

@@ -571,7 +571,7 @@ impl<'a> Lexer<'a> {
             return Err(self.err("invalid decimal literal", at));
         }
         if is_float {
-            let v = text.parse::<f64>().unwrap_or(f64::INFINITY);
+            let v = super::parse_float(&text).unwrap_or(f64::INFINITY);
             self.push(Tok::Float(v), m);
             return Ok(());
         }

@@ -16,9 +16,11 @@
 //! at most about 1,300 levels deep.
 pub mod ast;
 pub mod lexer;
+pub mod parse_float;
 pub mod parser;
 pub mod span;
 pub mod token;
 
 pub use lexer::{highlight, tokenize};
+pub use parse_float::parse_float;
 pub use parser::{dump_module, parse_module};

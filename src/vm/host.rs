@@ -904,7 +904,7 @@ fn url_host(url: &str) -> String {
         Some((h, p)) if p.chars().all(|c| c.is_ascii_digit()) => h,
         _ => hostport,
     };
-    host.to_lowercase()
+    super::case::lower(host)
 }
 
 /// An argument of a lane name: its repr, unless that is a default object repr

@@ -6,6 +6,7 @@ use std::rc::Rc;
 
 use super::builtins::{as_i64, kwarg, method};
 use super::call::GenMode;
+use super::case;
 use super::namemap::intern;
 use super::value::*;
 use super::{PyErr, PyResult, Vm, MAX_STR_BYTES};
@@ -476,27 +477,27 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             };
             ret_s(r.to_string())
         }
-        "upper" => ret_s(st.to_uppercase()),
-        "lower" | "casefold" => ret_s(st.to_lowercase()),
-        "swapcase" => ret_s(
-            st.chars()
-                .map(|c| {
-                    if c.is_uppercase() {
-                        c.to_lowercase().collect::<String>()
-                    } else {
-                        c.to_uppercase().collect()
-                    }
-                })
-                .collect(),
-        ),
+        "upper" => ret_s(case::upper(st)),
+        "lower" | "casefold" => ret_s(case::lower(st)),
+        "swapcase" => {
+            let mut out = String::with_capacity(st.len());
+            for c in st.chars() {
+                if c.is_uppercase() {
+                    case::push_lower(&mut out, c);
+                } else {
+                    case::push_upper(&mut out, c);
+                }
+            }
+            ret_s(out)
+        }
         "title" => {
             let mut out = String::new();
             let mut prev_cased = false;
             for c in st.chars() {
                 if prev_cased {
-                    out.extend(c.to_lowercase());
+                    case::push_lower(&mut out, c);
                 } else {
-                    out.extend(c.to_uppercase());
+                    case::push_upper(&mut out, c);
                 }
                 prev_cased = c.is_alphabetic();
             }
@@ -504,10 +505,11 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "capitalize" => {
             let mut cs = st.chars();
-            let out = match cs.next() {
-                Some(c) => c.to_uppercase().collect::<String>() + &cs.as_str().to_lowercase(),
-                None => String::new(),
-            };
+            let mut out = String::with_capacity(st.len());
+            if let Some(c) = cs.next() {
+                case::push_upper(&mut out, c);
+                out.push_str(&case::lower(cs.as_str()));
+            }
             ret_s(out)
         }
         "startswith" | "endswith" => {

@@ -5,6 +5,7 @@
 pub mod attr;
 pub mod builtins;
 pub mod call;
+pub mod case;
 pub mod deep_drop;
 pub mod dict;
 pub mod exc;

@@ -12,7 +12,7 @@ use super::value::*;
 use super::{PyErr, PyResult, Suspend, Vm};
 use crate::trace::Event;
 
-const COLLECTIONS_PY: &str = include_str!("pylib/collections.py");
+const COLLECTIONS_PY: &str = crate::asyncio::embedded_py!("collections.py");
 
 fn module(name: &str, entries: Vec<(&str, Value)>) -> Value {
     let mut d = NameMap::new();
@@ -1075,9 +1075,9 @@ impl JsonParser<'_> {
                 if let Ok(i) = t.parse::<i64>() {
                     return Ok(Value::Int(i));
                 }
-                match t.parse::<f64>() {
-                    Ok(f) => Ok(Value::Float(f)),
-                    Err(_) => {
+                match crate::python::parse_float(&t) {
+                    Some(f) => Ok(Value::Float(f)),
+                    None => {
                         self.i = st;
                         Err(self.err("Expecting value"))
                     }

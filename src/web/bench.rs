@@ -7,7 +7,7 @@
 
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
 
 use super::driver::{run_now, run_to_end, Clock, MacrotaskYield, RunSpec};
 use crate::run::DEFAULT_MAX_INSTRUCTIONS;
@@ -72,17 +72,28 @@ pub async fn bench_task_switches() -> String {
     let start = perf_now();
     let direct = run_now(&spec(TASK_SWITCHES_PROGRAM, Clock::Virtual));
     let direct_ms = perf_now() - start;
-    serde_json::json!({
-        "program": "1000 tasks x 100 await asyncio.sleep(0), virtual clock",
-        "switches": switches,
-        "wall_ms": wall_ms,
-        "switches_per_second": switches as f64 / (wall_ms / 1000.0),
-        "status": format!("{:?}", live.status),
-        "run_now_ms": direct_ms,
-        "run_now_switches_per_second": switches as f64 / (direct_ms / 1000.0),
-        "run_now_stdout_matches": direct.output == live.output,
-    })
-    .to_string()
+    to_json(&[
+        (
+            "program",
+            JsValue::from("1000 tasks x 100 await asyncio.sleep(0), virtual clock"),
+        ),
+        ("switches", JsValue::from(switches as f64)),
+        ("wall_ms", JsValue::from(wall_ms)),
+        (
+            "switches_per_second",
+            JsValue::from(switches as f64 / (wall_ms / 1000.0)),
+        ),
+        ("status", JsValue::from(format!("{:?}", live.status))),
+        ("run_now_ms", JsValue::from(direct_ms)),
+        (
+            "run_now_switches_per_second",
+            JsValue::from(switches as f64 / (direct_ms / 1000.0)),
+        ),
+        (
+            "run_now_stdout_matches",
+            JsValue::from(direct.output == live.output),
+        ),
+    ])
 }
 
 /// Lateness of 40 sequential `await asyncio.sleep(0.01)` at 1× real time: for
@@ -101,17 +112,22 @@ pub async fn bench_timer_lateness() -> String {
         let rank = ((p / 100.0) * lateness.len() as f64).ceil() as usize;
         lateness[rank.clamp(1, lateness.len()) - 1]
     };
-    serde_json::json!({
-        "program": "40 sequential await asyncio.sleep(0.01), real clock 1x",
-        "sleeps": lateness.len(),
-        "p50_ms": pct(50.0),
-        "p95_ms": pct(95.0),
-        "p99_ms": pct(99.0),
-        "max_ms": lateness.last().copied().unwrap_or(f64::NAN),
-        "total_ms": live.wall_ms,
-        "status": format!("{:?}", live.status),
-    })
-    .to_string()
+    to_json(&[
+        (
+            "program",
+            JsValue::from("40 sequential await asyncio.sleep(0.01), real clock 1x"),
+        ),
+        ("sleeps", JsValue::from(lateness.len() as f64)),
+        ("p50_ms", JsValue::from(pct(50.0))),
+        ("p95_ms", JsValue::from(pct(95.0))),
+        ("p99_ms", JsValue::from(pct(99.0))),
+        (
+            "max_ms",
+            JsValue::from(lateness.last().copied().unwrap_or(f64::NAN)),
+        ),
+        ("total_ms", JsValue::from(live.wall_ms)),
+        ("status", JsValue::from(format!("{:?}", live.status))),
+    ])
 }
 
 /// For every suspension on `sleep(delay)`, how late (ms) the task's next step
@@ -154,10 +170,20 @@ pub async fn bench_macrotask_yield() -> String {
         gloo_timers::future::TimeoutFuture::new(0).await;
     }
     let timeout_ms = (perf_now() - start) / N as f64;
-    serde_json::json!({
-        "yields": N,
-        "message_channel_ms_per_yield": channel_ms,
-        "set_timeout_0_ms_per_yield": timeout_ms,
-    })
-    .to_string()
+    to_json(&[
+        ("yields", JsValue::from(N)),
+        ("message_channel_ms_per_yield", JsValue::from(channel_ms)),
+        ("set_timeout_0_ms_per_yield", JsValue::from(timeout_ms)),
+    ])
+}
+
+/// A flat JSON object, for the bench script (`JSON.stringify` of the fields).
+fn to_json(fields: &[(&str, JsValue)]) -> String {
+    let object = js_sys::Object::new();
+    for (key, value) in fields {
+        let _ = js_sys::Reflect::set(&object, &JsValue::from_str(key), value);
+    }
+    js_sys::JSON::stringify(&object)
+        .map(String::from)
+        .unwrap_or_default()
 }

@@ -819,7 +819,7 @@ async fn real_fetch(request: &HttpRequest) -> Result<HttpAnswer, String> {
                 .next()
                 .unwrap_or_default()
                 .trim()
-                .to_lowercase()
+                .to_ascii_lowercase()
         })
         .filter(|t| !t.is_empty())
         .unwrap_or_else(|| "application/octet-stream".to_string());

@@ -54,7 +54,13 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
         let on_speed = props.on_speed.clone();
         let onchange = Callback::from(move |event: Event| {
             let select: HtmlSelectElement = event.target_unchecked_into();
-            if let Ok(speed) = select.value().parse::<f64>() {
+            // Options are indices into SPEEDS (no float parsing in the shipped app).
+            if let Some(&speed) = select
+                .value()
+                .parse::<usize>()
+                .ok()
+                .and_then(|i| SPEEDS.get(i))
+            {
                 on_speed.emit(speed);
             }
         });
@@ -62,8 +68,8 @@ pub fn Toolbar(props: &ToolbarProps) -> Html {
             <label class="picker">
                 <span>{ "Speed" }</span>
                 <select id="speed-picker" {onchange}>
-                    { for SPEEDS.iter().map(|&s| html! {
-                        <option value={s.to_string()} selected={s == props.speed}>{ speed_label(s) }</option>
+                    { for SPEEDS.iter().enumerate().map(|(i, &s)| html! {
+                        <option value={i.to_string()} selected={s == props.speed}>{ speed_label(s) }</option>
                     }) }
                 </select>
             </label>

@@ -146,7 +146,7 @@ test('every built-in example runs to completion in real time without an error', 
   const { context, page, problems } = await open(browser, { allow: [FETCH_URL] });
   try {
     await chartText(page);
-    await page.locator('#speed-picker').selectOption('10');
+    await page.locator('#speed-picker').selectOption({ label: '10×' });
     const ids = await page.locator('#example-picker option').evaluateAll((os) => os.map((o) => o.value).filter(Boolean));
     assert.ok(ids.length >= 17, `17 examples in the menu, found ${ids.length}`);
     for (const id of ids) {

@@ -193,7 +193,7 @@ pub fn parse_float(s: &str) -> Result<f64, String> {
     if !is_decimal_literal(body) {
         return Err(invalid());
     }
-    text.parse::<f64>().map_err(|_| invalid())
+    crate::python::parse_float(text).ok_or_else(invalid)
 }
 
 /// `digits [. digits] [e [sign] digits]` with at least one mantissa digit.

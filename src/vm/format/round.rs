@@ -48,9 +48,8 @@ pub fn round_float(x: f64, ndigits: i64) -> Result<f64, String> {
         }
     };
     let sign = if x.is_sign_negative() { "-" } else { "" };
-    let value: f64 = format!("{sign}{rounded}e{}", -ndigits)
-        .parse()
-        .unwrap_or(f64::NAN);
+    let value =
+        crate::python::parse_float(&format!("{sign}{rounded}e{}", -ndigits)).unwrap_or(f64::NAN);
     if value.is_infinite() {
         return Err("rounded value too large to represent".to_string());
     }
