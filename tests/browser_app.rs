@@ -105,7 +105,10 @@ async fn picking_an_example_and_editing_rechart() {
     picker
         .dispatch_event(&web_sys::Event::new("change").unwrap())
         .unwrap();
-    let chart = chart_when(&root, |t| t.contains("worker('Task 1', 5)")).await;
+    let chart = chart_when(&root, |t| {
+        t.contains("worker('Task 1', 5)") && t.contains("sequential")
+    })
+    .await;
     assert!(
         chart.contains("5.0 s concurrent vs 9.0 s sequential"),
         "{chart}"
@@ -126,7 +129,11 @@ async fn picking_an_example_and_editing_rechart() {
     editor
         .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
         .unwrap();
-    let chart = chart_when(&root, |t| t.contains("worker('Task 1', 2)")).await;
+    // The baseline may land a moment after the concurrent run: wait for both.
+    let chart = chart_when(&root, |t| {
+        t.contains("worker('Task 1', 2)") && t.contains("sequential")
+    })
+    .await;
     assert!(
         chart.contains("3.0 s concurrent vs 6.0 s sequential"),
         "{chart}"
