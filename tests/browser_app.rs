@@ -42,6 +42,15 @@ async fn chart_when(root: &Element, done: impl Fn(&str) -> bool) -> String {
     );
 }
 
+/// The element `selector` finds under `root`, as the type the test needs.
+fn element<T: JsCast>(root: &Element, selector: &str) -> T {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .dyn_into()
+        .unwrap_or_else(|_| panic!("{selector} is not the expected kind of element"))
+}
+
 fn mount(fragment: Fragment) -> Element {
     let root = fresh_root();
     yew::Renderer::<App>::with_root_and_props(
@@ -69,19 +78,9 @@ async fn app_opens_on_tutorial_example_2_already_charted() {
     );
 
     assert_eq!(text_of(&root, "h1").as_deref(), Some("Awaitscope"));
-    let picker: HtmlSelectElement = root
-        .query_selector("#example-picker")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let picker: HtmlSelectElement = element(&root, "#example-picker");
     assert_eq!(picker.value(), DEFAULT);
-    let editor: HtmlTextAreaElement = root
-        .query_selector("textarea")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let editor: HtmlTextAreaElement = element(&root, "textarea");
     assert_eq!(editor.value(), find(DEFAULT).unwrap().source);
     let console = text_of(&root, ".console").unwrap();
     assert!(
@@ -95,12 +94,7 @@ async fn picking_an_example_and_editing_rechart() {
     let root = mount(Fragment::default());
     chart_when(&root, |t| t.contains("sequential")).await;
 
-    let picker: HtmlSelectElement = root
-        .query_selector("#example-picker")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let picker: HtmlSelectElement = element(&root, "#example-picker");
     picker.set_value("workers");
     picker
         .dispatch_event(&web_sys::Event::new("change").unwrap())
@@ -115,12 +109,7 @@ async fn picking_an_example_and_editing_rechart() {
     );
 
     // An edit re-runs the program (after the debounce) and redraws.
-    let editor: HtmlTextAreaElement = root
-        .query_selector("textarea")
-        .unwrap()
-        .unwrap()
-        .dyn_into()
-        .unwrap();
+    let editor: HtmlTextAreaElement = element(&root, "textarea");
     editor.set_value(
         &editor
             .value()
