@@ -563,13 +563,18 @@ impl Driver {
                     continue;
                 }
             }
-            if perf_now() - work_since >= WORK_MS {
+            let gap_start = perf_now();
+            if gap_start - work_since >= WORK_MS {
                 self.count_yield();
                 self.emit_if_due();
                 self.yielder.yield_now().await;
                 work_since = perf_now();
             } else {
                 microtask_yield().await;
+            }
+            if let (Clock::Real { .. }, true) = (self.spec.clock, self.session.tasks().is_empty()) {
+                // Still loading: what the page did meanwhile is not program time either.
+                self.t0 += perf_now() - gap_start;
             }
         }
     }
