@@ -83,9 +83,9 @@ impl Vm {
         func: &Rc<Function>,
         mut pos: Vec<Value>,
         kw: Vec<(Name, Value)>,
-    ) -> PyResult<Frame> {
+    ) -> PyResult<Box<Frame>> {
         let code = func.code.clone();
-        let mut f = Frame::new(code.clone(), func.globals.clone());
+        let mut f = self.new_frame(code.clone(), func.globals.clone());
         let nargs = code.argcount as usize;
         let nkw = code.kwonlyargcount as usize;
         let has_varargs = code.flags & FLAG_VARARGS != 0;
@@ -247,7 +247,7 @@ impl Vm {
         Ok(f)
     }
 
-    pub fn make_gen(&self, frame: Frame) -> Value {
+    pub fn make_gen(&self, frame: Box<Frame>) -> Value {
         let code = frame.code.clone();
         let kind = if code.flags & FLAG_COROUTINE != 0 {
             GenKind::Coroutine
@@ -258,7 +258,7 @@ impl Vm {
         };
         Value::Gen(Rc::new(GenObj {
             kind,
-            frame: RefCell::new(Some(Box::new(frame))),
+            frame: RefCell::new(Some(frame)),
             state: Cell::new(GenState::Created),
             name: code.name.clone(),
             qualname: code.qualname.clone(),
@@ -438,7 +438,7 @@ impl Vm {
         }
     }
 
-    pub(crate) fn run_frame_native(&mut self, mut frame: Frame) -> PyResult<Value> {
+    pub(crate) fn run_frame_native(&mut self, mut frame: Box<Frame>) -> PyResult<Value> {
         if self.native_depth >= NATIVE_DEPTH_LIMIT {
             return Err(PyErr::new(
                 "RecursionError",
@@ -655,7 +655,7 @@ impl Vm {
 pub enum Instantiated {
     Done(Value),
     /// `__init__` is a Python function: run this frame (RetKind::Init, aux = instance).
-    Init(Frame),
+    Init(Box<Frame>),
 }
 
 impl Vm {

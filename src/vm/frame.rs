@@ -1,4 +1,6 @@
 //! Frames live on the heap (`Vm::frames`), so Python→Python calls never recurse in Rust.
+//! Finished frames go back to a small pool (`Vm::frame_pool`) with their vectors'
+//! capacity, so a call allocates nothing for its frame.
 
 use std::rc::{Rc, Weak};
 
@@ -55,6 +57,29 @@ pub struct Frame {
     pub aux: Value,
 }
 
+/// Pooled frames kept at most (deeper recursion just allocates).
+const POOL_MAX: usize = 64;
+
+impl super::Vm {
+    /// A frame for `code`, from the pool when one is free.
+    pub fn new_frame(&mut self, code: Rc<Code>, globals: Rc<Module>) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.reset(code, globals);
+                f
+            }
+            None => Box::new(Frame::new(code, globals)),
+        }
+    }
+    /// Returns a finished frame to the pool.
+    pub fn recycle_frame(&mut self, mut f: Box<Frame>) {
+        f.clear();
+        if self.frame_pool.len() < POOL_MAX && f.stack.capacity() <= 64 {
+            self.frame_pool.push(f);
+        }
+    }
+}
+
 impl Frame {
     pub fn new(code: Rc<Code>, globals: Rc<Module>) -> Frame {
         let n = code.varnames.len();
@@ -72,6 +97,25 @@ impl Frame {
             cur_exc: None,
             aux: Value::None,
         }
+    }
+    /// Readies a pooled frame for a new call of `code` (see `Vm::new_frame`).
+    fn reset(&mut self, code: Rc<Code>, globals: Rc<Module>) {
+        self.locals.resize(code.varnames.len(), Value::Undef);
+        self.code = code;
+        self.globals = globals;
+        self.ip = 0;
+        self.ret = RetKind::Call;
+    }
+    /// Drops a finished frame's values so its allocations can be pooled.
+    fn clear(&mut self) {
+        self.stack.clear();
+        self.locals.clear();
+        self.cells.clear();
+        self.blocks.clear();
+        self.ns = None;
+        self.gen = None;
+        self.cur_exc = None;
+        self.aux = Value::None;
     }
     /// Index of the instruction being executed (or last executed).
     pub fn lasti(&self) -> usize {

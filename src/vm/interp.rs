@@ -150,7 +150,9 @@ impl Vm {
                 g.state.set(GenState::Closed);
                 exc = self.fix_gen_stop(&g, exc);
             }
-            if f.ret == RetKind::Handle && self.frames.len() > base {
+            let ret = f.ret;
+            self.recycle_frame(f);
+            if ret == RetKind::Handle && self.frames.len() > base {
                 // A loop callback raised: report to the prelude's error hook.
                 match self.handle_callback_error(exc) {
                     Ok(()) => return Ok(()),
@@ -195,14 +197,14 @@ impl Vm {
         exc
     }
 
-    pub(crate) fn push_frame(&mut self, f: Frame) -> PyResult<()> {
+    pub(crate) fn push_frame(&mut self, f: Box<Frame>) -> PyResult<()> {
         if self.frames.len() >= RECURSION_LIMIT + self.host.frame_allowance {
             return Err(PyErr::new(
                 "RecursionError",
                 "maximum recursion depth exceeded",
             ));
         }
-        self.frames.push(Box::new(f));
+        self.frames.push(f);
         Ok(())
     }
 
@@ -334,7 +336,7 @@ impl Vm {
 
     /// A frame returned `v`; deliver it. Some(result) when frame `base` finished.
     fn do_return(&mut self, base: usize, v: Value) -> PyResult<Option<ExecResult>> {
-        let Some(f) = self.frames.pop() else {
+        let Some(mut f) = self.frames.pop() else {
             return Err(PyErr::new("SystemError", "no frame"));
         };
         let mut kind = None;
@@ -342,11 +344,15 @@ impl Vm {
             g.state.set(GenState::Closed);
             kind = Some(g.kind);
         }
+        let ret = f.ret;
+        let aux = std::mem::take(&mut f.aux);
+        let module = (ret == RetKind::Import).then(|| f.globals.clone());
+        self.recycle_frame(f);
         if self.frames.len() <= base {
             return Ok(Some(ExecResult::Return(v)));
         }
         let caller = fr!(self);
-        match f.ret {
+        match ret {
             RetKind::Call | RetKind::Native => caller.stack.push(v),
             RetKind::Init => {
                 if !v.is_none() {
@@ -356,9 +362,9 @@ impl Vm {
                         format!("__init__() should return None, not '{tn}'"),
                     ));
                 }
-                caller.stack.push(f.aux);
+                caller.stack.push(aux);
             }
-            RetKind::Import => caller.stack.push(Value::Module(f.globals.clone())),
+            RetKind::Import => caller.stack.extend(module.map(Value::Module)),
             RetKind::GenSend => {
                 if kind == Some(GenKind::AsyncGenerator) {
                     return Err(PyErr::new("StopAsyncIteration", ""));

@@ -90,6 +90,8 @@ const HEAP_CHECK_EVERY: u64 = 1024;
 
 pub struct Vm {
     pub frames: Vec<Box<Frame>>,
+    /// Finished frames kept for reuse (see `frame.rs`).
+    pub frame_pool: Vec<Box<Frame>>,
     pub builtins: Rc<Module>,
     pub t: types::Types,
     pub exc_classes: HashMap<&'static str, Rc<Class>>,
@@ -115,6 +117,7 @@ impl Vm {
         let (t, builtins, exc_classes) = types::bootstrap();
         let mut vm = Vm {
             frames: Vec::new(),
+            frame_pool: Vec::new(),
             builtins,
             t,
             exc_classes,
