@@ -258,17 +258,29 @@ impl Vm {
 
     fn run_handle(&mut self, h: Rc<HandleObj>) -> PyResult<()> {
         self.host.current_handle = Value::Handle(h.clone());
-        let (func, mut args) = match &h.callback {
+        let (func, lead) = match &h.callback {
             Value::BoundMethod(bm) if matches!(bm.func, Value::Function(_)) => {
-                let mut a = vec![bm.self_.clone()];
-                a.extend(h.args.iter().cloned());
-                (bm.func.clone(), a)
+                (bm.func.clone(), Some(bm.self_.clone()))
             }
-            other => (other.clone(), h.args.clone()),
+            other => (other.clone(), None),
         };
         if let Value::Function(f) = &func {
             if !f.code.is_generator_like() {
-                match self.bind_args(f, std::mem::take(&mut args), Vec::new()) {
+                let nargs = lead.is_some() as usize + h.args.len();
+                let bound = match self.simple_frame(f, nargs) {
+                    Some(mut frame) => {
+                        let given = lead.into_iter().chain(h.args.iter().cloned());
+                        for (slot, v) in frame.locals.iter_mut().zip(given) {
+                            *slot = v;
+                        }
+                        Ok(frame)
+                    }
+                    None => {
+                        let args = lead.into_iter().chain(h.args.iter().cloned()).collect();
+                        self.bind_args(f, args, Vec::new())
+                    }
+                };
+                match bound {
                     Ok(mut frame) => {
                         frame.ret = RetKind::Handle;
                         return match self.push_frame(frame) {
@@ -286,6 +298,7 @@ impl Vm {
                 }
             }
         }
+        let args = lead.into_iter().chain(h.args.iter().cloned()).collect();
         match self.call(&func, args) {
             Ok(_) => Ok(()),
             Err(PyErr::Suspend(s)) => Err(PyErr::Suspend(s)),

@@ -679,19 +679,33 @@ impl Vm {
                     f.stack.push(b);
                 }
                 Op::CallMethod(n) => {
-                    let at = f.stack.len().saturating_sub(n as usize);
-                    let mut args = f.stack.split_off(at);
-                    let s = pop!(f);
-                    let m = pop!(f);
+                    if self.try_fast_call(n as usize, true)? {
+                        continue;
+                    }
+                    let f = fr!(self);
+                    let n = n as usize;
+                    if f.stack.len() < n + 2 {
+                        return Err(PyErr::new("SystemError", "stack underflow"));
+                    }
+                    let base = f.stack.len() - n - 2;
+                    let m = std::mem::take(&mut f.stack[base]);
+                    let s = std::mem::take(&mut f.stack[base + 1]);
+                    let mut args = Vec::with_capacity(n + 1);
                     let callee = if m.is_undef() {
                         s
                     } else {
-                        args.insert(0, s);
+                        args.push(s);
                         m
                     };
+                    args.extend(f.stack.drain(base + 2..));
+                    f.stack.truncate(base);
                     self.call_in_loop(callee, args, Vec::new())?;
                 }
                 Op::Call(n) => {
+                    if self.try_fast_call(n as usize, false)? {
+                        continue;
+                    }
+                    let f = fr!(self);
                     let at = f.stack.len().saturating_sub(n as usize);
                     let args = f.stack.split_off(at);
                     let callee = pop!(f);

@@ -110,6 +110,7 @@ pub struct Vm {
     pub now: f64,
     pub host: host::Host,
     pub filename: Rc<str>,
+    pub names: namemap::Names,
 }
 
 impl Vm {
@@ -132,6 +133,7 @@ impl Vm {
             now: 0.0,
             host: host::Host::default(),
             filename: Rc::from("main.py"),
+            names: namemap::Names::new(),
         };
         builtins::install(&mut vm);
         vm
@@ -210,7 +212,10 @@ impl Drop for Vm {
             }
             match &v {
                 Value::Module(m) => work.extend(namespace_values(&m.dict)),
-                Value::Class(c) => work.extend(namespace_values(&c.dict)),
+                Value::Class(c) => {
+                    work.extend(namespace_values(&c.dict));
+                    work.extend(c.lookup_cache.borrow_mut().take_values());
+                }
                 Value::Instance(i) => {
                     work.extend(namespace_values(&i.dict));
                     work.push(std::mem::take(&mut *i.payload.borrow_mut()));

@@ -36,6 +36,29 @@ impl Hasher for StrHasher {
     }
 }
 
+/// Interned special names that hot paths look up (interning a `&str` hashes it).
+pub struct Names {
+    pub await_: Name,
+    pub getattr: Name,
+    pub setattr: Name,
+}
+
+impl Names {
+    pub fn new() -> Names {
+        Names {
+            await_: intern("__await__"),
+            getattr: intern("__getattr__"),
+            setattr: intern("__setattr__"),
+        }
+    }
+}
+
+impl Default for Names {
+    fn default() -> Self {
+        Names::new()
+    }
+}
+
 /// The shared `Rc<PyStr>` for an identifier.
 pub fn intern(s: &str) -> Name {
     INTERNED.with(|m| {

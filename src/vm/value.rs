@@ -201,6 +201,8 @@ pub struct Class {
     /// The builtin type this class is or derives from (instances' layout).
     pub builtin: BuiltinType,
     pub is_exception: bool,
+    /// Memoized MRO lookups (see `attr::LookupCache`).
+    pub lookup_cache: RefCell<super::attr::LookupCache>,
 }
 
 impl std::fmt::Debug for Class {
