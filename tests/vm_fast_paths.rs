@@ -207,3 +207,53 @@ r
 "#,
     );
 }
+
+/// Attribute and global accesses try the position where the name was last found:
+/// objects whose attributes were added in other orders, deleted and re-added
+/// attributes, globals and a builtin shadowed then unshadowed all stay right.
+#[test]
+fn position_hints_never_return_another_name() {
+    check(
+        r#"class A:
+    def __init__(self):
+        self.x = 1
+        self.y = 2
+class B:
+    def __init__(self):
+        self.y = 20
+        self.x = 10
+def get(o):
+    return o.x, o.y
+def put(o, v):
+    o.x = v
+objs = [A(), B(), A(), B()]
+for o in objs:
+    put(o, o.x + 100)
+print([get(o) for o in objs])
+a = A()
+del a.x
+a.z = 3
+a.x = 4
+print(get(a), a.z)
+counter = 0
+def bump():
+    global counter
+    counter += 1
+    return counter
+print(bump(), bump(), len([1]))
+len = lambda s: 'shadowed'
+print(len([1]))
+del len
+print(len([1, 2]))
+import asyncio
+print(asyncio.sleep.__name__)
+"#,
+        r#"[(101, 2), (110, 20), (101, 2), (110, 20)]
+(4, 2) 3
+1 2 1
+shadowed
+2
+sleep
+"#,
+    );
+}

@@ -507,6 +507,17 @@ impl Vm {
     }
 
     pub fn setattr(&mut self, obj: &Value, name: &Name, v: Value) -> PyResult<()> {
+        self.store_attr(obj, name, v, None)
+    }
+
+    /// `setattr` with the position hint of the storing instruction (instances).
+    pub fn store_attr(
+        &mut self,
+        obj: &Value,
+        name: &Name,
+        v: Value,
+        hint: Option<&std::cell::Cell<u32>>,
+    ) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class.borrow().clone();
@@ -564,7 +575,10 @@ impl Vm {
                         return Ok(());
                     }
                 }
-                inst.dict.borrow_mut().insert(name.clone(), v);
+                match hint {
+                    Some(h) => inst.dict.borrow_mut().insert_hinted(name, v, h),
+                    None => inst.dict.borrow_mut().insert(name.clone(), v),
+                }
                 Ok(())
             }
             Value::Class(c) => {

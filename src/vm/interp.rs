@@ -584,10 +584,11 @@ impl Vm {
                 }
                 Op::LoadGlobal(i) => {
                     let name = &f.code.names[i as usize];
-                    let found = f.globals.dict.borrow().get(name).cloned();
+                    let hint = &f.code.name_hints[i as usize];
+                    let found = f.globals.dict.borrow().get_hinted(name, hint).cloned();
                     let v = match found {
                         Some(v) => v,
-                        None => match self.builtins.dict.borrow().get(name) {
+                        None => match self.builtins.dict.borrow().get_hinted(name, hint) {
                             Some(v) => v.clone(),
                             None => {
                                 return Err(PyErr::new(
@@ -600,9 +601,9 @@ impl Vm {
                     f.stack.push(v);
                 }
                 Op::StoreGlobal(i) => {
-                    let name = f.code.names[i as usize].clone();
                     let v = pop!(f);
-                    f.globals.dict.borrow_mut().insert(name, v);
+                    let (name, hint) = (&f.code.names[i as usize], &f.code.name_hints[i as usize]);
+                    f.globals.dict.borrow_mut().insert_hinted(name, v, hint);
                 }
                 Op::DeleteGlobal(i) => {
                     let name = f.code.names[i as usize].clone();
@@ -654,16 +655,32 @@ impl Vm {
                     }
                 }
                 Op::LoadAttr(i) => {
-                    let name = f.code.names[i as usize].clone();
                     let obj = pop!(f);
+                    // An instance's or module's own attribute wins in `getattr` too.
+                    let own = match &obj {
+                        Value::Instance(inst) => Some(&inst.dict),
+                        Value::Module(m) => Some(&m.dict),
+                        _ => None,
+                    };
+                    if let Some(d) = own {
+                        let (name, hint) =
+                            (&f.code.names[i as usize], &f.code.name_hints[i as usize]);
+                        let v = d.borrow().get_hinted(name, hint).cloned();
+                        if let Some(v) = v {
+                            f.stack.push(v);
+                            continue;
+                        }
+                    }
+                    let name = f.code.names[i as usize].clone();
                     let v = self.getattr(&obj, &name)?;
                     fr!(self).stack.push(v);
                 }
                 Op::StoreAttr(i) => {
-                    let name = f.code.names[i as usize].clone();
                     let obj = pop!(f);
                     let v = pop!(f);
-                    self.setattr(&obj, &name, v)?;
+                    let code = f.code.clone();
+                    let i = i as usize;
+                    self.store_attr(&obj, &code.names[i], v, Some(&code.name_hints[i]))?;
                 }
                 Op::DeleteAttr(i) => {
                     let name = f.code.names[i as usize].clone();

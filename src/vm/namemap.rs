@@ -2,7 +2,7 @@
 //! Keys are always the canonical interned `Rc<PyStr>`, so lookups compare and
 //! hash pointers; small maps scan linearly, large ones keep a pointer index.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
@@ -140,6 +140,32 @@ impl NameMap {
     }
     pub fn get(&self, key: &Name) -> Option<&Value> {
         self.find(key).map(|i| &self.entries[i].1)
+    }
+    /// `get`, trying position `hint` first (where `key` was last found in this
+    /// or a similar namespace: instances of one class fill theirs in the same
+    /// order) and updating it.
+    pub fn get_hinted(&self, key: &Name, hint: &Cell<u32>) -> Option<&Value> {
+        if let Some((k, v)) = self.entries.get(hint.get() as usize) {
+            if Rc::ptr_eq(k, key) {
+                return Some(v);
+            }
+        }
+        let i = self.find(key)?;
+        hint.set(i as u32);
+        Some(&self.entries[i].1)
+    }
+    /// `insert` with a position hint, as in [`NameMap::get_hinted`].
+    pub fn insert_hinted(&mut self, key: &Name, v: Value, hint: &Cell<u32>) {
+        if let Some((k, slot)) = self.entries.get_mut(hint.get() as usize) {
+            if Rc::ptr_eq(k, key) {
+                *slot = v;
+                return;
+            }
+        }
+        self.insert(key.clone(), v);
+        if let Some(i) = self.find(key) {
+            hint.set(i as u32);
+        }
     }
     pub fn get_str(&self, key: &str) -> Option<&Value> {
         self.find_ptr(key_of(&intern(key)))
