@@ -38,6 +38,12 @@ pub enum RetKind {
     ASend,
     /// A callback run by the event loop: result dropped, errors go to the handle error hook.
     Handle,
+    /// A task's coroutine resumed by the native `Task._step` (`task_step.rs`;
+    /// the frame's `aux` holds the task while it runs).
+    TaskStep,
+    /// `_step_returned`/`_step_raised`/`_step_yielded` called by the native
+    /// step: a loop callback (as `Handle`) that also ends the step.
+    StepPiece,
 }
 
 pub struct Frame {

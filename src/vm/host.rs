@@ -104,6 +104,11 @@ pub struct Host {
     pub resume_push: bool,
     pub idle_start: Option<f64>,
     pub rng: Option<super::random_mt::MersenneTwister>,
+    /// The prelude's `Task` class and its `_step` (see `task_step.rs`).
+    pub task_step: Option<(Rc<Class>, Rc<Function>)>,
+    /// Native steps in progress: each stands for the `_step` frame the Python
+    /// step would have on the stack, so recursion limits hit at the same depth.
+    pub native_steps: usize,
 }
 
 impl Default for Host {
@@ -133,6 +138,8 @@ impl Default for Host {
             resume_push: false,
             idle_start: None,
             rng: None,
+            task_step: None,
+            native_steps: 0,
         }
     }
 }
@@ -258,6 +265,9 @@ impl Vm {
 
     fn run_handle(&mut self, h: Rc<HandleObj>) -> PyResult<()> {
         self.host.current_handle = Value::Handle(h.clone());
+        if h.args.is_empty() && self.try_task_step(&h.callback)? {
+            return Ok(());
+        }
         let (func, lead) = match &h.callback {
             Value::BoundMethod(bm) if matches!(bm.func, Value::Function(_)) => {
                 (bm.func.clone(), Some(bm.self_.clone()))
@@ -533,6 +543,7 @@ impl Vm {
             "iscoroutinefunction",
             "coro_text",
             "format_coro",
+            "native_task_step",
         ] {
             d.set_str(
                 name,
@@ -630,7 +641,36 @@ impl Vm {
         true
     }
 
-    fn schedule(&mut self, when: Option<f64>, callback: Value, args: Vec<Value>) -> Value {
+    pub(crate) fn trace_step_start(&mut self, tid: &Value) {
+        if let Some(t) = as_tid(tid) {
+            self.host.events.push(Event::StepStart {
+                t: self.now,
+                task: t,
+            });
+            self.host.current_task = Some(t);
+        }
+    }
+
+    pub(crate) fn trace_step_end(&mut self, tid: &Value) {
+        if let Some(t) = as_tid(tid) {
+            self.host.events.push(Event::StepEnd {
+                t: self.now,
+                task: t,
+            });
+            let pending = std::mem::take(&mut self.host.pending_events);
+            self.host.events.extend(pending);
+            if self.host.current_task == Some(t) {
+                self.host.current_task = None;
+            }
+        }
+    }
+
+    pub(crate) fn schedule(
+        &mut self,
+        when: Option<f64>,
+        callback: Value,
+        args: Vec<Value>,
+    ) -> Value {
         let h = Rc::new(HandleObj {
             info: std::cell::RefCell::new(None),
             callback,
@@ -709,21 +749,15 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::Int(id as i64))
         }
         "trace_step_start" => {
-            if let Some(t) = as_tid(&arg(&a, 0)) {
-                vm.host.events.push(Event::StepStart { t: vm.now, task: t });
-                vm.host.current_task = Some(t);
-            }
+            vm.trace_step_start(&arg(&a, 0));
             Ok(Value::None)
         }
         "trace_step_end" => {
-            if let Some(t) = as_tid(&arg(&a, 0)) {
-                vm.host.events.push(Event::StepEnd { t: vm.now, task: t });
-                let pending = std::mem::take(&mut vm.host.pending_events);
-                vm.host.events.extend(pending);
-                if vm.host.current_task == Some(t) {
-                    vm.host.current_task = None;
-                }
-            }
+            vm.trace_step_end(&arg(&a, 0));
+            Ok(Value::None)
+        }
+        "native_task_step" => {
+            vm.register_task_class(&arg(&a, 0));
             Ok(Value::None)
         }
         "trace_suspend" => {

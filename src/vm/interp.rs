@@ -143,7 +143,7 @@ impl Vm {
                     }
                 }
             }
-            let Some(f) = self.frames.pop() else {
+            let Some(mut f) = self.frames.pop() else {
                 return Err(exc);
             };
             if let Some(g) = f.gen.as_ref().and_then(|g| g.upgrade()) {
@@ -151,8 +151,24 @@ impl Vm {
                 exc = self.fix_gen_stop(&g, exc);
             }
             let ret = f.ret;
+            let task = std::mem::take(&mut f.aux);
             self.recycle_frame(f);
-            if ret == RetKind::Handle && self.frames.len() > base {
+            if ret == RetKind::TaskStep && self.frames.len() > base {
+                // The coroutine of a native step raised: `_step_raised(exc)`.
+                let piece = self.names.step_raised.clone();
+                match self.task_step_piece(task, &piece, exc) {
+                    Ok(()) => return Ok(()),
+                    Err(e) => {
+                        exc = self.materialize(e);
+                        add_tb = false;
+                        continue;
+                    }
+                }
+            }
+            if ret == RetKind::StepPiece {
+                self.host.native_steps = self.host.native_steps.saturating_sub(1);
+            }
+            if matches!(ret, RetKind::Handle | RetKind::StepPiece) && self.frames.len() > base {
                 // A loop callback raised: report to the prelude's error hook.
                 match self.handle_callback_error(exc) {
                     Ok(()) => return Ok(()),
@@ -198,7 +214,8 @@ impl Vm {
     }
 
     pub(crate) fn push_frame(&mut self, f: Box<Frame>) -> PyResult<()> {
-        if self.frames.len() >= RECURSION_LIMIT + self.host.frame_allowance {
+        if self.frames.len() + self.host.native_steps >= RECURSION_LIMIT + self.host.frame_allowance
+        {
             return Err(PyErr::new(
                 "RecursionError",
                 "maximum recursion depth exceeded",
@@ -261,7 +278,8 @@ impl Vm {
         f.ret = ret;
         f.gen = Some(Rc::downgrade(g));
         g.state.set(GenState::Running);
-        if self.frames.len() >= RECURSION_LIMIT + self.host.frame_allowance {
+        if self.frames.len() + self.host.native_steps >= RECURSION_LIMIT + self.host.frame_allowance
+        {
             *g.frame.borrow_mut() = Some(f);
             g.state.set(GenState::Suspended);
             return Err(PyErr::new(
@@ -384,6 +402,13 @@ impl Vm {
                 return Err(PyErr::new("StopAsyncIteration", ""));
             }
             RetKind::Handle => {}
+            RetKind::StepPiece => {
+                self.host.native_steps = self.host.native_steps.saturating_sub(1);
+            }
+            RetKind::TaskStep => {
+                let piece = self.names.step_returned.clone();
+                self.task_step_piece(aux, &piece, v)?;
+            }
         }
         Ok(None)
     }
@@ -391,13 +416,17 @@ impl Vm {
     /// The top frame yields `v`.
     fn do_yield(&mut self, base: usize, mut v: Value) -> PyResult<Option<ExecResult>> {
         loop {
-            let Some(f) = self.frames.pop() else {
+            let Some(mut f) = self.frames.pop() else {
                 return Err(PyErr::new("SystemError", "no frame"));
             };
             let Some(g) = f.gen.as_ref().and_then(|g| g.upgrade()) else {
                 return Err(PyErr::new("SystemError", "yield outside a generator frame"));
             };
             let ret = f.ret;
+            let task = match ret {
+                RetKind::TaskStep => std::mem::take(&mut f.aux),
+                _ => Value::None,
+            };
             g.state.set(GenState::Suspended);
             *g.frame.borrow_mut() = Some(f);
             if self.frames.len() <= base {
@@ -407,6 +436,10 @@ impl Vm {
             match ret {
                 RetKind::YieldFrom => {
                     caller.ip = caller.ip.saturating_sub(1);
+                }
+                RetKind::TaskStep => {
+                    self.task_step_yielded(task, v)?;
+                    return Ok(None);
                 }
                 RetKind::ASend => {
                     if let Some(inner) = unwrap_async_yield(&v) {

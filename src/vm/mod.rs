@@ -20,6 +20,7 @@ pub mod modules;
 pub mod namemap;
 pub mod ops;
 pub mod random_mt;
+pub mod task_step;
 pub mod types;
 pub mod value;
 

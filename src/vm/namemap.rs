@@ -41,6 +41,19 @@ pub struct Names {
     pub await_: Name,
     pub getattr: Name,
     pub setattr: Name,
+    // The native `Task._step` (task_step.rs).
+    pub step: Name,
+    pub state: Name,
+    pub pending: Name,
+    pub must_cancel: Name,
+    pub coro: Name,
+    pub fut_waiter: Name,
+    pub current_task: Name,
+    pub trace_id: Name,
+    pub step_cb: Name,
+    pub step_yielded: Name,
+    pub step_raised: Name,
+    pub step_returned: Name,
 }
 
 impl Names {
@@ -49,6 +62,18 @@ impl Names {
             await_: intern("__await__"),
             getattr: intern("__getattr__"),
             setattr: intern("__setattr__"),
+            step: intern("_step"),
+            state: intern("_state"),
+            pending: intern("_PENDING"),
+            must_cancel: intern("_must_cancel"),
+            coro: intern("_coro"),
+            fut_waiter: intern("_fut_waiter"),
+            current_task: intern("_current_task"),
+            trace_id: intern("_trace_id"),
+            step_cb: intern("_step_cb"),
+            step_yielded: intern("_step_yielded"),
+            step_raised: intern("_step_raised"),
+            step_returned: intern("_step_returned"),
         }
     }
 }
