@@ -109,6 +109,7 @@ pub struct Host {
     /// Native steps in progress: each stands for the `_step` frame the Python
     /// step would have on the stack, so recursion limits hit at the same depth.
     pub native_steps: usize,
+    pub step_hints: super::task_step::StepHints,
 }
 
 impl Default for Host {
@@ -140,6 +141,7 @@ impl Default for Host {
             rng: None,
             task_step: None,
             native_steps: 0,
+            step_hints: Default::default(),
         }
     }
 }

@@ -32,6 +32,19 @@ pub fn set_enabled(on: bool) {
     ENABLED.with(|e| e.set(on));
 }
 
+/// Where the step's names were last found (see `NameMap::get_hinted`).
+#[derive(Default)]
+pub struct StepHints {
+    state: Cell<u32>,
+    pending: Cell<u32>,
+    must_cancel: Cell<u32>,
+    current_task: Cell<u32>,
+    coro: Cell<u32>,
+    trace_id: Cell<u32>,
+    fut_waiter: Cell<u32>,
+    step_cb: Cell<u32>,
+}
+
 impl Vm {
     /// `_awaitscope.native_task_step(Task)`.
     pub(crate) fn register_task_class(&mut self, cls: &Value) {
@@ -62,46 +75,56 @@ impl Vm {
         }
         let globals = step.globals.clone();
         let task = bm.self_.clone();
-        let n = &self.names;
-        let (state_n, pending_n, must_n, coro_n) = (
-            n.state.clone(),
-            n.pending.clone(),
-            n.must_cancel.clone(),
-            n.coro.clone(),
-        );
+        let (n, h) = (&self.names, &self.host.step_hints);
         // The checks of `_step`; any surprise leaves the task to the Python code.
-        let state = self.getattr(&task, &state_n);
-        let pending = globals.dict.borrow().get(&pending_n).cloned();
+        let state = self.task_attr(&task, &n.state, &h.state);
+        let pending = globals
+            .dict
+            .borrow()
+            .get_hinted(&n.pending, &h.pending)
+            .cloned();
         match (&state, &pending) {
-            (Ok(Value::Str(a)), Some(Value::Str(b))) if a.s == b.s => {}
+            (Some(Value::Str(a)), Some(Value::Str(b))) if a.s == b.s => {}
             _ => return Ok(false),
         }
-        if !matches!(self.getattr(&task, &must_n), Ok(Value::Bool(false))) {
-            return Ok(false);
-        }
         if !matches!(
-            globals.dict.borrow().get(&self.names.current_task),
-            Some(Value::None)
+            self.task_attr(&task, &n.must_cancel, &h.must_cancel),
+            Some(Value::Bool(false))
         ) {
             return Ok(false);
         }
-        let Ok(Value::Gen(coro)) = self.getattr(&task, &coro_n) else {
+        let current = globals
+            .dict
+            .borrow()
+            .get_hinted(&n.current_task, &h.current_task)
+            .cloned();
+        if !matches!(current, Some(Value::None)) {
+            return Ok(false);
+        }
+        let Some(Value::Gen(coro)) = self.task_attr(&task, &n.coro, &h.coro) else {
             return Ok(false);
         };
-        if coro.kind != GenKind::Coroutine {
+        let Some(tid) = self.task_attr(&task, &n.trace_id, &h.trace_id) else {
             return Ok(false);
-        }
-        if self.frames.len() + self.host.native_steps >= RECURSION_LIMIT + self.host.frame_allowance
+        };
+        if coro.kind != GenKind::Coroutine
+            || self.frames.len() + self.host.native_steps
+                >= RECURSION_LIMIT + self.host.frame_allowance
         {
-            // The Python step's own frame would not fit: let it fail the same way.
+            // (Near the recursion limit the Python step fails in its own way.)
             return Ok(false);
         }
-        let fut_waiter = self.names.fut_waiter.clone();
-        self.setattr(&task, &fut_waiter, Value::None)?;
-        let current = self.names.current_task.clone();
-        globals.dict.borrow_mut().insert(current, task.clone());
-        let tid_n = self.names.trace_id.clone();
-        let tid = self.getattr(&task, &tid_n)?;
+        let (fut_waiter, hint) = (
+            self.names.fut_waiter.clone(),
+            Cell::new(self.host.step_hints.fut_waiter.get()),
+        );
+        self.store_attr(&task, &fut_waiter, Value::None, Some(&hint))?;
+        self.host.step_hints.fut_waiter.set(hint.get());
+        globals.dict.borrow_mut().insert_hinted(
+            &self.names.current_task,
+            task.clone(),
+            &self.host.step_hints.current_task,
+        );
         self.trace_step_start(&tid);
         self.host.native_steps += 1;
         match self.push_gen_frame(&coro, Value::None, RetKind::TaskStep) {
@@ -120,6 +143,23 @@ impl Vm {
         Ok(true)
     }
 
+    /// `task.<name>` as `getattr` gives it for the attributes the step reads
+    /// (the instance's own value, else a plain value of the class); None when
+    /// that is not all `getattr` would do.
+    fn task_attr(&self, task: &Value, name: &Name, hint: &Cell<u32>) -> Option<Value> {
+        let Value::Instance(inst) = task else {
+            return None;
+        };
+        if let Some(v) = inst.dict.borrow().get_hinted(name, hint) {
+            return Some(v.clone());
+        }
+        let cls = inst.class.borrow().clone();
+        match self.class_lookup_name(&cls, name)? {
+            v @ (Value::None | Value::Bool(_) | Value::Int(_) | Value::Str(_)) => Some(v),
+            _ => None,
+        }
+    }
+
     /// The coroutine of a native step yielded `v`.
     pub(crate) fn task_step_yielded(&mut self, task: Value, v: Value) -> PyResult<()> {
         if !v.is_none() {
@@ -128,18 +168,38 @@ impl Vm {
         }
         // `_step_yielded(None)`, here: the step's stand-in frame ends now.
         self.host.native_steps = self.host.native_steps.saturating_sub(1);
-        let n = &self.names;
-        let (cb_n, tid_n, current) = (
-            n.step_cb.clone(),
-            n.trace_id.clone(),
-            n.current_task.clone(),
-        );
-        let cb = self.getattr(&task, &cb_n)?;
+        let (n, h) = (&self.names, &self.host.step_hints);
+        let cb = match &task {
+            Value::Instance(inst) => inst
+                .dict
+                .borrow()
+                .get_hinted(&n.step_cb, &h.step_cb)
+                .cloned(),
+            _ => None,
+        };
+        let cb = match cb {
+            Some(cb) => cb,
+            None => {
+                let cb_n = self.names.step_cb.clone();
+                self.getattr(&task, &cb_n)?
+            }
+        };
         self.schedule(None, cb, Vec::new());
         if let Some((_, step)) = &self.host.task_step {
-            step.globals.dict.borrow_mut().insert(current, Value::None);
+            step.globals.dict.borrow_mut().insert_hinted(
+                &self.names.current_task,
+                Value::None,
+                &self.host.step_hints.current_task,
+            );
         }
-        let tid = self.getattr(&task, &tid_n)?;
+        let tid = match self.task_attr(&task, &self.names.trace_id, &self.host.step_hints.trace_id)
+        {
+            Some(t) => t,
+            None => {
+                let tid_n = self.names.trace_id.clone();
+                self.getattr(&task, &tid_n)?
+            }
+        };
         self.trace_step_end(&tid);
         Ok(())
     }

@@ -519,6 +519,10 @@ impl Drop for GenObj {
 
 impl Drop for HandleObj {
     fn drop(&mut self) {
+        if self.args.is_empty() {
+            // Just a callable: it releases its own contents.
+            return;
+        }
         release((
             std::mem::take(&mut self.callback),
             std::mem::take(&mut self.args),
