@@ -134,6 +134,20 @@ impl Vm {
             _ => return Ok(false),
         };
         let nargs = len - first_arg + lead.is_some() as usize;
+        if nargs == 1 && self.is_task_step(&func) {
+            // `task._step()` from Python (`_wakeup`): the native step, as a call.
+            let task = match &lead {
+                Some(s) => s.clone(),
+                None => f.stack[first_arg].clone(),
+            };
+            if let Some(coro) = self.native_step_can_run(&task) {
+                if let Some(caller) = self.frames.last_mut() {
+                    caller.stack.truncate(base);
+                }
+                self.start_native_step(task, coro, true)?;
+                return Ok(true);
+            }
+        }
         let Some(mut frame) = self.simple_frame(&func, nargs) else {
             return Ok(false);
         };

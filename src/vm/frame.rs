@@ -39,11 +39,13 @@ pub enum RetKind {
     /// A callback run by the event loop: result dropped, errors go to the handle error hook.
     Handle,
     /// A task's coroutine resumed by the native `Task._step` (`task_step.rs`;
-    /// the frame's `aux` holds the task while it runs).
-    TaskStep,
+    /// the frame's `aux` holds the task while it runs). True: the step was
+    /// called from Python (`_wakeup`), so `None` goes to the caller at the end;
+    /// false: run by a loop handle.
+    TaskStep(bool),
     /// `_step_returned`/`_step_raised`/`_step_yielded` called by the native
-    /// step: a loop callback (as `Handle`) that also ends the step.
-    StepPiece,
+    /// step: like `Call` (true) or `Handle` (false), and it also ends the step.
+    StepPiece(bool),
 }
 
 pub struct Frame {

@@ -153,10 +153,10 @@ impl Vm {
             let ret = f.ret;
             let task = std::mem::take(&mut f.aux);
             self.recycle_frame(f);
-            if ret == RetKind::TaskStep && self.frames.len() > base {
+            if let (RetKind::TaskStep(call), true) = (ret, self.frames.len() > base) {
                 // The coroutine of a native step raised: `_step_raised(exc)`.
                 let piece = self.names.step_raised.clone();
-                match self.task_step_piece(task, &piece, exc) {
+                match self.task_step_piece(task, &piece, exc, call) {
                     Ok(()) => return Ok(()),
                     Err(e) => {
                         exc = self.materialize(e);
@@ -165,10 +165,12 @@ impl Vm {
                     }
                 }
             }
-            if ret == RetKind::StepPiece {
+            if let RetKind::StepPiece(_) = ret {
                 self.host.native_steps = self.host.native_steps.saturating_sub(1);
             }
-            if matches!(ret, RetKind::Handle | RetKind::StepPiece) && self.frames.len() > base {
+            if matches!(ret, RetKind::Handle | RetKind::StepPiece(false))
+                && self.frames.len() > base
+            {
                 // A loop callback raised: report to the prelude's error hook.
                 match self.handle_callback_error(exc) {
                     Ok(()) => return Ok(()),
@@ -402,12 +404,15 @@ impl Vm {
                 return Err(PyErr::new("StopAsyncIteration", ""));
             }
             RetKind::Handle => {}
-            RetKind::StepPiece => {
+            RetKind::StepPiece(call) => {
                 self.host.native_steps = self.host.native_steps.saturating_sub(1);
+                if call {
+                    caller.stack.push(v);
+                }
             }
-            RetKind::TaskStep => {
+            RetKind::TaskStep(call) => {
                 let piece = self.names.step_returned.clone();
-                self.task_step_piece(aux, &piece, v)?;
+                self.task_step_piece(aux, &piece, v, call)?;
             }
         }
         Ok(None)
@@ -424,7 +429,7 @@ impl Vm {
             };
             let ret = f.ret;
             let task = match ret {
-                RetKind::TaskStep => std::mem::take(&mut f.aux),
+                RetKind::TaskStep(_) => std::mem::take(&mut f.aux),
                 _ => Value::None,
             };
             g.state.set(GenState::Suspended);
@@ -437,8 +442,8 @@ impl Vm {
                 RetKind::YieldFrom => {
                     caller.ip = caller.ip.saturating_sub(1);
                 }
-                RetKind::TaskStep => {
-                    self.task_step_yielded(task, v)?;
+                RetKind::TaskStep(call) => {
+                    self.task_step_yielded(task, v, call)?;
                     return Ok(None);
                 }
                 RetKind::ASend => {

@@ -11,7 +11,9 @@
 //! frame's `aux`). When the coroutine yields `None` (`sleep(0)`, the hot case)
 //! the VM does `_step_yielded(None)` itself (`call_soon(task._step_cb)`,
 //! `_current_task = None`, `trace_step_end`); any other outcome runs the Python
-//! piece as a loop-callback frame. Anything unusual takes the Python `_step`.
+//! piece as a loop-callback frame. `_wakeup`'s `self._step()` takes the same
+//! path as a call (`RetKind::TaskStep(true)`): None or the piece's result goes
+//! back to `_wakeup`. Anything unusual takes the Python `_step`.
 //! The prelude registers its `Task` with `_awaitscope.native_task_step(Task)`
 //! (NATIVE.md 2.7).
 
@@ -61,23 +63,37 @@ impl Vm {
     /// A loop handle's callback with no arguments: runs it here when it is
     /// `task._step` of a task the native step can take. False: run it as usual.
     pub(crate) fn try_task_step(&mut self, callback: &Value) -> PyResult<bool> {
-        let Some((cls, step)) = &self.host.task_step else {
-            return Ok(false);
-        };
         let Value::BoundMethod(bm) = callback else {
             return Ok(false);
         };
-        let (Value::Function(f), Value::Instance(inst)) = (&bm.func, &bm.self_) else {
-            return Ok(false);
-        };
-        if !Rc::ptr_eq(f, step) || !Rc::ptr_eq(&inst.class.borrow(), cls) {
+        if !matches!(&bm.func, Value::Function(f) if self.is_task_step(f)) {
             return Ok(false);
         }
-        let globals = step.globals.clone();
-        let task = bm.self_.clone();
+        let Some(coro) = self.native_step_can_run(&bm.self_) else {
+            return Ok(false);
+        };
+        self.start_native_step(bm.self_.clone(), coro, false)?;
+        Ok(true)
+    }
+
+    /// Whether `f` is the prelude's `Task._step`.
+    pub(crate) fn is_task_step(&self, f: &Rc<Function>) -> bool {
+        matches!(&self.host.task_step, Some((_, step)) if Rc::ptr_eq(f, step))
+    }
+
+    /// The checks of `_step()` for `task` (no side effects): its coroutine when
+    /// the native step can run it; None leaves the task to the Python code.
+    pub(crate) fn native_step_can_run(&self, task: &Value) -> Option<Rc<GenObj>> {
+        let (cls, step) = self.host.task_step.as_ref()?;
+        let Value::Instance(inst) = task else {
+            return None;
+        };
+        if !Rc::ptr_eq(&inst.class.borrow(), cls) {
+            return None;
+        }
+        let globals = &step.globals;
         let (n, h) = (&self.names, &self.host.step_hints);
-        // The checks of `_step`; any surprise leaves the task to the Python code.
-        let state = self.task_attr(&task, &n.state, &h.state);
+        let state = self.task_attr(task, &n.state, &h.state);
         let pending = globals
             .dict
             .borrow()
@@ -85,13 +101,13 @@ impl Vm {
             .cloned();
         match (&state, &pending) {
             (Some(Value::Str(a)), Some(Value::Str(b))) if a.s == b.s => {}
-            _ => return Ok(false),
+            _ => return None,
         }
         if !matches!(
-            self.task_attr(&task, &n.must_cancel, &h.must_cancel),
+            self.task_attr(task, &n.must_cancel, &h.must_cancel),
             Some(Value::Bool(false))
         ) {
-            return Ok(false);
+            return None;
         }
         let current = globals
             .dict
@@ -99,21 +115,29 @@ impl Vm {
             .get_hinted(&n.current_task, &h.current_task)
             .cloned();
         if !matches!(current, Some(Value::None)) {
-            return Ok(false);
+            return None;
         }
-        let Some(Value::Gen(coro)) = self.task_attr(&task, &n.coro, &h.coro) else {
-            return Ok(false);
+        let Some(Value::Gen(coro)) = self.task_attr(task, &n.coro, &h.coro) else {
+            return None;
         };
-        let Some(tid) = self.task_attr(&task, &n.trace_id, &h.trace_id) else {
-            return Ok(false);
+        // (Near the recursion limit the Python step fails in its own way.)
+        let room = self.frames.len() + self.host.native_steps
+            < RECURSION_LIMIT + self.host.frame_allowance;
+        (coro.kind == GenKind::Coroutine && room).then_some(coro)
+    }
+
+    /// `_step()` after its checks: enter the task and resume its coroutine.
+    /// `call`: called from Python (see `RetKind::TaskStep`).
+    pub(crate) fn start_native_step(
+        &mut self,
+        task: Value,
+        coro: Rc<GenObj>,
+        call: bool,
+    ) -> PyResult<()> {
+        let Some((_, step)) = &self.host.task_step else {
+            return Err(PyErr::new("SystemError", "no native step"));
         };
-        if coro.kind != GenKind::Coroutine
-            || self.frames.len() + self.host.native_steps
-                >= RECURSION_LIMIT + self.host.frame_allowance
-        {
-            // (Near the recursion limit the Python step fails in its own way.)
-            return Ok(false);
-        }
+        let globals = step.globals.clone();
         let (fut_waiter, hint) = (
             self.names.fut_waiter.clone(),
             Cell::new(self.host.step_hints.fut_waiter.get()),
@@ -125,22 +149,33 @@ impl Vm {
             task.clone(),
             &self.host.step_hints.current_task,
         );
+        let tid = self.step_trace_id(&task)?;
         self.trace_step_start(&tid);
         self.host.native_steps += 1;
-        match self.push_gen_frame(&coro, Value::None, RetKind::TaskStep) {
+        match self.push_gen_frame(&coro, Value::None, RetKind::TaskStep(call)) {
             Ok(()) => {
                 if let Some(top) = self.frames.last_mut() {
                     top.aux = task;
                 }
+                Ok(())
             }
             Err(e) => {
                 // `coro.send(None)` raised at once (a closed or running coroutine).
                 let exc = self.materialize(e);
                 let piece = self.names.step_raised.clone();
-                self.task_step_piece(task, &piece, exc)?;
+                self.task_step_piece(task, &piece, exc, call)
             }
         }
-        Ok(true)
+    }
+
+    fn step_trace_id(&mut self, task: &Value) -> PyResult<Value> {
+        match self.task_attr(task, &self.names.trace_id, &self.host.step_hints.trace_id) {
+            Some(t) => Ok(t),
+            None => {
+                let tid_n = self.names.trace_id.clone();
+                self.getattr(task, &tid_n)
+            }
+        }
     }
 
     /// `task.<name>` as `getattr` gives it for the attributes the step reads
@@ -161,10 +196,10 @@ impl Vm {
     }
 
     /// The coroutine of a native step yielded `v`.
-    pub(crate) fn task_step_yielded(&mut self, task: Value, v: Value) -> PyResult<()> {
+    pub(crate) fn task_step_yielded(&mut self, task: Value, v: Value, call: bool) -> PyResult<()> {
         if !v.is_none() {
             let piece = self.names.step_yielded.clone();
-            return self.task_step_piece(task, &piece, v);
+            return self.task_step_piece(task, &piece, v, call);
         }
         // `_step_yielded(None)`, here: the step's stand-in frame ends now.
         self.host.native_steps = self.host.native_steps.saturating_sub(1);
@@ -204,13 +239,15 @@ impl Vm {
         Ok(())
     }
 
-    /// Runs `task.<piece>(arg)` as a loop-callback frame (its errors go to the
-    /// handle error hook, as errors of `_step` do).
+    /// Runs `task.<piece>(arg)`: as a loop-callback frame (its errors go to the
+    /// handle error hook, as errors of `_step` do), or, when the step was
+    /// `call`ed from Python, as a call whose result and errors go to the caller.
     pub(crate) fn task_step_piece(
         &mut self,
         task: Value,
         piece: &Name,
         arg: Value,
+        call: bool,
     ) -> PyResult<()> {
         let cls = self.type_of(&task);
         let frame = match self.class_lookup_name(&cls, piece) {
@@ -223,11 +260,14 @@ impl Vm {
         };
         frame.locals[0] = task;
         frame.locals[1] = arg;
-        frame.ret = RetKind::StepPiece;
+        frame.ret = RetKind::StepPiece(call);
         match self.push_frame(frame) {
             Ok(()) => Ok(()),
             Err(e) => {
                 self.host.native_steps = self.host.native_steps.saturating_sub(1);
+                if call {
+                    return Err(e);
+                }
                 let exc = self.materialize(e);
                 self.handle_callback_error(exc).map_err(PyErr::Exc)
             }
