@@ -162,6 +162,7 @@ impl<'a> Compiler<'a> {
             spans: u.spans,
             consts: u.consts,
             names: u.names.iter().map(|n| intern(n)).collect(),
+            name_hints: u.names.iter().map(|_| Default::default()).collect(),
             varnames: u.varnames.iter().map(|n| intern(n)).collect(),
             cellvars: u.cellvars.iter().map(|n| intern(n)).collect(),
             freevars: u.freevars.iter().map(|n| intern(n)).collect(),

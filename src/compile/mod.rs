@@ -162,6 +162,9 @@ pub struct Code {
     pub spans: Vec<Span>,
     pub consts: Vec<Value>,
     pub names: Vec<Name>,
+    /// Per name: where it was last found in a namespace (`NameMap::get_hinted`),
+    /// CPython's inline caches in their simplest form.
+    pub name_hints: Vec<std::cell::Cell<u32>>,
     /// Fast locals: parameters first, in the order positional, kw-only, *args, **kwargs.
     pub varnames: Vec<Name>,
     pub cellvars: Vec<Name>,

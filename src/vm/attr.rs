@@ -2,12 +2,57 @@
 //! properties, static/class methods), modules, `super()`, builtin values; class
 //! creation (`__build_class__`).
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
-use super::namemap::{intern, NameMap};
+use super::namemap::{intern, NameMap, PtrHasher};
 use super::value::*;
 use super::{PyErr, PyResult, Vm};
+
+thread_local! {
+    /// Bumped whenever a class namespace changes after the class was made
+    /// (`C.x = v`, `del C.x`): every lookup cache filled before is stale.
+    static CLASS_EPOCH: Cell<u64> = const { Cell::new(0) };
+}
+
+/// Call after changing any class's `dict`.
+pub fn classes_changed() {
+    CLASS_EPOCH.with(|e| e.set(e.get() + 1));
+}
+
+/// A class's memoized lookups along its MRO, keyed by the interned name's
+/// address (plus 1 for [`Vm::class_lookup_user`]): method calls and attribute
+/// stores look the class chain up on every access.
+#[derive(Default)]
+pub struct LookupCache {
+    epoch: u64,
+    map: HashMap<usize, Option<Value>, BuildHasherDefault<PtrHasher>>,
+}
+
+impl LookupCache {
+    /// The cached values (to break reference cycles when a VM ends).
+    pub fn take_values(&mut self) -> Vec<Value> {
+        self.map.drain().filter_map(|(_, v)| v).collect()
+    }
+}
+
+fn cached(cls: &Class, key: usize, lookup: impl FnOnce() -> Option<Value>) -> Option<Value> {
+    let epoch = CLASS_EPOCH.with(Cell::get);
+    {
+        let mut c = cls.lookup_cache.borrow_mut();
+        if c.epoch != epoch {
+            c.map.clear();
+            c.epoch = epoch;
+        } else if let Some(v) = c.map.get(&key) {
+            return v.clone();
+        }
+    }
+    let v = lookup();
+    cls.lookup_cache.borrow_mut().map.insert(key, v.clone());
+    v
+}
 
 impl Vm {
     pub fn type_of(&self, v: &Value) -> Rc<Class> {
@@ -58,18 +103,19 @@ impl Vm {
     }
 
     pub fn class_lookup(&self, cls: &Rc<Class>, name: &str) -> Option<Value> {
-        if let Some(v) = cls.dict.borrow().get_str(name) {
-            return Some(v.clone());
-        }
-        for c in &cls.mro {
-            if let Some(v) = c.dict.borrow().get_str(name) {
-                return Some(v.clone());
-            }
-        }
-        None
+        self.class_lookup_name(cls, &intern(name))
     }
 
-    fn class_lookup_name(&self, cls: &Rc<Class>, name: &Name) -> Option<Value> {
+    pub fn class_lookup_name(&self, cls: &Rc<Class>, name: &Name) -> Option<Value> {
+        if !name.interned {
+            return self.class_lookup_uncached(cls, name);
+        }
+        cached(cls, Rc::as_ptr(name) as usize, || {
+            self.class_lookup_uncached(cls, name)
+        })
+    }
+
+    fn class_lookup_uncached(&self, cls: &Rc<Class>, name: &Name) -> Option<Value> {
         if let Some(v) = cls.dict.borrow().get(name) {
             return Some(v.clone());
         }
@@ -84,9 +130,18 @@ impl Vm {
     /// Lookup that ignores the natives of `object`, the builtin types and
     /// BaseException (for `__repr__`, `__eq__`, `__new__`... defined in Python).
     pub fn class_lookup_user(&self, cls: &Rc<Class>, name: &str) -> Option<Value> {
-        let name = super::namemap::intern(name);
+        self.class_lookup_user_name(cls, &intern(name))
+    }
+
+    pub fn class_lookup_user_name(&self, cls: &Rc<Class>, name: &Name) -> Option<Value> {
+        cached(cls, Rc::as_ptr(name) as usize + 1, || {
+            self.class_lookup_user_uncached(cls, name)
+        })
+    }
+
+    fn class_lookup_user_uncached(&self, cls: &Rc<Class>, name: &Name) -> Option<Value> {
         for c in std::iter::once(cls).chain(cls.mro.iter()) {
-            if let Some(v) = c.dict.borrow().get(&name) {
+            if let Some(v) = c.dict.borrow().get(name) {
                 let builtin_class = Rc::ptr_eq(c, &self.t.object)
                     || (c.builtin != BuiltinType::Object
                         && matches!(&*c.module.borrow(), Value::Str(m) if m.s == "builtins"));
@@ -178,9 +233,6 @@ impl Vm {
                     let g = p[0].clone();
                     return self.call(&g, vec![obj.clone()]);
                 }
-                if let Some(v) = inst.dict.borrow().get(name) {
-                    return Ok(v.clone());
-                }
                 if let Some(v) = self.exc_attr(inst, &name.s) {
                     return Ok(v);
                 }
@@ -195,7 +247,7 @@ impl Vm {
                 if let Some(v) = cv {
                     return Ok(self.bind_descriptor(v, obj, &cls));
                 }
-                if let Some(ga) = self.class_lookup_user(&cls, "__getattr__") {
+                if let Some(ga) = self.class_lookup_user_name(&cls, &self.names.getattr) {
                     return self.call(&ga, vec![obj.clone(), Value::Str(name.clone())]);
                 }
                 Err(self.no_attr(obj, &name.s))
@@ -455,6 +507,17 @@ impl Vm {
     }
 
     pub fn setattr(&mut self, obj: &Value, name: &Name, v: Value) -> PyResult<()> {
+        self.store_attr(obj, name, v, None)
+    }
+
+    /// `setattr` with the position hint of the storing instruction (instances).
+    pub fn store_attr(
+        &mut self,
+        obj: &Value,
+        name: &Name,
+        v: Value,
+        hint: Option<&std::cell::Cell<u32>>,
+    ) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class.borrow().clone();
@@ -474,7 +537,7 @@ impl Vm {
                         return Ok(());
                     }
                 }
-                if let Some(sa) = self.class_lookup_user(&cls, "__setattr__") {
+                if let Some(sa) = self.class_lookup_user_name(&cls, &self.names.setattr) {
                     self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v])?;
                     return Ok(());
                 }
@@ -512,11 +575,15 @@ impl Vm {
                         return Ok(());
                     }
                 }
-                inst.dict.borrow_mut().insert(name.clone(), v);
+                match hint {
+                    Some(h) => inst.dict.borrow_mut().insert_hinted(name, v, h),
+                    None => inst.dict.borrow_mut().insert(name.clone(), v),
+                }
                 Ok(())
             }
             Value::Class(c) => {
                 c.dict.borrow_mut().insert(name.clone(), v);
+                classes_changed();
                 Ok(())
             }
             Value::Module(m) => {
@@ -553,7 +620,10 @@ impl Vm {
     pub fn delattr(&mut self, obj: &Value, name: &Name) -> PyResult<()> {
         let removed = match obj {
             Value::Instance(inst) => inst.dict.borrow_mut().remove(&name.s),
-            Value::Class(c) => c.dict.borrow_mut().remove(&name.s),
+            Value::Class(c) => {
+                classes_changed();
+                c.dict.borrow_mut().remove(&name.s)
+            }
             Value::Module(m) => m.dict.borrow_mut().remove(&name.s),
             Value::Function(f) => f.dict.borrow_mut().remove(&name.s),
             _ => None,
@@ -615,6 +685,7 @@ impl Vm {
             dict: RefCell::new(tmp.dict.borrow().clone()),
             builtin: tmp.builtin,
             is_exception: tmp.is_exception,
+            lookup_cache: Default::default(),
         });
         if let Value::Cell(c) = cell {
             *c.borrow_mut() = Value::Class(cls.clone());

@@ -77,15 +77,115 @@ impl Vm {
         })))
     }
 
+    /// The frame for calling `func` with `nargs` positional arguments when that
+    /// needs no argument checks: no `*args`/`**kwargs`, no cell variables, defaults
+    /// for what is not given. The caller moves the arguments into `locals[..nargs]`.
+    pub(crate) fn simple_frame(&mut self, func: &Rc<Function>, nargs: usize) -> Option<Box<Frame>> {
+        let code = &func.code;
+        let argc = code.argcount as usize;
+        let nkw = code.kwonlyargcount as usize;
+        let ndef = func.defaults.len();
+        if code.flags & (FLAG_VARARGS | FLAG_VARKW) != 0
+            || !code.cellvars.is_empty()
+            || nargs > argc
+            || nargs + ndef < argc
+            || func.kwdefaults.len() < nkw
+        {
+            return None;
+        }
+        let mut f = self.new_frame(code.clone(), func.globals.clone());
+        for i in nargs..argc {
+            f.locals[i] = func.defaults[i + ndef - argc].clone();
+        }
+        for i in argc..argc + nkw {
+            let name = &code.varnames[i];
+            let (_, v) = func.kwdefaults.iter().find(|(k, _)| k.s == name.s)?;
+            f.locals[i] = v.clone();
+        }
+        f.cells.extend(func.closure.iter().cloned());
+        Some(f)
+    }
+
+    /// `Call(n)` / `CallMethod(n)` of a Python function (or a method bound to
+    /// one) that [`Vm::simple_frame`] can bind: the arguments move straight from
+    /// the caller's stack into the new frame. False: use the general path.
+    pub(crate) fn try_fast_call(&mut self, n: usize, method: bool) -> PyResult<bool> {
+        let Some(f) = self.frames.last() else {
+            return Ok(false);
+        };
+        let below = if method { 2 } else { 1 };
+        let len = f.stack.len();
+        if len < n + below {
+            return Ok(false);
+        }
+        let base = len - n - below;
+        // CallMethod: [method, self, args..] or [Undef, callable, args..].
+        let (callee_ix, first_arg) = match method {
+            true if !f.stack[base].is_undef() => (base, base + 1),
+            true => (base + 1, base + 2),
+            false => (base, base + 1),
+        };
+        let (func, lead) = match &f.stack[callee_ix] {
+            Value::Function(func) => (func.clone(), None),
+            Value::BoundMethod(bm) => match &bm.func {
+                Value::Function(func) => (func.clone(), Some(bm.self_.clone())),
+                _ => return Ok(false),
+            },
+            _ => return Ok(false),
+        };
+        let nargs = len - first_arg + lead.is_some() as usize;
+        if nargs == 1 && self.is_task_step(&func) {
+            // `task._step()` from Python (`_wakeup`): the native step, as a call.
+            let task = match &lead {
+                Some(s) => s.clone(),
+                None => f.stack[first_arg].clone(),
+            };
+            if let Some(coro) = self.native_step_can_run(&task) {
+                if let Some(caller) = self.frames.last_mut() {
+                    caller.stack.truncate(base);
+                }
+                self.start_native_step(task, coro, true)?;
+                return Ok(true);
+            }
+        }
+        let Some(mut frame) = self.simple_frame(&func, nargs) else {
+            return Ok(false);
+        };
+        let caller = match self.frames.last_mut() {
+            Some(c) => c,
+            None => return Ok(false),
+        };
+        let lead_n = lead.is_some() as usize;
+        if let Some(s) = lead {
+            frame.locals[0] = s;
+        }
+        for (slot, v) in frame.locals[lead_n..]
+            .iter_mut()
+            .zip(caller.stack.drain(first_arg..))
+        {
+            *slot = v;
+        }
+        caller.stack.truncate(base);
+        if func.code.is_generator_like() {
+            let g = self.make_gen(frame);
+            if let Some(c) = self.frames.last_mut() {
+                c.stack.push(g);
+            }
+            Ok(true)
+        } else {
+            self.push_frame(frame).map(|()| true)
+        }
+    }
+
     /// Builds the frame for calling `func` with these arguments.
     pub fn bind_args(
         &mut self,
         func: &Rc<Function>,
         mut pos: Vec<Value>,
         kw: Vec<(Name, Value)>,
-    ) -> PyResult<Frame> {
+    ) -> PyResult<Box<Frame>> {
         let code = func.code.clone();
-        let mut f = Frame::new(code.clone(), func.globals.clone());
+        let mut f = self.new_frame(code.clone(), func.globals.clone());
         let nargs = code.argcount as usize;
         let nkw = code.kwonlyargcount as usize;
         let has_varargs = code.flags & FLAG_VARARGS != 0;
@@ -247,7 +347,7 @@ impl Vm {
         Ok(f)
     }
 
-    pub fn make_gen(&self, frame: Frame) -> Value {
+    pub fn make_gen(&self, frame: Box<Frame>) -> Value {
         let code = frame.code.clone();
         let kind = if code.flags & FLAG_COROUTINE != 0 {
             GenKind::Coroutine
@@ -258,7 +358,7 @@ impl Vm {
         };
         Value::Gen(Rc::new(GenObj {
             kind,
-            frame: RefCell::new(Some(Box::new(frame))),
+            frame: RefCell::new(Some(frame)),
             state: Cell::new(GenState::Created),
             name: code.name.clone(),
             qualname: code.qualname.clone(),
@@ -438,7 +538,7 @@ impl Vm {
         }
     }
 
-    pub(crate) fn run_frame_native(&mut self, mut frame: Frame) -> PyResult<Value> {
+    pub(crate) fn run_frame_native(&mut self, mut frame: Box<Frame>) -> PyResult<Value> {
         if self.native_depth >= NATIVE_DEPTH_LIMIT {
             return Err(PyErr::new(
                 "RecursionError",
@@ -655,7 +755,7 @@ impl Vm {
 pub enum Instantiated {
     Done(Value),
     /// `__init__` is a Python function: run this frame (RetKind::Init, aux = instance).
-    Init(Frame),
+    Init(Box<Frame>),
 }
 
 impl Vm {

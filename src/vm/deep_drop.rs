@@ -15,6 +15,8 @@ const MAX_DEPTH: u32 = 64;
 
 thread_local! {
     static DEPTH: Cell<u32> = const { Cell::new(0) };
+    /// Whether anything is parked (so most releases never touch `PARKED`).
+    static ANY_PARKED: Cell<bool> = const { Cell::new(false) };
     static PARKED: RefCell<Vec<Box<dyn Any>>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -28,6 +30,7 @@ pub fn release<T: 'static>(contents: T) {
         let _ = PARKED.try_with(|p| {
             if let Some(c) = contents.take() {
                 p.borrow_mut().push(Box::new(c));
+                ANY_PARKED.with(|a| a.set(true));
             }
         });
         drop(contents);
@@ -35,7 +38,7 @@ pub fn release<T: 'static>(contents: T) {
     }
     DEPTH.with(|d| d.set(depth + 1));
     drop(contents);
-    if depth == 0 {
+    if depth == 0 && ANY_PARKED.with(|a| a.replace(false)) {
         // The outermost release: free what deeper ones parked, one at a time.
         while let Some(parked) = PARKED.try_with(|p| p.borrow_mut().pop()).ok().flatten() {
             drop(parked);

@@ -1,4 +1,6 @@
 //! Frames live on the heap (`Vm::frames`), so Python→Python calls never recurse in Rust.
+//! Finished frames go back to a small pool (`Vm::frame_pool`) with their vectors'
+//! capacity, so a call allocates nothing for its frame.
 
 use std::rc::{Rc, Weak};
 
@@ -36,6 +38,14 @@ pub enum RetKind {
     ASend,
     /// A callback run by the event loop: result dropped, errors go to the handle error hook.
     Handle,
+    /// A task's coroutine resumed by the native `Task._step` (`task_step.rs`;
+    /// the frame's `aux` holds the task while it runs). True: the step was
+    /// called from Python (`_wakeup`), so `None` goes to the caller at the end;
+    /// false: run by a loop handle.
+    TaskStep(bool),
+    /// `_step_returned`/`_step_raised`/`_step_yielded` called by the native
+    /// step: like `Call` (true) or `Handle` (false), and it also ends the step.
+    StepPiece(bool),
 }
 
 pub struct Frame {
@@ -55,6 +65,29 @@ pub struct Frame {
     pub aux: Value,
 }
 
+/// Pooled frames kept at most (deeper recursion just allocates).
+const POOL_MAX: usize = 64;
+
+impl super::Vm {
+    /// A frame for `code`, from the pool when one is free.
+    pub fn new_frame(&mut self, code: Rc<Code>, globals: Rc<Module>) -> Box<Frame> {
+        match self.frame_pool.pop() {
+            Some(mut f) => {
+                f.reset(code, globals);
+                f
+            }
+            None => Box::new(Frame::new(code, globals)),
+        }
+    }
+    /// Returns a finished frame to the pool.
+    pub fn recycle_frame(&mut self, mut f: Box<Frame>) {
+        f.clear();
+        if self.frame_pool.len() < POOL_MAX && f.stack.capacity() <= 64 {
+            self.frame_pool.push(f);
+        }
+    }
+}
+
 impl Frame {
     pub fn new(code: Rc<Code>, globals: Rc<Module>) -> Frame {
         let n = code.varnames.len();
@@ -72,6 +105,25 @@ impl Frame {
             cur_exc: None,
             aux: Value::None,
         }
+    }
+    /// Readies a pooled frame for a new call of `code` (see `Vm::new_frame`).
+    fn reset(&mut self, code: Rc<Code>, globals: Rc<Module>) {
+        self.locals.resize(code.varnames.len(), Value::Undef);
+        self.code = code;
+        self.globals = globals;
+        self.ip = 0;
+        self.ret = RetKind::Call;
+    }
+    /// Drops a finished frame's values so its allocations can be pooled.
+    fn clear(&mut self) {
+        self.stack.clear();
+        self.locals.clear();
+        self.cells.clear();
+        self.blocks.clear();
+        self.ns = None;
+        self.gen = None;
+        self.cur_exc = None;
+        self.aux = Value::None;
     }
     /// Index of the instruction being executed (or last executed).
     pub fn lasti(&self) -> usize {

@@ -104,6 +104,12 @@ pub struct Host {
     pub resume_push: bool,
     pub idle_start: Option<f64>,
     pub rng: Option<super::random_mt::MersenneTwister>,
+    /// The prelude's `Task` class and its `_step` (see `task_step.rs`).
+    pub task_step: Option<(Rc<Class>, Rc<Function>)>,
+    /// Native steps in progress: each stands for the `_step` frame the Python
+    /// step would have on the stack, so recursion limits hit at the same depth.
+    pub native_steps: usize,
+    pub step_hints: super::task_step::StepHints,
 }
 
 impl Default for Host {
@@ -133,6 +139,9 @@ impl Default for Host {
             resume_push: false,
             idle_start: None,
             rng: None,
+            task_step: None,
+            native_steps: 0,
+            step_hints: Default::default(),
         }
     }
 }
@@ -258,17 +267,32 @@ impl Vm {
 
     fn run_handle(&mut self, h: Rc<HandleObj>) -> PyResult<()> {
         self.host.current_handle = Value::Handle(h.clone());
-        let (func, mut args) = match &h.callback {
+        if h.args.is_empty() && self.try_task_step(&h.callback)? {
+            return Ok(());
+        }
+        let (func, lead) = match &h.callback {
             Value::BoundMethod(bm) if matches!(bm.func, Value::Function(_)) => {
-                let mut a = vec![bm.self_.clone()];
-                a.extend(h.args.iter().cloned());
-                (bm.func.clone(), a)
+                (bm.func.clone(), Some(bm.self_.clone()))
             }
-            other => (other.clone(), h.args.clone()),
+            other => (other.clone(), None),
         };
         if let Value::Function(f) = &func {
             if !f.code.is_generator_like() {
-                match self.bind_args(f, std::mem::take(&mut args), Vec::new()) {
+                let nargs = lead.is_some() as usize + h.args.len();
+                let bound = match self.simple_frame(f, nargs) {
+                    Some(mut frame) => {
+                        let given = lead.into_iter().chain(h.args.iter().cloned());
+                        for (slot, v) in frame.locals.iter_mut().zip(given) {
+                            *slot = v;
+                        }
+                        Ok(frame)
+                    }
+                    None => {
+                        let args = lead.into_iter().chain(h.args.iter().cloned()).collect();
+                        self.bind_args(f, args, Vec::new())
+                    }
+                };
+                match bound {
                     Ok(mut frame) => {
                         frame.ret = RetKind::Handle;
                         return match self.push_frame(frame) {
@@ -286,6 +310,7 @@ impl Vm {
                 }
             }
         }
+        let args = lead.into_iter().chain(h.args.iter().cloned()).collect();
         match self.call(&func, args) {
             Ok(_) => Ok(()),
             Err(PyErr::Suspend(s)) => Err(PyErr::Suspend(s)),
@@ -520,6 +545,7 @@ impl Vm {
             "iscoroutinefunction",
             "coro_text",
             "format_coro",
+            "native_task_step",
         ] {
             d.set_str(
                 name,
@@ -617,7 +643,36 @@ impl Vm {
         true
     }
 
-    fn schedule(&mut self, when: Option<f64>, callback: Value, args: Vec<Value>) -> Value {
+    pub(crate) fn trace_step_start(&mut self, tid: &Value) {
+        if let Some(t) = as_tid(tid) {
+            self.host.events.push(Event::StepStart {
+                t: self.now,
+                task: t,
+            });
+            self.host.current_task = Some(t);
+        }
+    }
+
+    pub(crate) fn trace_step_end(&mut self, tid: &Value) {
+        if let Some(t) = as_tid(tid) {
+            self.host.events.push(Event::StepEnd {
+                t: self.now,
+                task: t,
+            });
+            let pending = std::mem::take(&mut self.host.pending_events);
+            self.host.events.extend(pending);
+            if self.host.current_task == Some(t) {
+                self.host.current_task = None;
+            }
+        }
+    }
+
+    pub(crate) fn schedule(
+        &mut self,
+        when: Option<f64>,
+        callback: Value,
+        args: Vec<Value>,
+    ) -> Value {
         let h = Rc::new(HandleObj {
             info: std::cell::RefCell::new(None),
             callback,
@@ -696,21 +751,15 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::Int(id as i64))
         }
         "trace_step_start" => {
-            if let Some(t) = as_tid(&arg(&a, 0)) {
-                vm.host.events.push(Event::StepStart { t: vm.now, task: t });
-                vm.host.current_task = Some(t);
-            }
+            vm.trace_step_start(&arg(&a, 0));
             Ok(Value::None)
         }
         "trace_step_end" => {
-            if let Some(t) = as_tid(&arg(&a, 0)) {
-                vm.host.events.push(Event::StepEnd { t: vm.now, task: t });
-                let pending = std::mem::take(&mut vm.host.pending_events);
-                vm.host.events.extend(pending);
-                if vm.host.current_task == Some(t) {
-                    vm.host.current_task = None;
-                }
-            }
+            vm.trace_step_end(&arg(&a, 0));
+            Ok(Value::None)
+        }
+        "native_task_step" => {
+            vm.register_task_class(&arg(&a, 0));
             Ok(Value::None)
         }
         "trace_suspend" => {

@@ -143,14 +143,34 @@ impl Vm {
                     }
                 }
             }
-            let Some(f) = self.frames.pop() else {
+            let Some(mut f) = self.frames.pop() else {
                 return Err(exc);
             };
             if let Some(g) = f.gen.as_ref().and_then(|g| g.upgrade()) {
                 g.state.set(GenState::Closed);
                 exc = self.fix_gen_stop(&g, exc);
             }
-            if f.ret == RetKind::Handle && self.frames.len() > base {
+            let ret = f.ret;
+            let task = std::mem::take(&mut f.aux);
+            self.recycle_frame(f);
+            if let (RetKind::TaskStep(call), true) = (ret, self.frames.len() > base) {
+                // The coroutine of a native step raised: `_step_raised(exc)`.
+                let piece = self.names.step_raised.clone();
+                match self.task_step_piece(task, &piece, exc, call) {
+                    Ok(()) => return Ok(()),
+                    Err(e) => {
+                        exc = self.materialize(e);
+                        add_tb = false;
+                        continue;
+                    }
+                }
+            }
+            if let RetKind::StepPiece(_) = ret {
+                self.host.native_steps = self.host.native_steps.saturating_sub(1);
+            }
+            if matches!(ret, RetKind::Handle | RetKind::StepPiece(false))
+                && self.frames.len() > base
+            {
                 // A loop callback raised: report to the prelude's error hook.
                 match self.handle_callback_error(exc) {
                     Ok(()) => return Ok(()),
@@ -195,14 +215,15 @@ impl Vm {
         exc
     }
 
-    pub(crate) fn push_frame(&mut self, f: Frame) -> PyResult<()> {
-        if self.frames.len() >= RECURSION_LIMIT + self.host.frame_allowance {
+    pub(crate) fn push_frame(&mut self, f: Box<Frame>) -> PyResult<()> {
+        if self.frames.len() + self.host.native_steps >= RECURSION_LIMIT + self.host.frame_allowance
+        {
             return Err(PyErr::new(
                 "RecursionError",
                 "maximum recursion depth exceeded",
             ));
         }
-        self.frames.push(Box::new(f));
+        self.frames.push(f);
         Ok(())
     }
 
@@ -259,7 +280,8 @@ impl Vm {
         f.ret = ret;
         f.gen = Some(Rc::downgrade(g));
         g.state.set(GenState::Running);
-        if self.frames.len() >= RECURSION_LIMIT + self.host.frame_allowance {
+        if self.frames.len() + self.host.native_steps >= RECURSION_LIMIT + self.host.frame_allowance
+        {
             *g.frame.borrow_mut() = Some(f);
             g.state.set(GenState::Suspended);
             return Err(PyErr::new(
@@ -334,7 +356,7 @@ impl Vm {
 
     /// A frame returned `v`; deliver it. Some(result) when frame `base` finished.
     fn do_return(&mut self, base: usize, v: Value) -> PyResult<Option<ExecResult>> {
-        let Some(f) = self.frames.pop() else {
+        let Some(mut f) = self.frames.pop() else {
             return Err(PyErr::new("SystemError", "no frame"));
         };
         let mut kind = None;
@@ -342,11 +364,15 @@ impl Vm {
             g.state.set(GenState::Closed);
             kind = Some(g.kind);
         }
+        let ret = f.ret;
+        let aux = std::mem::take(&mut f.aux);
+        let module = (ret == RetKind::Import).then(|| f.globals.clone());
+        self.recycle_frame(f);
         if self.frames.len() <= base {
             return Ok(Some(ExecResult::Return(v)));
         }
         let caller = fr!(self);
-        match f.ret {
+        match ret {
             RetKind::Call | RetKind::Native => caller.stack.push(v),
             RetKind::Init => {
                 if !v.is_none() {
@@ -356,9 +382,9 @@ impl Vm {
                         format!("__init__() should return None, not '{tn}'"),
                     ));
                 }
-                caller.stack.push(f.aux);
+                caller.stack.push(aux);
             }
-            RetKind::Import => caller.stack.push(Value::Module(f.globals.clone())),
+            RetKind::Import => caller.stack.extend(module.map(Value::Module)),
             RetKind::GenSend => {
                 if kind == Some(GenKind::AsyncGenerator) {
                     return Err(PyErr::new("StopAsyncIteration", ""));
@@ -378,6 +404,16 @@ impl Vm {
                 return Err(PyErr::new("StopAsyncIteration", ""));
             }
             RetKind::Handle => {}
+            RetKind::StepPiece(call) => {
+                self.host.native_steps = self.host.native_steps.saturating_sub(1);
+                if call {
+                    caller.stack.push(v);
+                }
+            }
+            RetKind::TaskStep(call) => {
+                let piece = self.names.step_returned.clone();
+                self.task_step_piece(aux, &piece, v, call)?;
+            }
         }
         Ok(None)
     }
@@ -385,13 +421,17 @@ impl Vm {
     /// The top frame yields `v`.
     fn do_yield(&mut self, base: usize, mut v: Value) -> PyResult<Option<ExecResult>> {
         loop {
-            let Some(f) = self.frames.pop() else {
+            let Some(mut f) = self.frames.pop() else {
                 return Err(PyErr::new("SystemError", "no frame"));
             };
             let Some(g) = f.gen.as_ref().and_then(|g| g.upgrade()) else {
                 return Err(PyErr::new("SystemError", "yield outside a generator frame"));
             };
             let ret = f.ret;
+            let task = match ret {
+                RetKind::TaskStep(_) => std::mem::take(&mut f.aux),
+                _ => Value::None,
+            };
             g.state.set(GenState::Suspended);
             *g.frame.borrow_mut() = Some(f);
             if self.frames.len() <= base {
@@ -401,6 +441,10 @@ impl Vm {
             match ret {
                 RetKind::YieldFrom => {
                     caller.ip = caller.ip.saturating_sub(1);
+                }
+                RetKind::TaskStep(call) => {
+                    self.task_step_yielded(task, v, call)?;
+                    return Ok(None);
                 }
                 RetKind::ASend => {
                     if let Some(inner) = unwrap_async_yield(&v) {
@@ -578,10 +622,11 @@ impl Vm {
                 }
                 Op::LoadGlobal(i) => {
                     let name = &f.code.names[i as usize];
-                    let found = f.globals.dict.borrow().get(name).cloned();
+                    let hint = &f.code.name_hints[i as usize];
+                    let found = f.globals.dict.borrow().get_hinted(name, hint).cloned();
                     let v = match found {
                         Some(v) => v,
-                        None => match self.builtins.dict.borrow().get(name) {
+                        None => match self.builtins.dict.borrow().get_hinted(name, hint) {
                             Some(v) => v.clone(),
                             None => {
                                 return Err(PyErr::new(
@@ -594,9 +639,9 @@ impl Vm {
                     f.stack.push(v);
                 }
                 Op::StoreGlobal(i) => {
-                    let name = f.code.names[i as usize].clone();
                     let v = pop!(f);
-                    f.globals.dict.borrow_mut().insert(name, v);
+                    let (name, hint) = (&f.code.names[i as usize], &f.code.name_hints[i as usize]);
+                    f.globals.dict.borrow_mut().insert_hinted(name, v, hint);
                 }
                 Op::DeleteGlobal(i) => {
                     let name = f.code.names[i as usize].clone();
@@ -648,16 +693,32 @@ impl Vm {
                     }
                 }
                 Op::LoadAttr(i) => {
-                    let name = f.code.names[i as usize].clone();
                     let obj = pop!(f);
+                    // An instance's or module's own attribute wins in `getattr` too.
+                    let own = match &obj {
+                        Value::Instance(inst) => Some(&inst.dict),
+                        Value::Module(m) => Some(&m.dict),
+                        _ => None,
+                    };
+                    if let Some(d) = own {
+                        let (name, hint) =
+                            (&f.code.names[i as usize], &f.code.name_hints[i as usize]);
+                        let v = d.borrow().get_hinted(name, hint).cloned();
+                        if let Some(v) = v {
+                            f.stack.push(v);
+                            continue;
+                        }
+                    }
+                    let name = f.code.names[i as usize].clone();
                     let v = self.getattr(&obj, &name)?;
                     fr!(self).stack.push(v);
                 }
                 Op::StoreAttr(i) => {
-                    let name = f.code.names[i as usize].clone();
                     let obj = pop!(f);
                     let v = pop!(f);
-                    self.setattr(&obj, &name, v)?;
+                    let code = f.code.clone();
+                    let i = i as usize;
+                    self.store_attr(&obj, &code.names[i], v, Some(&code.name_hints[i]))?;
                 }
                 Op::DeleteAttr(i) => {
                     let name = f.code.names[i as usize].clone();
@@ -673,19 +734,33 @@ impl Vm {
                     f.stack.push(b);
                 }
                 Op::CallMethod(n) => {
-                    let at = f.stack.len().saturating_sub(n as usize);
-                    let mut args = f.stack.split_off(at);
-                    let s = pop!(f);
-                    let m = pop!(f);
+                    if self.try_fast_call(n as usize, true)? {
+                        continue;
+                    }
+                    let f = fr!(self);
+                    let n = n as usize;
+                    if f.stack.len() < n + 2 {
+                        return Err(PyErr::new("SystemError", "stack underflow"));
+                    }
+                    let base = f.stack.len() - n - 2;
+                    let m = std::mem::take(&mut f.stack[base]);
+                    let s = std::mem::take(&mut f.stack[base + 1]);
+                    let mut args = Vec::with_capacity(n + 1);
                     let callee = if m.is_undef() {
                         s
                     } else {
-                        args.insert(0, s);
+                        args.push(s);
                         m
                     };
+                    args.extend(f.stack.drain(base + 2..));
+                    f.stack.truncate(base);
                     self.call_in_loop(callee, args, Vec::new())?;
                 }
                 Op::Call(n) => {
+                    if self.try_fast_call(n as usize, false)? {
+                        continue;
+                    }
+                    let f = fr!(self);
                     let at = f.stack.len().saturating_sub(n as usize);
                     let args = f.stack.split_off(at);
                     let callee = pop!(f);

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use super::call::GenMode;
 use super::value::*;
 use super::{PyErr, PyResult, Vm, MAX_COLLECTION};
+use crate::compile::{FLAG_ASYNC_GEN, FLAG_COROUTINE, FLAG_GENERATOR};
 
 pub fn iter_type_name(it: &IterObj) -> &'static str {
     match it {
@@ -529,6 +530,21 @@ impl Vm {
                 Ok(v)
             }
             _ => {
+                // `__await__` written in Python as a generator: no bound method,
+                // no native call in between.
+                let cls = self.type_of(&v);
+                if let Some(Value::Function(func)) =
+                    self.class_lookup_name(&cls, &self.names.await_)
+                {
+                    let flags = func.code.flags;
+                    if flags & (FLAG_GENERATOR | FLAG_COROUTINE) != 0 && flags & FLAG_ASYNC_GEN == 0
+                    {
+                        if let Some(mut frame) = self.simple_frame(&func, 1) {
+                            frame.locals[0] = v;
+                            return Ok(self.make_gen(frame));
+                        }
+                    }
+                }
                 if let Some(m) = self.special_method(&v, "__await__") {
                     let r = self.call(&m, vec![])?;
                     return match &r {

@@ -265,6 +265,7 @@ pub fn install_methods(vm: &mut Vm) {
         .dict
         .borrow_mut()
         .set_str("translate", method("translate", str_method));
+    super::attr::classes_changed();
 }
 
 /// `self` of a builtin method; instances of subclasses of builtin types use their payload.

@@ -21,6 +21,7 @@ pub mod modules;
 pub mod namemap;
 pub mod ops;
 pub mod random_mt;
+pub mod task_step;
 pub mod types;
 pub mod value;
 
@@ -91,6 +92,8 @@ const HEAP_CHECK_EVERY: u64 = 1024;
 
 pub struct Vm {
     pub frames: Vec<Box<Frame>>,
+    /// Finished frames kept for reuse (see `frame.rs`).
+    pub frame_pool: Vec<Box<Frame>>,
     pub builtins: Rc<Module>,
     pub t: types::Types,
     pub exc_classes: HashMap<&'static str, Rc<Class>>,
@@ -109,6 +112,7 @@ pub struct Vm {
     pub now: f64,
     pub host: host::Host,
     pub filename: Rc<str>,
+    pub names: namemap::Names,
 }
 
 impl Vm {
@@ -116,6 +120,7 @@ impl Vm {
         let (t, builtins, exc_classes) = types::bootstrap();
         let mut vm = Vm {
             frames: Vec::new(),
+            frame_pool: Vec::new(),
             builtins,
             t,
             exc_classes,
@@ -130,6 +135,7 @@ impl Vm {
             now: 0.0,
             host: host::Host::default(),
             filename: Rc::from("main.py"),
+            names: namemap::Names::new(),
         };
         builtins::install(&mut vm);
         vm
@@ -208,7 +214,10 @@ impl Drop for Vm {
             }
             match &v {
                 Value::Module(m) => work.extend(namespace_values(&m.dict)),
-                Value::Class(c) => work.extend(namespace_values(&c.dict)),
+                Value::Class(c) => {
+                    work.extend(namespace_values(&c.dict));
+                    work.extend(c.lookup_cache.borrow_mut().take_values());
+                }
                 Value::Instance(i) => {
                     work.extend(namespace_values(&i.dict));
                     work.push(std::mem::take(&mut *i.payload.borrow_mut()));

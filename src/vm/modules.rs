@@ -5,7 +5,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::builtins::{as_i64, native};
-use super::frame::Frame;
 use super::namemap::{intern, NameMap};
 use super::random_mt::MersenneTwister;
 use super::value::*;
@@ -242,7 +241,7 @@ impl Vm {
             self.host
                 .sources
                 .push((code.filename.clone(), code.source.clone()));
-            let frame = Frame::new(code, m.clone());
+            let frame = self.new_frame(code, m.clone());
             if let Err(e) = self.run_frame_native(frame) {
                 self.modules.remove(name);
                 return Err(e);

@@ -2,7 +2,7 @@
 //! Keys are always the canonical interned `Rc<PyStr>`, so lookups compare and
 //! hash pointers; small maps scan linearly, large ones keep a pointer index.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
@@ -33,6 +33,54 @@ impl Hasher for StrHasher {
         for b in chunks.remainder() {
             self.0 = (self.0.rotate_left(5) ^ *b as u64).wrapping_mul(K);
         }
+    }
+}
+
+/// Interned special names that hot paths look up (interning a `&str` hashes it).
+pub struct Names {
+    pub await_: Name,
+    pub getattr: Name,
+    pub setattr: Name,
+    // The native `Task._step` (task_step.rs).
+    pub step: Name,
+    pub state: Name,
+    pub pending: Name,
+    pub must_cancel: Name,
+    pub coro: Name,
+    pub fut_waiter: Name,
+    pub current_task: Name,
+    pub trace_id: Name,
+    pub step_cb: Name,
+    pub step_yielded: Name,
+    pub step_raised: Name,
+    pub step_returned: Name,
+}
+
+impl Names {
+    pub fn new() -> Names {
+        Names {
+            await_: intern("__await__"),
+            getattr: intern("__getattr__"),
+            setattr: intern("__setattr__"),
+            step: intern("_step"),
+            state: intern("_state"),
+            pending: intern("_PENDING"),
+            must_cancel: intern("_must_cancel"),
+            coro: intern("_coro"),
+            fut_waiter: intern("_fut_waiter"),
+            current_task: intern("_current_task"),
+            trace_id: intern("_trace_id"),
+            step_cb: intern("_step_cb"),
+            step_yielded: intern("_step_yielded"),
+            step_raised: intern("_step_raised"),
+            step_returned: intern("_step_returned"),
+        }
+    }
+}
+
+impl Default for Names {
+    fn default() -> Self {
+        Names::new()
     }
 }
 
@@ -117,6 +165,32 @@ impl NameMap {
     }
     pub fn get(&self, key: &Name) -> Option<&Value> {
         self.find(key).map(|i| &self.entries[i].1)
+    }
+    /// `get`, trying position `hint` first (where `key` was last found in this
+    /// or a similar namespace: instances of one class fill theirs in the same
+    /// order) and updating it.
+    pub fn get_hinted(&self, key: &Name, hint: &Cell<u32>) -> Option<&Value> {
+        if let Some((k, v)) = self.entries.get(hint.get() as usize) {
+            if Rc::ptr_eq(k, key) {
+                return Some(v);
+            }
+        }
+        let i = self.find(key)?;
+        hint.set(i as u32);
+        Some(&self.entries[i].1)
+    }
+    /// `insert` with a position hint, as in [`NameMap::get_hinted`].
+    pub fn insert_hinted(&mut self, key: &Name, v: Value, hint: &Cell<u32>) {
+        if let Some((k, slot)) = self.entries.get_mut(hint.get() as usize) {
+            if Rc::ptr_eq(k, key) {
+                *slot = v;
+                return;
+            }
+        }
+        self.insert(key.clone(), v);
+        if let Some(i) = self.find(key) {
+            hint.set(i as u32);
+        }
     }
     pub fn get_str(&self, key: &str) -> Option<&Value> {
         self.find_ptr(key_of(&intern(key)))

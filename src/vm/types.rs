@@ -71,6 +71,7 @@ pub fn make_class(
         dict: RefCell::new(dict),
         builtin,
         is_exception,
+        lookup_cache: Default::default(),
     }))
 }
 

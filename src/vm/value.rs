@@ -201,6 +201,8 @@ pub struct Class {
     /// The builtin type this class is or derives from (instances' layout).
     pub builtin: BuiltinType,
     pub is_exception: bool,
+    /// Memoized MRO lookups (see `attr::LookupCache`).
+    pub lookup_cache: RefCell<super::attr::LookupCache>,
 }
 
 impl std::fmt::Debug for Class {
@@ -517,6 +519,10 @@ impl Drop for GenObj {
 
 impl Drop for HandleObj {
     fn drop(&mut self) {
+        if self.args.is_empty() {
+            // Just a callable: it releases its own contents.
+            return;
+        }
         release((
             std::mem::take(&mut self.callback),
             std::mem::take(&mut self.args),

@@ -215,6 +215,11 @@ def sequential():
 _current = [None]
 
 
+def native_task_step(task_class):
+    # The VM runs Task._step's common case natively; CPython runs the Python one.
+    pass
+
+
 def trace_task_created(name, coro):
     tid = len(TASKS)
     TASKS.append([name, coro_text(coro)])

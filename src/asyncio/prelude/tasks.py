@@ -98,6 +98,9 @@ class Task(Future):
         return self._num_cancels_requested
 
     def _step(self, exc=None):
+        # The VM runs the common case natively, exactly as here (a handle
+        # calling `_step()` of a pending Task with no cancellation due and no
+        # task running: NATIVE.md 2.7, src/vm/task_step.rs).
         global _current_task
         if self._state != _PENDING:
             raise InvalidStateError(f'_step(): already done: {self!r}, {exc!r}')
@@ -111,14 +114,26 @@ class Task(Future):
             raise RuntimeError(f'Cannot enter into task {self!r} while another '
                                f'task {_current_task!r} is being executed.')
         _current_task = self
-        tid = self._trace_id
-        _trace_step_start(tid)
+        _trace_step_start(self._trace_id)
         try:
             if exc is None:
                 result = coro.send(None)
             else:
                 result = coro.throw(exc)
         except StopIteration as stop:
+            self._step_returned(stop.value)
+        except BaseException as error:
+            self._step_raised(error)
+        else:
+            self._step_yielded(result)
+
+    # The three ways a step ends; each also ends the step (CPython's finally
+    # clause of __step: _leave_task, then the trace's StepEnd).
+
+    def _step_returned(self, value):
+        global _current_task
+        tid = self._trace_id
+        try:
             _all_tasks.pop(self, None)
             if self._must_cancel:
                 # Task is cancelled right before coro stops.
@@ -126,24 +141,37 @@ class Task(Future):
                 _trace_task_done(tid, 2, self._cancel_message)
                 Future.cancel(self, msg=self._cancel_message)
             else:
-                _trace_task_done(tid, 0, stop.value)
-                Future.set_result(self, stop.value)
-        except CancelledError as cancelled:
+                _trace_task_done(tid, 0, value)
+                Future.set_result(self, value)
+        finally:
+            _current_task = None
+            _trace_step_end(tid)
+
+    def _step_raised(self, error):
+        global _current_task
+        tid = self._trace_id
+        try:
             _all_tasks.pop(self, None)
-            # Save the original exception so we can chain it later.
-            self._cancelled_exc = cancelled
-            _trace_task_done(tid, 2, cancelled.args[0] if cancelled.args else None)
-            Future.cancel(self)
-        except (KeyboardInterrupt, SystemExit) as fatal:
-            _all_tasks.pop(self, None)
-            _trace_task_done(tid, 1, fatal)
-            Future.set_exception(self, fatal)
-            raise
-        except BaseException as error:
-            _all_tasks.pop(self, None)
-            _trace_task_done(tid, 1, error)
-            Future.set_exception(self, error)
-        else:
+            if isinstance(error, CancelledError):
+                # Save the original exception so we can chain it later.
+                self._cancelled_exc = error
+                _trace_task_done(tid, 2, error.args[0] if error.args else None)
+                Future.cancel(self)
+            elif isinstance(error, (KeyboardInterrupt, SystemExit)):
+                _trace_task_done(tid, 1, error)
+                Future.set_exception(self, error)
+                raise error
+            else:
+                _trace_task_done(tid, 1, error)
+                Future.set_exception(self, error)
+        finally:
+            _current_task = None
+            _trace_step_end(tid)
+
+    def _step_yielded(self, result):
+        global _current_task
+        tid = self._trace_id
+        try:
             if result is None:
                 # Bare yield (sleep(0)): run again next iteration.
                 _call_soon(self._step_cb)
@@ -164,10 +192,10 @@ class Task(Future):
                             result._asyncio_future_blocking = False
                             if isinstance(result, Future):
                                 result._add_wakeup(self._wakeup_cb, tid)
-                                _trace_suspend(tid, coro, result._what, result._trace_id)
+                                _trace_suspend(tid, self._coro, result._what, result._trace_id)
                             else:
                                 result.add_done_callback(self._wakeup_cb)
-                                _trace_suspend(tid, coro, None, -1)
+                                _trace_suspend(tid, self._coro, None, -1)
                             self._fut_waiter = result
                             if self._must_cancel:
                                 if self._fut_waiter.cancel(
@@ -182,8 +210,6 @@ class Task(Future):
                     new_exc = RuntimeError(f'Task got bad yield: {result!r}')
                     _call_soon(self._step_cb, new_exc)
         finally:
-            # CPython's _leave_task also checks that this task is current;
-            # nothing can change `_current_task` during a step here.
             _current_task = None
             _trace_step_end(tid)
 
@@ -198,6 +224,10 @@ class Task(Future):
         # Outside the except block, so the coroutine does not see `error` as
         # the exception being handled (as with the C Task).
         self._step(error)
+
+
+# The VM may run `Task._step()` natively (NATIVE.md 2.7); a no-op under the shim.
+_awaitscope.native_task_step(Task)
 
 
 def _run_sequentially(task):

@@ -1,0 +1,276 @@
+//! `Task._step()` run natively in its common case, as CPython runs its C Task.
+//!
+//! The prelude's `_step` (src/asyncio/prelude/tasks.py) checks the task, enters
+//! it, sends `None` into its coroutine and hands the outcome to one of
+//! `_step_returned(value)`, `_step_raised(error)` or `_step_yielded(result)`,
+//! which also end the step. When a loop handle calls `_step()` with no argument
+//! on an instance of the prelude's own `Task` class that is pending, has no
+//! cancellation due and no other task is running, the VM does the same here:
+//! the checks, `_fut_waiter = None`, `_current_task = task`, `trace_step_start`,
+//! then it resumes the coroutine with `RetKind::TaskStep` (the task in the
+//! frame's `aux`). When the coroutine yields `None` (`sleep(0)`, the hot case)
+//! the VM does `_step_yielded(None)` itself (`call_soon(task._step_cb)`,
+//! `_current_task = None`, `trace_step_end`); any other outcome runs the Python
+//! piece as a loop-callback frame. `_wakeup`'s `self._step()` takes the same
+//! path as a call (`RetKind::TaskStep(true)`): None or the piece's result goes
+//! back to `_wakeup`. Anything unusual takes the Python `_step`.
+//! The prelude registers its `Task` with `_awaitscope.native_task_step(Task)`
+//! (NATIVE.md 2.7).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use super::frame::RetKind;
+use super::value::*;
+use super::{PyErr, PyResult, Vm, RECURSION_LIMIT};
+
+thread_local! {
+    static ENABLED: Cell<bool> = const { Cell::new(true) };
+}
+
+/// Turns the native step off (or on again) for runs started on this thread
+/// afterwards: tests compare both ways of running a program.
+pub fn set_enabled(on: bool) {
+    ENABLED.with(|e| e.set(on));
+}
+
+/// Where the step's names were last found (see `NameMap::get_hinted`).
+#[derive(Default)]
+pub struct StepHints {
+    state: Cell<u32>,
+    pending: Cell<u32>,
+    must_cancel: Cell<u32>,
+    current_task: Cell<u32>,
+    coro: Cell<u32>,
+    trace_id: Cell<u32>,
+    fut_waiter: Cell<u32>,
+    step_cb: Cell<u32>,
+}
+
+impl Vm {
+    /// `_awaitscope.native_task_step(Task)`.
+    pub(crate) fn register_task_class(&mut self, cls: &Value) {
+        if !ENABLED.with(Cell::get) {
+            return;
+        }
+        if let Value::Class(c) = cls {
+            if let Some(Value::Function(step)) = c.dict.borrow().get(&self.names.step) {
+                self.host.task_step = Some((c.clone(), step.clone()));
+            }
+        }
+    }
+
+    /// A loop handle's callback with no arguments: runs it here when it is
+    /// `task._step` of a task the native step can take. False: run it as usual.
+    pub(crate) fn try_task_step(&mut self, callback: &Value) -> PyResult<bool> {
+        let Value::BoundMethod(bm) = callback else {
+            return Ok(false);
+        };
+        if !matches!(&bm.func, Value::Function(f) if self.is_task_step(f)) {
+            return Ok(false);
+        }
+        let Some(coro) = self.native_step_can_run(&bm.self_) else {
+            return Ok(false);
+        };
+        self.start_native_step(bm.self_.clone(), coro, false)?;
+        Ok(true)
+    }
+
+    /// Whether `f` is the prelude's `Task._step`.
+    pub(crate) fn is_task_step(&self, f: &Rc<Function>) -> bool {
+        matches!(&self.host.task_step, Some((_, step)) if Rc::ptr_eq(f, step))
+    }
+
+    /// The checks of `_step()` for `task` (no side effects): its coroutine when
+    /// the native step can run it; None leaves the task to the Python code.
+    pub(crate) fn native_step_can_run(&self, task: &Value) -> Option<Rc<GenObj>> {
+        let (cls, step) = self.host.task_step.as_ref()?;
+        let Value::Instance(inst) = task else {
+            return None;
+        };
+        if !Rc::ptr_eq(&inst.class.borrow(), cls) {
+            return None;
+        }
+        let globals = &step.globals;
+        let (n, h) = (&self.names, &self.host.step_hints);
+        let state = self.task_attr(task, &n.state, &h.state);
+        let pending = globals
+            .dict
+            .borrow()
+            .get_hinted(&n.pending, &h.pending)
+            .cloned();
+        match (&state, &pending) {
+            (Some(Value::Str(a)), Some(Value::Str(b))) if a.s == b.s => {}
+            _ => return None,
+        }
+        if !matches!(
+            self.task_attr(task, &n.must_cancel, &h.must_cancel),
+            Some(Value::Bool(false))
+        ) {
+            return None;
+        }
+        let current = globals
+            .dict
+            .borrow()
+            .get_hinted(&n.current_task, &h.current_task)
+            .cloned();
+        if !matches!(current, Some(Value::None)) {
+            return None;
+        }
+        let Some(Value::Gen(coro)) = self.task_attr(task, &n.coro, &h.coro) else {
+            return None;
+        };
+        // (Near the recursion limit the Python step fails in its own way.)
+        let room = self.frames.len() + self.host.native_steps
+            < RECURSION_LIMIT + self.host.frame_allowance;
+        (coro.kind == GenKind::Coroutine && room).then_some(coro)
+    }
+
+    /// `_step()` after its checks: enter the task and resume its coroutine.
+    /// `call`: called from Python (see `RetKind::TaskStep`).
+    pub(crate) fn start_native_step(
+        &mut self,
+        task: Value,
+        coro: Rc<GenObj>,
+        call: bool,
+    ) -> PyResult<()> {
+        let Some((_, step)) = &self.host.task_step else {
+            return Err(PyErr::new("SystemError", "no native step"));
+        };
+        let globals = step.globals.clone();
+        let (fut_waiter, hint) = (
+            self.names.fut_waiter.clone(),
+            Cell::new(self.host.step_hints.fut_waiter.get()),
+        );
+        self.store_attr(&task, &fut_waiter, Value::None, Some(&hint))?;
+        self.host.step_hints.fut_waiter.set(hint.get());
+        globals.dict.borrow_mut().insert_hinted(
+            &self.names.current_task,
+            task.clone(),
+            &self.host.step_hints.current_task,
+        );
+        let tid = self.step_trace_id(&task)?;
+        self.trace_step_start(&tid);
+        self.host.native_steps += 1;
+        match self.push_gen_frame(&coro, Value::None, RetKind::TaskStep(call)) {
+            Ok(()) => {
+                if let Some(top) = self.frames.last_mut() {
+                    top.aux = task;
+                }
+                Ok(())
+            }
+            Err(e) => {
+                // `coro.send(None)` raised at once (a closed or running coroutine).
+                let exc = self.materialize(e);
+                let piece = self.names.step_raised.clone();
+                self.task_step_piece(task, &piece, exc, call)
+            }
+        }
+    }
+
+    fn step_trace_id(&mut self, task: &Value) -> PyResult<Value> {
+        match self.task_attr(task, &self.names.trace_id, &self.host.step_hints.trace_id) {
+            Some(t) => Ok(t),
+            None => {
+                let tid_n = self.names.trace_id.clone();
+                self.getattr(task, &tid_n)
+            }
+        }
+    }
+
+    /// `task.<name>` as `getattr` gives it for the attributes the step reads
+    /// (the instance's own value, else a plain value of the class); None when
+    /// that is not all `getattr` would do.
+    fn task_attr(&self, task: &Value, name: &Name, hint: &Cell<u32>) -> Option<Value> {
+        let Value::Instance(inst) = task else {
+            return None;
+        };
+        if let Some(v) = inst.dict.borrow().get_hinted(name, hint) {
+            return Some(v.clone());
+        }
+        let cls = inst.class.borrow().clone();
+        match self.class_lookup_name(&cls, name)? {
+            v @ (Value::None | Value::Bool(_) | Value::Int(_) | Value::Str(_)) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// The coroutine of a native step yielded `v`.
+    pub(crate) fn task_step_yielded(&mut self, task: Value, v: Value, call: bool) -> PyResult<()> {
+        if !v.is_none() {
+            let piece = self.names.step_yielded.clone();
+            return self.task_step_piece(task, &piece, v, call);
+        }
+        // `_step_yielded(None)`, here: the step's stand-in frame ends now.
+        self.host.native_steps = self.host.native_steps.saturating_sub(1);
+        let (n, h) = (&self.names, &self.host.step_hints);
+        let cb = match &task {
+            Value::Instance(inst) => inst
+                .dict
+                .borrow()
+                .get_hinted(&n.step_cb, &h.step_cb)
+                .cloned(),
+            _ => None,
+        };
+        let cb = match cb {
+            Some(cb) => cb,
+            None => {
+                let cb_n = self.names.step_cb.clone();
+                self.getattr(&task, &cb_n)?
+            }
+        };
+        self.schedule(None, cb, Vec::new());
+        if let Some((_, step)) = &self.host.task_step {
+            step.globals.dict.borrow_mut().insert_hinted(
+                &self.names.current_task,
+                Value::None,
+                &self.host.step_hints.current_task,
+            );
+        }
+        let tid = match self.task_attr(&task, &self.names.trace_id, &self.host.step_hints.trace_id)
+        {
+            Some(t) => t,
+            None => {
+                let tid_n = self.names.trace_id.clone();
+                self.getattr(&task, &tid_n)?
+            }
+        };
+        self.trace_step_end(&tid);
+        Ok(())
+    }
+
+    /// Runs `task.<piece>(arg)`: as a loop-callback frame (its errors go to the
+    /// handle error hook, as errors of `_step` do), or, when the step was
+    /// `call`ed from Python, as a call whose result and errors go to the caller.
+    pub(crate) fn task_step_piece(
+        &mut self,
+        task: Value,
+        piece: &Name,
+        arg: Value,
+        call: bool,
+    ) -> PyResult<()> {
+        let cls = self.type_of(&task);
+        let frame = match self.class_lookup_name(&cls, piece) {
+            Some(Value::Function(f)) => self.simple_frame(&f, 2),
+            _ => None,
+        };
+        let Some(mut frame) = frame else {
+            self.host.native_steps = self.host.native_steps.saturating_sub(1);
+            return Err(PyErr::new("SystemError", "Task step piece missing"));
+        };
+        frame.locals[0] = task;
+        frame.locals[1] = arg;
+        frame.ret = RetKind::StepPiece(call);
+        match self.push_frame(frame) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                self.host.native_steps = self.host.native_steps.saturating_sub(1);
+                if call {
+                    return Err(e);
+                }
+                let exc = self.materialize(e);
+                self.handle_callback_error(exc).map_err(PyErr::Exc)
+            }
+        }
+    }
+}

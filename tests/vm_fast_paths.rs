@@ -1,0 +1,259 @@
+//! Programs for the VM's fast paths (frame pool, direct argument binding, class
+//! lookup cache, `__await__` fast path). Expected outputs were produced by
+//! `python3` (3.11) on the same programs.
+#![cfg(not(target_arch = "wasm32"))]
+
+use awaitscope::run::{run_virtual, RunOptions};
+
+fn check(src: &str, expected: &str) {
+    let r = run_virtual(src, &RunOptions::default());
+    assert_eq!(r.stderr, "");
+    assert_eq!(r.stdout, expected);
+    assert_eq!(r.exit_code, 0);
+}
+
+/// Class attribute lookups are memoized per class; every assignment or deletion on any class (and a later __getattr__ or property) must be seen at once.
+#[test]
+fn class_lookup_cache_sees_every_change() {
+    check(
+        r#"class A:
+    x = 1
+    def f(self):
+        return 'A.f'
+class B(A):
+    pass
+a, b = A(), B()
+print(a.f(), b.f(), b.x)
+A.f = lambda self: 'new A.f'
+print(a.f(), b.f())
+B.f = lambda self: 'B.f'
+print(a.f(), b.f())
+del B.f
+print(b.f())
+A.x = 2
+print(a.x, b.x)
+b.x = 3
+print(a.x, b.x)
+del A.f
+try:
+    a.f()
+except AttributeError as e:
+    print('AttributeError', e)
+def setter(self, name, value):
+    object.__setattr__(self, name, value * 10) if False else self.__dict__.__setitem__(name, value)
+class C:
+    pass
+c = C()
+c.y = 1
+print(c.y)
+C.__getattr__ = lambda self, name: 'dyn ' + name
+print(c.y, c.zz)
+class P:
+    def __init__(self):
+        self._v = 0
+    def get(self):
+        return self._v * 2
+    def put(self, v):
+        self._v = v
+p = P()
+p.v = 5
+print(p.v)
+P.v = property(P.get, P.put)
+p2 = P()
+p2.v = 7
+print(p2.v, p2._v)
+"#,
+        r#"A.f A.f 1
+new A.f new A.f
+new A.f B.f
+new A.f
+2 2
+2 3
+AttributeError 'A' object has no attribute 'f'
+1
+1 dyn zz
+5
+14 7
+"#,
+    );
+}
+
+/// Plain calls bind arguments straight from the stack into a pooled frame: defaults, keyword-only defaults, closures, bound methods, generators, deep recursion and errors behave as before.
+#[test]
+fn fast_calls_bind_like_the_general_path() {
+    check(
+        r#"def f(a, b=2, *, c=3):
+    return (a, b, c)
+print(f(1), f(1, 5), f(1, c=9), f(a=4))
+def g(a, b=[]):
+    b.append(a)
+    return b
+print(g(1), g(2), g(3, []))
+def outer(n):
+    def inner(k=1):
+        return n + k
+    return inner
+print(outer(10)(), outer(10)(5))
+class K:
+    def m(self, x, y=100):
+        return x + y
+    def gen(self, n=3):
+        for i in range(n):
+            yield i
+k = K()
+bm = k.m
+print(bm(1), bm(1, 2), K.m(k, 3), list(k.gen()), list(k.gen(2)))
+def rec(n):
+    return 0 if n == 0 else 1 + rec(n - 1)
+print(rec(500))
+try:
+    rec(5000)
+except RecursionError as e:
+    print('RecursionError', e)
+print(rec(10))
+def boom(n):
+    if n == 0:
+        raise ValueError('deep')
+    return boom(n - 1)
+for _ in range(3):
+    try:
+        boom(20)
+    except ValueError as e:
+        print('caught', e)
+try:
+    f()
+except TypeError as e:
+    print(e)
+try:
+    f(1, 2, 3)
+except TypeError as e:
+    print(e)
+def kwonly(*, x):
+    return x
+try:
+    kwonly()
+except TypeError as e:
+    print(e)
+print(kwonly(x=1))
+def cellarg(a):
+    def h():
+        return a
+    return h
+print(cellarg(7)())
+def varargs(a, *rest, **kw):
+    return a, rest, kw
+print(varargs(1, 2, 3, z=4))
+"#,
+        r#"(1, 2, 3) (1, 5, 3) (1, 2, 9) (4, 2, 3)
+[1, 2] [1, 2] [3]
+11 15
+101 3 103 [0, 1, 2] [0, 1]
+500
+RecursionError maximum recursion depth exceeded
+10
+caught deep
+caught deep
+caught deep
+f() missing 1 required positional argument: 'a'
+f() takes from 1 to 2 positional arguments but 3 were given
+kwonly() missing 1 required keyword-only argument: 'x'
+1
+7
+(1, (2, 3), {'z': 4})
+"#,
+    );
+}
+
+/// `await obj` with a Python `__await__` generator skips the bound method; other __await__ forms still work.
+#[test]
+fn await_of_a_python_generator_method() {
+    check(
+        r#"import asyncio
+class Ticket:
+    def __init__(self, n):
+        self.n = n
+    def __await__(self):
+        for _ in range(self.n):
+            yield
+        return self.n * 10
+class Bad:
+    def __await__(self):
+        return 5
+async def coro_await(self=None):
+    return 'coro'
+class AsCoro:
+    __await__ = lambda self: coro_await().__await__()
+async def main():
+    print(await Ticket(2), await Ticket(0))
+    print(await AsCoro())
+    try:
+        await Bad()
+    except TypeError as e:
+        print('TypeError', e)
+    t = asyncio.create_task(asyncio.sleep(0, 'r'))
+    for i in range(3):
+        await asyncio.sleep(0)
+        print('tick', i, t.done())
+    print(await t)
+asyncio.run(main())
+"#,
+        r#"20 0
+coro
+TypeError __await__() returned non-iterator of type 'int'
+tick 0 False
+tick 1 True
+tick 2 True
+r
+"#,
+    );
+}
+
+/// Attribute and global accesses try the position where the name was last found:
+/// objects whose attributes were added in other orders, deleted and re-added
+/// attributes, globals and a builtin shadowed then unshadowed all stay right.
+#[test]
+fn position_hints_never_return_another_name() {
+    check(
+        r#"class A:
+    def __init__(self):
+        self.x = 1
+        self.y = 2
+class B:
+    def __init__(self):
+        self.y = 20
+        self.x = 10
+def get(o):
+    return o.x, o.y
+def put(o, v):
+    o.x = v
+objs = [A(), B(), A(), B()]
+for o in objs:
+    put(o, o.x + 100)
+print([get(o) for o in objs])
+a = A()
+del a.x
+a.z = 3
+a.x = 4
+print(get(a), a.z)
+counter = 0
+def bump():
+    global counter
+    counter += 1
+    return counter
+print(bump(), bump(), len([1]))
+len = lambda s: 'shadowed'
+print(len([1]))
+del len
+print(len([1, 2]))
+import asyncio
+print(asyncio.sleep.__name__)
+"#,
+        r#"[(101, 2), (110, 20), (101, 2), (110, 20)]
+(4, 2) 3
+1 2 1
+shadowed
+2
+sleep
+"#,
+    );
+}
