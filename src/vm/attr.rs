@@ -3,11 +3,9 @@
 //! creation (`__build_class__`).
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
-use std::hash::BuildHasherDefault;
 use std::rc::Rc;
 
-use super::namemap::{intern, NameMap, PtrHasher};
+use super::namemap::{intern, NameMap, PtrMap};
 use super::value::*;
 use super::{PyErr, PyResult, Vm};
 
@@ -25,16 +23,23 @@ pub fn classes_changed() {
 /// A class's memoized lookups along its MRO, keyed by the interned name's
 /// address (plus 1 for [`Vm::class_lookup_user`]): method calls and attribute
 /// stores look the class chain up on every access.
+/// (The key → slot map is the same map type `NameMap` indexes with: no new code.)
 #[derive(Default)]
 pub struct LookupCache {
     epoch: u64,
-    map: HashMap<usize, Option<Value>, BuildHasherDefault<PtrHasher>>,
+    slots: PtrMap,
+    values: Vec<Option<Value>>,
 }
 
 impl LookupCache {
     /// The cached values (to break reference cycles when a VM ends).
     pub fn take_values(&mut self) -> Vec<Value> {
-        self.map.drain().filter_map(|(_, v)| v).collect()
+        self.slots.clear();
+        let mut out = Vec::new();
+        for v in self.values.drain(..) {
+            out.extend(v);
+        }
+        out
     }
 }
 
@@ -43,14 +48,18 @@ fn cached(cls: &Class, key: usize, lookup: impl FnOnce() -> Option<Value>) -> Op
     {
         let mut c = cls.lookup_cache.borrow_mut();
         if c.epoch != epoch {
-            c.map.clear();
+            c.slots.clear();
+            c.values.clear();
             c.epoch = epoch;
-        } else if let Some(v) = c.map.get(&key) {
-            return v.clone();
+        } else if let Some(&i) = c.slots.get(&key) {
+            return c.values[i].clone();
         }
     }
     let v = lookup();
-    cls.lookup_cache.borrow_mut().map.insert(key, v.clone());
+    let mut c = cls.lookup_cache.borrow_mut();
+    let i = c.values.len();
+    c.slots.insert(key, i);
+    c.values.push(v.clone());
     v
 }
 

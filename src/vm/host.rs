@@ -150,6 +150,14 @@ fn arg(a: &Args, i: usize) -> Value {
     a.pos.get(i).cloned().unwrap_or(Value::None)
 }
 
+/// A handle's call arguments: the bound `self` (if any), then its own.
+fn handle_args(lead: Option<Value>, args: &[Value]) -> Vec<Value> {
+    let mut all = Vec::with_capacity(args.len() + 1);
+    all.extend(lead);
+    all.extend_from_slice(args);
+    all
+}
+
 fn as_f64(v: &Value) -> PyResult<f64> {
     match v {
         Value::Int(i) => Ok(*i as f64),
@@ -281,16 +289,14 @@ impl Vm {
                 let nargs = lead.is_some() as usize + h.args.len();
                 let bound = match self.simple_frame(f, nargs) {
                     Some(mut frame) => {
-                        let given = lead.into_iter().chain(h.args.iter().cloned());
-                        for (slot, v) in frame.locals.iter_mut().zip(given) {
-                            *slot = v;
+                        let at = lead.is_some() as usize;
+                        if let Some(s) = lead {
+                            frame.locals[0] = s;
                         }
+                        frame.locals[at..nargs].clone_from_slice(&h.args);
                         Ok(frame)
                     }
-                    None => {
-                        let args = lead.into_iter().chain(h.args.iter().cloned()).collect();
-                        self.bind_args(f, args, Vec::new())
-                    }
+                    None => self.bind_args(f, handle_args(lead, &h.args), Vec::new()),
                 };
                 match bound {
                     Ok(mut frame) => {
@@ -310,8 +316,7 @@ impl Vm {
                 }
             }
         }
-        let args = lead.into_iter().chain(h.args.iter().cloned()).collect();
-        match self.call(&func, args) {
+        match self.call(&func, handle_args(lead, &h.args)) {
             Ok(_) => Ok(()),
             Err(PyErr::Suspend(s)) => Err(PyErr::Suspend(s)),
             Err(e) => {

@@ -125,7 +125,7 @@ impl Hasher for PtrHasher {
     }
 }
 
-type PtrMap = HashMap<usize, usize, BuildHasherDefault<PtrHasher>>;
+pub type PtrMap = HashMap<usize, usize, BuildHasherDefault<PtrHasher>>;
 
 const INDEX_AT: usize = 8;
 
