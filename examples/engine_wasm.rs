@@ -2,8 +2,8 @@
 //! chart or the Yew app, for measuring its own wasm size:
 //!
 //! ```sh
-//! cargo build --release --target wasm32-unknown-unknown --example engine_wasm
-//! wasm-opt -Oz target/wasm32-unknown-unknown/release/examples/engine_wasm.wasm -o /tmp/e.wasm
+//! cargo build --profile wasm-release --target wasm32-unknown-unknown --example engine_wasm
+//! wasm-opt -Oz target/wasm32-unknown-unknown/wasm-release/examples/engine_wasm.wasm -o /tmp/e.wasm
 //! gzip -9 -c /tmp/e.wasm | wc -c        # budget: 120 KB
 //! ```
 //!

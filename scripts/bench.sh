@@ -32,8 +32,8 @@ cpython_switches="$(awk '/switches\/s  Python/ { print $1; exit }' <<<"$native")
 # The engine's own wasm (no chart, no Yew: examples/engine_wasm.rs), as shipped:
 # release profile, wasm-opt -Oz when available, gzip -9.
 engine_budget_kb=120
-cargo build --quiet --release --target wasm32-unknown-unknown --example engine_wasm
-engine_wasm=target/wasm32-unknown-unknown/release/examples/engine_wasm.wasm
+cargo build --quiet --profile wasm-release --target wasm32-unknown-unknown --example engine_wasm
+engine_wasm=target/wasm32-unknown-unknown/wasm-release/examples/engine_wasm.wasm
 optimized="$engine_wasm"
 if command -v wasm-opt > /dev/null; then
     optimized=target/engine_wasm.opt.wasm

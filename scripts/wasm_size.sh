@@ -29,5 +29,5 @@ breakdown() { # title, input wasm (with names), name of the -g copy, tool option
 
 breakdown "the app's wasm" target/wasm-bindgen/release/awaitscope-web_bg.wasm \
     app-named.wasm --top 15 --modules 15
-breakdown "the engine alone" target/wasm32-unknown-unknown/release/examples/engine_wasm.wasm \
+breakdown "the engine alone" target/wasm32-unknown-unknown/wasm-release/examples/engine_wasm.wasm \
     engine-named.wasm --top 10 --modules 12
