@@ -9,6 +9,7 @@ pub mod asyncio;
 pub mod chart;
 pub mod compile;
 pub mod fixtures;
+pub mod page;
 pub mod python;
 pub mod run;
 pub mod trace;

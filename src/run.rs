@@ -62,6 +62,9 @@ pub struct RunResult {
     pub trace: Trace,
     pub files: BTreeMap<String, String>,
     pub error: Option<ErrorLocation>,
+    /// What the program wrote, chunk by chunk with its time (not yet taken by
+    /// [`Session::take_output`]): the console's lines.
+    pub output: Vec<crate::vm::OutChunk>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -397,6 +400,7 @@ impl Session {
             },
             files: std::mem::take(&mut self.vm.host.fs),
             error: self.error,
+            output: std::mem::take(&mut self.vm.out),
         }
     }
 }

@@ -205,12 +205,17 @@ pub fn App(props: &AppProps) -> Html {
         move |_| view.chart()
     });
 
-    // The benchmark of "navigation → first chart" reads this mark.
+    // The benchmark of "navigation → first chart" reads this mark. Once the
+    // timeline shows anything but "computing", the live app replaces the first paint.
     {
         let drawn = matches!(*chart, Timeline::Chart(_));
-        use_effect_with(drawn, move |&drawn| {
+        let settled = !matches!(*chart, Timeline::Computing);
+        use_effect_with((drawn, settled), move |&(drawn, settled)| {
             if drawn {
                 mark_once(FIRST_CHART_MARK);
+            }
+            if settled {
+                super::reveal_live_app();
             }
         });
     }
@@ -273,11 +278,8 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <div class="awaitscope">
             <header class="site-header">
-                <h1>{ "Awaitscope" }</h1>
-                <p class="tagline">
-                    { "See how asyncio schedules your coroutines: Python asyncio programs on \
-                       CPython 3.11's event loop, drawn as one lane per task." }
-                </p>
+                <h1>{ crate::page::TITLE }</h1>
+                <p class="tagline">{ crate::page::TAGLINE }</p>
             </header>
             { toolbar }
             if let Some(problem) = (*load_error).clone() {
@@ -403,7 +405,7 @@ impl PageView {
 
     fn status_text(&self) -> String {
         let Some(real) = &self.real else {
-            return "Ideal run on the virtual clock: timers fire exactly on time.".into();
+            return crate::page::first_paint::IDEAL_STATUS.into();
         };
         let live = real.handle.live();
         let live = live.borrow();

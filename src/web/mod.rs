@@ -25,13 +25,13 @@ pub mod chart_view;
 pub mod console;
 pub mod driver;
 pub mod editor;
-pub mod examples;
 pub mod files_view;
 pub mod share;
 pub mod state;
 pub mod table_view;
 pub mod toolbar;
 
+pub use crate::page::examples;
 pub use app::{App, AppProps};
 
 use wasm_bindgen::prelude::*;
@@ -43,12 +43,51 @@ pub const APP_ROOT_ID: &str = "awaitscope-app";
 /// Mounts the full app into `#awaitscope-app`, if the page has one. On any other
 /// page (a documentation site that loaded `embed.js`) it does nothing: there the
 /// `<awaitscope-example>` elements call [`mount_example`].
+///
+/// When the page came with its first paint (`crate::page::first_paint`, inlined
+/// by index.html), that stays on screen while the app renders into a hidden
+/// sibling; [`reveal_live_app`] swaps them once the app has drawn its own chart.
 pub fn start() {
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = doc.get_element_by_id(APP_ROOT_ID) else {
+        return;
+    };
+    let mount = match first_paint(&root) {
+        Some(_) => match doc.create_element("div") {
+            Ok(live) => {
+                live.set_class_name(LIVE_PENDING_CLASS);
+                let _ = root.append_child(&live);
+                live
+            }
+            Err(_) => root,
+        },
+        None => root,
+    };
+    yew::Renderer::<App>::with_root(mount).render();
+}
+
+/// The class of the live app while the first paint still shows (hidden, laid out).
+const LIVE_PENDING_CLASS: &str = "awaitscope-live-pending";
+
+fn first_paint(root: &web_sys::Element) -> Option<web_sys::Element> {
+    let selector = format!(":scope > .{}", crate::page::first_paint::ROOT_CLASS);
+    root.query_selector(&selector).ok().flatten()
+}
+
+/// The live app has drawn its first chart: it replaces the first paint. Does
+/// nothing when there is none (an embedded app, a later chart).
+pub(crate) fn reveal_live_app() {
     let root = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(APP_ROOT_ID));
-    if let Some(root) = root {
-        yew::Renderer::<App>::with_root(root).render();
+    let Some(root) = root else { return };
+    if let Some(first) = first_paint(&root) {
+        first.remove();
+    }
+    if let Ok(Some(live)) = root.query_selector(&format!(".{LIVE_PENDING_CLASS}")) {
+        live.set_class_name("");
     }
 }
 

@@ -13,10 +13,7 @@ use super::driver::{LiveStatus, RunHandle};
 use super::examples;
 
 /// Playback speeds offered for real-time runs: program seconds per real second.
-pub const SPEEDS: &[f64] = &[0.25, 0.5, 1.0, 2.0, 5.0, 10.0];
-/// 2×: the longest tutorial program (5 s of sleeps) plays in 2.5 s — long enough to
-/// watch the lanes grow, short enough not to wait.
-pub const DEFAULT_SPEED: f64 = 2.0;
+pub use crate::page::{DEFAULT_SPEED, SPEEDS};
 
 /// The virtual-clock runs of one version of the program.
 #[derive(Clone, PartialEq)]

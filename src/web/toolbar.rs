@@ -9,10 +9,7 @@ use super::examples::EXAMPLES;
 use super::share::{self, Fragment};
 use super::state::{View, SPEEDS};
 
-/// `2×`, `0.25×`.
-pub fn speed_label(speed: f64) -> String {
-    format!("{speed}×")
-}
+pub use crate::page::speed_label;
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {

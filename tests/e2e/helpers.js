@@ -38,7 +38,7 @@ async function launch() {
  * page errors, failed requests and HTTP errors; `allow` lists URL prefixes whose failures
  * are expected (the tutorial's fetch when there is no network).
  */
-async function open(browser, { url = SITE, viewport = { width: 1280, height: 860 }, colorScheme = 'light', allow = [], before } = {}) {
+async function open(browser, { url = SITE, viewport = { width: 1280, height: 860 }, colorScheme = 'light', allow = [], before, waitLive = true } = {}) {
   const context = await browser.newContext({ viewport, colorScheme });
   const page = await context.newPage();
   if (before) await before(page, context);
@@ -57,11 +57,23 @@ async function open(browser, { url = SITE, viewport = { width: 1280, height: 860
     if (response.status() >= 400 && !allowed(response.url())) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
   await page.goto(url, { waitUntil: 'load' });
+  if (waitLive) await liveApp(page);
   return { context, page, problems };
+}
+
+/**
+ * Waits until Awaitscope's own page has replaced its first paint (the static frame in
+ * index.html) with the live app. Other pages (a docs page) have no #awaitscope-app.
+ */
+async function liveApp(page) {
+  await page.waitForFunction(() => {
+    const root = document.getElementById('awaitscope-app');
+    return !root || (root.children.length > 0 && !root.querySelector('.first-paint, .awaitscope-live-pending'));
+  }, null, { timeout: 20000 });
 }
 
 function shot(page, name, options = {}) {
   return page.screenshot({ path: path.join(SHOTS, `${name}.png`), ...options });
 }
 
-module.exports = { ROOT, SITE, SHOTS, readRepo, launch, open, shot };
+module.exports = { ROOT, SITE, SHOTS, readRepo, launch, open, liveApp, shot };

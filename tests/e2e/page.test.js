@@ -4,7 +4,7 @@
 
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { SITE, readRepo, launch, open, shot } = require('./helpers.js');
+const { SITE, readRepo, launch, open, liveApp, shot } = require('./helpers.js');
 
 const GATHER = readRepo('tests/conformance/tutorial/02_gather_tasks.py');
 const FETCH_URL = 'https://jsonplaceholder.typicode.com/';
@@ -56,6 +56,55 @@ test('the page opens on tutorial example 2, already charted', async () => {
     assert.match(await page.locator('.console').innerText(), /Both tasks completed in 2\.00 seconds/);
     await shot(page, 'home', { fullPage: true });
     assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('before the wasm arrives, the first paint already shows example 2 charted', async () => {
+  // The wasm never arrives: what shows is index.html alone.
+  const { context, page } = await open(browser, {
+    waitLive: false,
+    before: (p) => p.route('**/*.wasm', () => {}),
+  });
+  try {
+    const first = page.locator('#awaitscope-app > .first-paint');
+    await first.waitFor({ timeout: 5000 });
+    const text = await first.locator('.timeline svg').textContent();
+    assert.match(text, /task1\(\)/);
+    assert.match(text, /task2\(\)/);
+    assert.match(text, /2\.0 s concurrent vs 3\.0 s sequential — 1\.5× faster/);
+    assert.match(await first.locator('.console').innerText(), /2\.000 s\s*Both tasks completed in 2\.00 seconds/);
+    assert.match(await first.locator('.editor-code').innerText(), /await asyncio\.gather\(task1\(\), task2\(\)\)/);
+    // Nothing can be used yet: every control is disabled, there is no textarea.
+    assert.equal(await first.locator('button:not([disabled]), select:not([disabled]), textarea').count(), 0);
+    assert.ok((await first.locator('.timeline svg').boundingBox()).width > 500);
+    await shot(page, 'first-paint', { fullPage: true });
+  } finally {
+    await context.close();
+  }
+});
+
+test('the live app replaces the first paint with the same chart, once', async () => {
+  const { context, page } = await open(browser, {
+    waitLive: false,
+    before: (p) => p.route('**/*.wasm', async (route) => {
+      // Hold the wasm until the first paint has been read.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await route.continue();
+    }),
+  });
+  try {
+    const firstText = await page.locator('.first-paint .timeline svg').textContent();
+    await liveApp(page);
+    assert.equal(await page.locator('.awaitscope').count(), 1);
+    assert.equal(await page.locator('h1').count(), 1);
+    const liveText = await chartText(page);
+    // The same lanes, labels, summary and legend (the axis may differ with the panel's
+    // width; the release build's HTML minifier drops whitespace between the first paint's tags).
+    const marks = (t) => t.replace(/\d+(\.\d+)? s\b/g, '').replace(/\s+/g, '');
+    assert.equal(marks(liveText), marks(firstText));
+    await page.getByLabel('Program source', { exact: true }).waitFor();
   } finally {
     await context.close();
   }
