@@ -76,7 +76,9 @@ pub fn first_paint(example: &Example) -> Result<String, String> {
     let mut o = String::with_capacity(64 * 1024);
     o.push_str("<div class=\"awaitscope ");
     o.push_str(ROOT_CLASS);
-    o.push_str("\" aria-busy=\"true\">\n<style id=\"awaitscope-chart-palette\">");
+    // The chart's colours, for as long as the first paint lives (no id: the app
+    // adds its own copy to <head> whatever it finds here).
+    o.push_str("\" aria-busy=\"true\">\n<style>");
     o.push_str(&palette::css());
     o.push_str("</style>\n<header class=\"site-header\"><h1>");
     escape_into(&mut o, TITLE);

@@ -104,6 +104,9 @@ test('the live app replaces the first paint with the same chart, once', async ()
     // width; the release build's HTML minifier drops whitespace between the first paint's tags).
     const marks = (t) => t.replace(/\d+(\.\d+)? s\b/g, '').replace(/\s+/g, '');
     assert.equal(marks(liveText), marks(firstText));
+    // Drawn in the palette's colours, which outlive the first paint (not black).
+    const fill = await page.locator('.timeline svg rect.as-waiting').first().evaluate((r) => getComputedStyle(r).fill);
+    assert.notEqual(fill, 'rgb(0, 0, 0)');
     await page.getByLabel('Program source', { exact: true }).waitFor();
   } finally {
     await context.close();
