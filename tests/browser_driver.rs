@@ -608,3 +608,82 @@ async fn a_dropped_run_ends_quietly() {
     );
     assert_eq!(fired.get(), 0, "no update for a run nobody watches");
 }
+
+/// Replaces `window.fetch` (until dropped) with one that never answers but, like
+/// the real one, rejects with an AbortError when its signal aborts; the signal of
+/// the latest call is kept in `window.__awaitscopeFetchSignal`.
+struct HangingFetch(JsValue);
+
+impl HangingFetch {
+    fn install() -> HangingFetch {
+        let window: JsValue = web_sys::window().unwrap().into();
+        let key = JsValue::from_str("fetch");
+        let original = js_sys::Reflect::get(&window, &key).unwrap();
+        let hanging = js_sys::Function::new_with_args(
+            "url, init",
+            "window.__awaitscopeFetchSignal = init.signal;\
+             return new Promise((_, reject) => init.signal.addEventListener('abort',\
+               () => reject(new DOMException('The operation was aborted.', 'AbortError'))));",
+        );
+        js_sys::Reflect::set(&window, &key, &hanging).unwrap();
+        HangingFetch(original)
+    }
+
+    /// Whether the latest fetch's signal has aborted (None: no fetch yet).
+    fn aborted() -> Option<bool> {
+        let window: JsValue = web_sys::window().unwrap().into();
+        let signal =
+            js_sys::Reflect::get(&window, &JsValue::from_str("__awaitscopeFetchSignal")).ok()?;
+        if signal.is_undefined() {
+            return None;
+        }
+        js_sys::Reflect::get(&signal, &JsValue::from_str("aborted"))
+            .ok()?
+            .as_bool()
+    }
+}
+
+impl Drop for HangingFetch {
+    fn drop(&mut self) {
+        let window: JsValue = web_sys::window().unwrap().into();
+        let _ = js_sys::Reflect::set(&window, &JsValue::from_str("fetch"), &self.0);
+        let _ = js_sys::Reflect::delete_property(
+            &window.into(),
+            &JsValue::from_str("__awaitscopeFetchSignal"),
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+async fn stop_aborts_a_fetch_in_flight() {
+    let _fetch = HangingFetch::install();
+    let url = "https://example.invalid/slow";
+    let handle = start(
+        spec(&fetch_program(url), Clock::Real { speed: 1.0 }),
+        Callback::noop(),
+    );
+    for _ in 0..200 {
+        if HangingFetch::aborted().is_some() {
+            break;
+        }
+        sleep(Duration::from_millis(5)).await;
+    }
+    assert_eq!(
+        HangingFetch::aborted(),
+        Some(false),
+        "the program's fetch is in flight"
+    );
+    handle.stop();
+    assert_eq!(
+        HangingFetch::aborted(),
+        Some(true),
+        "Stop aborts it at once"
+    );
+    for _ in 0..40 {
+        if handle.live().borrow().status != LiveStatus::Running {
+            break;
+        }
+        sleep(Duration::from_millis(5)).await;
+    }
+    assert_eq!(handle.live().borrow().status, LiveStatus::Stopped);
+}

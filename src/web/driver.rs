@@ -166,6 +166,7 @@ impl RunHandle {
     /// also in the middle of an idle wait or a `time.sleep`.
     pub fn stop(&self) {
         self.control.stop.set(true);
+        self.control.abort_fetches();
         self.control.wake.fire();
     }
 }
@@ -321,6 +322,26 @@ fn take_progress(session: &mut Session, live: &mut Live, now: f64) -> bool {
 struct Control {
     stop: Cell<bool>,
     wake: Signal,
+    /// Aborts the run's `fetch()`es still in flight when it ends (made at the first).
+    fetches: RefCell<Option<web_sys::AbortController>>,
+}
+
+impl Control {
+    /// The signal every `fetch()` of this run listens to.
+    fn fetch_signal(&self) -> Option<web_sys::AbortSignal> {
+        let mut fetches = self.fetches.borrow_mut();
+        if fetches.is_none() {
+            *fetches = web_sys::AbortController::new().ok();
+        }
+        fetches.as_ref().map(|c| c.signal())
+    }
+
+    /// Stop, or the end of the run: nobody will read what a fetch still brings.
+    fn abort_fetches(&self) {
+        if let Some(fetches) = self.fetches.borrow().as_ref() {
+            fetches.abort();
+        }
+    }
 }
 
 /// A one-shot wake-up a future can wait on ([`Signal::fired`]).
@@ -724,6 +745,7 @@ impl Driver {
     }
 
     fn end(mut self, status: LiveStatus) {
+        self.control.abort_fetches();
         self.sync_live();
         if let Some(live) = self.live.upgrade() {
             if let Ok(mut live) = live.try_borrow_mut() {
@@ -751,7 +773,7 @@ async fn fetch_one(
     inbox: Inbox,
     control: Rc<Control>,
 ) {
-    let completed = match real_fetch(&request).await {
+    let completed = match real_fetch(&request, control.fetch_signal()).await {
         Ok(answer) => Completed {
             id: request.id,
             answer,
@@ -800,16 +822,23 @@ async fn fetch_one(
     control.wake.fire();
 }
 
-/// `fetch(url, {method})`: status, `Content-Type` (without parameters, as
-/// aiohttp's `content_type`), the body as text. Err: why it failed.
-async fn real_fetch(request: &HttpRequest) -> Result<HttpAnswer, String> {
+/// `fetch(url, {method, signal})`: status, `Content-Type` (without parameters,
+/// as aiohttp's `content_type`), the body as text. Err: why it failed. `run`
+/// aborts it when the run ends.
+async fn real_fetch(
+    request: &HttpRequest,
+    run: Option<web_sys::AbortSignal>,
+) -> Result<HttpAnswer, String> {
     let window = web_sys::window().ok_or("no window")?;
     let init = web_sys::RequestInit::new();
     init.set_method(&request.method);
     // A host that never answers must not hold the program forever.
-    init.set_signal(Some(&web_sys::AbortSignal::timeout_with_u32(
-        FETCH_TIMEOUT_MS,
-    )));
+    let timeout = web_sys::AbortSignal::timeout_with_u32(FETCH_TIMEOUT_MS);
+    let signal = match run {
+        Some(run) => web_sys::AbortSignal::any(&js_sys::Array::of2(&timeout, &run)),
+        None => timeout,
+    };
+    init.set_signal(Some(&signal));
     let response = JsFuture::from(window.fetch_with_str_and_init(&request.url, &init))
         .await
         .map_err(js_error_text)?;
