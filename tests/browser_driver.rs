@@ -687,3 +687,27 @@ async fn stop_aborts_a_fetch_in_flight() {
     }
     assert_eq!(handle.live().borrow().status, LiveStatus::Stopped);
 }
+
+#[wasm_bindgen_test]
+async fn a_host_that_never_answers_times_out_after_10_s_and_the_fixture_answers() {
+    let _fetch = HangingFetch::install();
+    let url = "https://example.invalid/todos/7";
+    let mut s = spec(&fetch_program(url), Clock::Real { speed: 1.0 });
+    s.fixtures = Rc::new(vec![unreachable_fixture(url)]);
+    let started = now_ms();
+    let live = run_to_end(s).await;
+    let took = now_ms() - started;
+    assert_eq!(HangingFetch::aborted(), Some(true));
+    assert!(took >= 10_000.0, "the fetch timed out after {took} ms");
+    assert!(took < 15_000.0, "and not much later: {took} ms");
+    assert_eq!(
+        stdout_of(&live),
+        "200 application/json\n{\"id\": 7, \"title\": \"from the fixture\"}\n"
+    );
+    assert_eq!(live.notes.len(), 1);
+    assert!(
+        live.notes[0].starts_with(&format!("fetch {url} failed (")),
+        "{:?}",
+        live.notes
+    );
+}
