@@ -113,3 +113,72 @@ fn bad_usage_is_exit_code_2_with_the_usage_text() {
     assert!(text(&out.stderr).contains("usage: awaitscope run FILE.py"));
     assert!(awaitscope(&["--help"]).status.success());
 }
+
+/// The `X` events of one process and thread as (name, start µs, duration µs).
+fn spans(events: &[serde_json::Value], pid: u64, tid: u64) -> Vec<(String, f64, f64)> {
+    events
+        .iter()
+        .filter(|e| e["ph"] == "X" && e["pid"] == pid && e["tid"] == tid)
+        .map(|e| {
+            (
+                e["name"].as_str().unwrap().to_string(),
+                e["ts"].as_f64().unwrap(),
+                e["dur"].as_f64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn perfetto_json_holds_both_runs_lane_by_lane() {
+    let path = temp_path("gather.perfetto.json");
+    let out = awaitscope(&["run", GATHER, "--perfetto", &path]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    let doc: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let events = doc["traceEvents"].as_array().unwrap();
+    let named = |ph_name: &str, pid: u64| -> Vec<(u64, String)> {
+        let mut v: Vec<(u64, String)> = events
+            .iter()
+            .filter(|e| e["name"] == ph_name && e["pid"] == pid)
+            .map(|e| {
+                (
+                    e["tid"].as_u64().unwrap_or(u64::MAX),
+                    e["args"]["name"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(
+        named("process_name", 1),
+        [(u64::MAX, "Concurrent run".into())]
+    );
+    assert_eq!(
+        named("process_name", 2),
+        [(u64::MAX, "Sequential baseline".into())]
+    );
+    let threads = [
+        (0, "event loop".to_string()),
+        (1, "main()".to_string()),
+        (2, "task1()".to_string()),
+        (3, "task2()".to_string()),
+    ];
+    assert_eq!(named("thread_name", 1), threads);
+    assert_eq!(named("thread_name", 2), threads);
+    // Concurrent: both sleeps start at 0; sequential: task2's starts when task1's ends.
+    let waits = |pid, tid| -> Vec<(String, f64, f64)> {
+        spans(events, pid, tid)
+            .into_iter()
+            .filter(|s| s.0.starts_with("await "))
+            .collect()
+    };
+    assert_eq!(waits(1, 2), [("await sleep(1)".into(), 0.0, 1e6)]);
+    assert_eq!(waits(1, 3), [("await sleep(2)".into(), 0.0, 2e6)]);
+    assert_eq!(waits(2, 3), [("await sleep(2)".into(), 1e6, 2e6)]);
+    assert_eq!(
+        doc["otherData"]["summary"],
+        "2.0 s concurrent vs 3.0 s sequential — 1.5× faster"
+    );
+}

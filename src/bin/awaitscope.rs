@@ -25,6 +25,7 @@ options:
   --summary               print 'X s concurrent vs Y s sequential — Z× faster' on stderr
   --trace OUT.json        write the run's trace (JSON; schema: src/trace/mod.rs)
   --svg OUT.svg           write the Gantt chart (concurrent above sequential) as SVG
+  --perfetto OUT.json     write the same chart as Chrome Trace Event JSON (ui.perfetto.dev)
   --width PX              width of the SVG in pixels (default 960)
   --fixtures FILE.json    HTTP fixtures for aiohttp: [{url, status, body, content_type, latency}]
                           (default: the bundled tests/fixtures/http.json)
@@ -37,6 +38,7 @@ struct Args {
     summary: bool,
     trace: Option<String>,
     svg: Option<String>,
+    perfetto: Option<String>,
     width: f64,
     fixtures: Option<String>,
     max_instructions: u64,
@@ -55,6 +57,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
         summary: false,
         trace: None,
         svg: None,
+        perfetto: None,
         width: 960.0,
         fixtures: None,
         max_instructions: DEFAULT_MAX_INSTRUCTIONS,
@@ -66,6 +69,7 @@ fn parse_args(mut argv: impl Iterator<Item = String>) -> Result<Args, String> {
             "--summary" => args.summary = true,
             "--trace" => args.trace = Some(value("--trace")?),
             "--svg" => args.svg = Some(value("--svg")?),
+            "--perfetto" => args.perfetto = Some(value("--perfetto")?),
             "--fixtures" => args.fixtures = Some(value("--fixtures")?),
             "--width" => {
                 args.width = value("--width")?
@@ -124,7 +128,7 @@ fn run(args: &Args) -> Result<i32, String> {
         write_file(path, &json)?;
     }
     // The chart and the summary compare both runs; run the other one only if asked.
-    if args.svg.is_some() || args.summary {
+    if args.svg.is_some() || args.perfetto.is_some() || args.summary {
         let other_mode = if args.sequential {
             RunMode::Concurrent
         } else {
@@ -151,9 +155,11 @@ fn run(args: &Args) -> Result<i32, String> {
                 ),
             )?;
         }
+        let chart = chart::Chart::from_traces(&concurrent.trace, Some(&sequential.trace), &opts);
+        if let Some(path) = &args.perfetto {
+            write_file(path, &chart::perfetto::render(&chart))?;
+        }
         if args.summary {
-            let chart =
-                chart::Chart::from_traces(&concurrent.trace, Some(&sequential.trace), &opts);
             eprintln!("{}", chart.summary.text);
         }
     }

@@ -6,6 +6,7 @@
 //! Trace ─► model::Chart (lanes, segments, markers; summary)      Chart::from_traces
 //!       ─► scene::Scene (positioned rects, lines, texts, paths)  scene::layout
 //!       ─► svg::render (a self-contained SVG: the CLI)            svg::render_interactive (the page)
+//! model::Chart ─► perfetto::render (Chrome Trace Event JSON: Perfetto, chrome://tracing)
 //! Trace ─► table::rows (the same facts as rows, for a data table / screen readers)
 //! ```
 //!
@@ -30,6 +31,7 @@ pub mod axis;
 pub mod compare;
 pub mod model;
 pub mod palette;
+pub mod perfetto;
 pub mod scene;
 pub mod svg;
 pub mod table;
