@@ -43,8 +43,21 @@ class AwaitscopeExample extends HTMLElement {
       ? (script.content ? script.content.textContent : script.textContent)
       : this.textContent;
     const example = this.getAttribute('example') || '';
-    this.replaceChildren();
-    const glue = await app;
+    // Until the wasm has loaded (or if it cannot), the element says so.
+    const note = document.createElement('p');
+    note.className = 'awaitscope-loading';
+    note.setAttribute('role', 'status');
+    note.style.cssText = 'margin:0;padding:0.75rem 0;opacity:0.7;font-style:italic';
+    note.textContent = 'Loading Awaitscope…';
+    this.replaceChildren(note);
+    let glue;
+    try {
+      glue = await app;
+    } catch (error) {
+      note.textContent = `Awaitscope could not load (${error?.message || error}).`;
+      return;
+    }
+    note.remove();
     glue.mount_example(this, example, dedent(source || ''), new URL('index.html', base).href);
   }
 }

@@ -355,6 +355,31 @@ test('a documentation page embeds several examples with one script, keeping its 
   }
 });
 
+test('an embedded example says it is loading, and says so when the app cannot load', async () => {
+  const url = new URL('../docs-page.html', SITE).href;
+  // The wasm never arrives: each element says it is loading.
+  let { context, page } = await open(browser, { url, before: (p) => p.route('**/*.wasm', () => {}) });
+  try {
+    const notes = page.locator('awaitscope-example .awaitscope-loading');
+    await notes.nth(1).waitFor({ timeout: 5000 });
+    assert.deepEqual(await notes.allInnerTexts(), ['Loading Awaitscope…', 'Loading Awaitscope…']);
+  } finally {
+    await context.close();
+  }
+  // The wasm is missing: the elements say why instead of staying blank.
+  ({ context, page } = await open(browser, {
+    url,
+    before: (p) => p.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' })),
+  }));
+  try {
+    const notes = page.locator('awaitscope-example .awaitscope-loading', { hasText: 'could not load' });
+    await notes.nth(1).waitFor({ timeout: 10000 });
+    assert.match(await notes.first().innerText(), /^Awaitscope could not load \(.+\)\.$/);
+  } finally {
+    await context.close();
+  }
+});
+
 test('clicking a waiting bar highlights its await in the editor', async () => {
   const { context, page, problems } = await open(browser);
   try {
