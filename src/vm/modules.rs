@@ -181,7 +181,14 @@ impl Vm {
                 e.push(("TYPE_CHECKING", Value::Bool(false)));
                 module("typing", e)
             }
-            "json" => module("json", natives(&["loads", "dumps"], json_fn)),
+            "json" => {
+                let mut e = natives(&["loads", "dumps"], json_fn);
+                e.push((
+                    "JSONDecodeError",
+                    Value::Class(self.exc_class("JSONDecodeError")),
+                ));
+                module("json", e)
+            }
             _ => {
                 let top = name.split('.').next().unwrap_or(name);
                 return Err(PyErr::new(
@@ -863,14 +870,92 @@ fn json_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         _ => {
             let v = a.pos.first().cloned().unwrap_or_default();
+            let mut opts = JsonOut {
+                indent: None,
+                sort_keys: false,
+                ensure_ascii: true,
+            };
+            for (k, x) in &a.kw {
+                match k.as_str() {
+                    "indent" => {
+                        opts.indent = match x {
+                            Value::None => None,
+                            Value::Str(s) => Some(s.s.to_string()),
+                            other => Some(
+                                " ".repeat(vm.index_of(other).unwrap_or(0).clamp(0, 64) as usize),
+                            ),
+                        }
+                    }
+                    "sort_keys" => opts.sort_keys = vm.truthy(x)?,
+                    "ensure_ascii" => opts.ensure_ascii = vm.truthy(x)?,
+                    _ => {}
+                }
+            }
             let mut out = String::new();
-            json_dump(vm, &v, &mut out, 0)?;
+            json_dump(vm, &v, &mut out, 0, &opts)?;
             Ok(Value::string(out))
         }
     }
 }
 
-fn json_dump(vm: &mut Vm, v: &Value, out: &mut String, depth: usize) -> PyResult<()> {
+/// `json.dumps`' options that tutorials use.
+struct JsonOut {
+    /// Each level's indentation (None: all on one line).
+    indent: Option<String>,
+    sort_keys: bool,
+    ensure_ascii: bool,
+}
+
+impl JsonOut {
+    /// Between items, and before the first / after the last (with `indent`).
+    fn newline(&self, out: &mut String, depth: usize) {
+        if let Some(indent) = &self.indent {
+            out.push('\n');
+            for _ in 0..depth {
+                out.push_str(indent);
+            }
+        }
+    }
+    fn item_separator(&self) -> &'static str {
+        if self.indent.is_some() {
+            ","
+        } else {
+            ", "
+        }
+    }
+}
+
+fn json_string(out: &mut String, s: &str, ensure_ascii: bool) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            c if (c as u32) < 0x20 || (ensure_ascii && (c as u32) > 0x7e) => {
+                // Outside the BMP: a UTF-16 surrogate pair, as JSON has it.
+                let mut units = [0u16; 2];
+                for unit in c.encode_utf16(&mut units) {
+                    out.push_str(&format!("\\u{unit:04x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+fn json_dump(
+    vm: &mut Vm,
+    v: &Value,
+    out: &mut String,
+    depth: usize,
+    opts: &JsonOut,
+) -> PyResult<()> {
     if depth > 200 {
         return Err(PyErr::new(
             "RecursionError",
@@ -881,47 +966,74 @@ fn json_dump(vm: &mut Vm, v: &Value, out: &mut String, depth: usize) -> PyResult
         Value::None => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Int(i) => out.push_str(&i.to_string()),
-        Value::Float(f) => out.push_str(&super::format::float_repr(*f)),
-        Value::Str(s) => {
-            out.push('"');
-            for c in s.s.chars() {
-                match c {
-                    '"' => out.push_str("\\\""),
-                    '\\' => out.push_str("\\\\"),
-                    '\n' => out.push_str("\\n"),
-                    '\r' => out.push_str("\\r"),
-                    '\t' => out.push_str("\\t"),
-                    c if (c as u32) < 0x20 || (c as u32) > 0x7e => {
-                        out.push_str(&format!("\\u{:04x}", c as u32))
-                    }
-                    c => out.push(c),
-                }
-            }
-            out.push('"');
+        // Python's json writes the non-finite floats as JavaScript's names.
+        Value::Float(f) if f.is_nan() => out.push_str("NaN"),
+        Value::Float(f) if f.is_infinite() => {
+            out.push_str(if *f > 0.0 { "Infinity" } else { "-Infinity" })
         }
+        Value::Float(f) => out.push_str(&super::format::float_repr(*f)),
+        Value::Str(s) => json_string(out, &s.s, opts.ensure_ascii),
         Value::List(_) | Value::Tuple(_) => {
             let items = vm.to_vec(v)?;
+            if items.is_empty() {
+                out.push_str("[]");
+                return Ok(());
+            }
             out.push('[');
             for (i, x) in items.iter().enumerate() {
                 if i > 0 {
-                    out.push_str(", ");
+                    out.push_str(opts.item_separator());
                 }
-                json_dump(vm, x, out, depth + 1)?;
+                opts.newline(out, depth + 1);
+                json_dump(vm, x, out, depth + 1, opts)?;
             }
+            opts.newline(out, depth);
             out.push(']');
         }
         Value::Dict(d) => {
             let items = d.borrow().items();
-            out.push('{');
-            for (i, (k, x)) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push_str(", ");
-                }
-                let ks = Value::string(vm.str_of(k)?);
-                json_dump(vm, &ks, out, depth + 1)?;
-                out.push_str(": ");
-                json_dump(vm, x, out, depth + 1)?;
+            if items.is_empty() {
+                out.push_str("{}");
+                return Ok(());
             }
+            let mut keyed = Vec::with_capacity(items.len());
+            for (k, x) in items {
+                let key = match &k {
+                    Value::Str(s) => s.s.to_string(),
+                    Value::None => "null".to_string(),
+                    Value::Bool(b) => b.to_string(),
+                    Value::Int(i) => i.to_string(),
+                    Value::Float(_) => {
+                        let mut key = String::new();
+                        json_dump(vm, &k, &mut key, depth + 1, opts)?;
+                        key
+                    }
+                    other => {
+                        return Err(PyErr::new(
+                            "TypeError",
+                            format!(
+                                "keys must be str, int, float, bool or None, not {}",
+                                vm.type_name(other)
+                            ),
+                        ))
+                    }
+                };
+                keyed.push((key, x));
+            }
+            if opts.sort_keys {
+                keyed.sort_by(|a, b| a.0.cmp(&b.0));
+            }
+            out.push('{');
+            for (i, (k, x)) in keyed.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(opts.item_separator());
+                }
+                opts.newline(out, depth + 1);
+                json_string(out, k, opts.ensure_ascii);
+                out.push_str(": ");
+                json_dump(vm, x, out, depth + 1, opts)?;
+            }
+            opts.newline(out, depth);
             out.push('}');
         }
         other => {
@@ -975,7 +1087,7 @@ impl JsonParser<'_> {
                 .unwrap_or(0)
             + 1;
         PyErr::new(
-            "ValueError",
+            "JSONDecodeError",
             format!("{}: line {} column {} (char {})", what, line, col, self.i),
         )
     }
@@ -1060,6 +1172,10 @@ impl JsonParser<'_> {
             't' if self.lit("true") => Ok(Value::Bool(true)),
             'f' if self.lit("false") => Ok(Value::Bool(false)),
             'n' if self.lit("null") => Ok(Value::None),
+            // Python's json reads (and writes) these non-standard constants.
+            'N' if self.lit("NaN") => Ok(Value::Float(f64::NAN)),
+            'I' if self.lit("Infinity") => Ok(Value::Float(f64::INFINITY)),
+            '-' if self.lit("-Infinity") => Ok(Value::Float(f64::NEG_INFINITY)),
             _ => {
                 let st = self.i;
                 while self.i < self.c.len()

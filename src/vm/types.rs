@@ -115,6 +115,9 @@ fn c3_mro(bases: &[Rc<Class>]) -> Result<Vec<Rc<Class>>, String> {
     }
 }
 
+/// Exceptions of the hierarchy that live in a module, not in `builtins`: (name, module).
+const NOT_BUILTINS: &[(&str, &str)] = &[("JSONDecodeError", "json.decoder")];
+
 /// The exception hierarchy: (name, parent name).
 const EXCEPTIONS: &[(&str, &str)] = &[
     ("Exception", "BaseException"),
@@ -132,6 +135,8 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("KeyError", "LookupError"),
     ("ValueError", "Exception"),
     ("UnicodeError", "ValueError"),
+    // json.decoder.JSONDecodeError: not a builtin name (see NOT_BUILTINS).
+    ("JSONDecodeError", "ValueError"),
     ("TypeError", "Exception"),
     ("AttributeError", "Exception"),
     ("NameError", "Exception"),
@@ -227,7 +232,10 @@ pub fn bootstrap() -> (Types, Rc<Module>, HashMap<&'static str, Rc<Class>>) {
     {
         let mut d = builtins.dict.borrow_mut();
         for (name, c) in &excs {
-            d.set_str(name, Value::Class(c.clone()));
+            match NOT_BUILTINS.iter().find(|(n, _)| n == name) {
+                Some((_, module)) => *c.module.borrow_mut() = Value::str(module),
+                None => d.set_str(name, Value::Class(c.clone())),
+            }
         }
         if let Some(c) = excs.get("OSError") {
             d.set_str("IOError", Value::Class(c.clone()));
