@@ -101,7 +101,7 @@ mod tests {
             .contains("url"));
         assert_eq!(
             parse_http_fixtures("not json").unwrap_err(),
-            "ValueError: Expecting value: line 1 column 1 (char 0)"
+            "JSONDecodeError: Expecting value: line 1 column 1 (char 0)"
         );
         assert!(parse_http_fixtures(r#"{"url": "x"}"#).is_err());
     }
