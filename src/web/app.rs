@@ -209,7 +209,12 @@ pub fn App(props: &AppProps) -> Html {
     // timeline shows anything but "computing", the live app replaces the first paint.
     {
         let drawn = matches!(*chart, Timeline::Chart(_));
-        let settled = !matches!(*chart, Timeline::Computing);
+        // The first paint shows both runs: swap only when the baseline is in too.
+        let settled = match *chart {
+            Timeline::Computing => false,
+            Timeline::Chart(_) => view.baseline_done(),
+            Timeline::NotRun(_) => true,
+        };
         use_effect_with((drawn, settled), move |&(drawn, settled)| {
             if drawn {
                 mark_once(FIRST_CHART_MARK);
@@ -401,6 +406,13 @@ impl PageView {
                 sequential_note,
             },
         )))
+    }
+
+    /// The sequential baseline has finished (or there is none to wait for).
+    fn baseline_done(&self) -> bool {
+        self.sequential
+            .as_ref()
+            .is_none_or(|h| h.live().borrow().status != LiveStatus::Running)
     }
 
     fn status_text(&self) -> String {
