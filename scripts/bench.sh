@@ -38,7 +38,8 @@ optimized="$engine_wasm"
 if command -v wasm-opt > /dev/null; then
     optimized=target/engine_wasm.opt.wasm
     wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-        --enable-mutable-globals --strip-debug --strip-producers "$engine_wasm" -o "$optimized"
+        --enable-mutable-globals --low-memory-unused --strip-debug --strip-producers \
+        "$engine_wasm" -o "$optimized"
     how="wasm-opt -Oz, gzip -9"
 else
     how="no wasm-opt on PATH, gzip -9"

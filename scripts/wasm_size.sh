@@ -21,7 +21,8 @@ breakdown() { # title, input wasm (with names), name of the -g copy, tool option
         return
     fi
     if [[ ! "$named" -nt "$input" ]]; then
-        wasm-opt -Oz -g "${WASM_OPT_FEATURES[@]}" -o "$named" "$input"
+        # --low-memory-unused as in index.html (data-wasm-opt-params).
+        wasm-opt -Oz -g --low-memory-unused "${WASM_OPT_FEATURES[@]}" -o "$named" "$input"
     fi
     say "bench: where the bytes of $title go (wasm-opt -Oz -g of $input)"
     python3 tools/wasm_size.py "$named" "$@"
