@@ -1,19 +1,23 @@
 #!/usr/bin/env python3
-"""Shorter names for the glue between the app's wasm and its JS (a trunk post_build hook).
+"""Smaller wasm-bindgen output for the app (a trunk post_build hook, after wasm-opt).
 
-    tools/shorten_wasm_bindgen_names.py [STAGING_DIR]   (default: $TRUNK_STAGING_DIR)
+    tools/shrink_wasm_bindgen_output.py [STAGING_DIR]   (default: $TRUNK_STAGING_DIR)
 
-wasm-bindgen names every imported JS shim `__wbg_<method>_<16 hex digits>` and every
-exported closure trampoline `wasm_bindgen__convert__closures_____invoke__h<16 hex>`.
-Each name is spelled once in the wasm (import or export section) and once or more in
-`awaitscope-web.js`; ~200 of them, and the hex digits do not compress: 5.5 KB of the
-gzipped transfer. This renames them `$0`, `$1`, … in both files (whole identifiers
-only) and updates the `integrity=` hashes trunk put in `index.html`.
+1. Short names. wasm-bindgen names every imported JS shim `__wbg_<method>_<16 hex
+   digits>` and every exported closure trampoline
+   `wasm_bindgen__convert__closures_____invoke__h<16 hex>`. Each name is spelled once
+   in the wasm (import or export section) and once or more in `awaitscope-web.js`;
+   ~200 of them, and the hex digits do not compress: 6 KB of the gzipped transfer.
+   They become `$0`, `$1`, … in both files (whole identifiers only). Names the page's
+   own code uses (exports like `mount_example`, `__wbindgen_start`, `memory`) stay.
+2. No comments or indentation in the JS glue (trunk's minifier cannot parse
+   wasm-bindgen's `export { … as default }` and leaves it as written): doc comments,
+   whole-line `//` comments, leading whitespace and blank lines go (1.6 KB gzipped).
+   Only done when no template literal spans lines.
 
-Names the page's own code uses (exports like `mount_example`, `__wbindgen_start`,
-`memory`) are left alone. Should the files not look as expected (a new wasm-bindgen
-writes names differently), nothing is changed and a warning says why: the app still
-works, only a little bigger.
+Then the `integrity=` hashes trunk put in `index.html` are updated. Should the files
+not look as expected (a new wasm-bindgen writes names differently), nothing is changed
+and a warning says why: the app still works, only a little bigger.
 """
 
 import base64
@@ -128,6 +132,17 @@ def rewrite_js(js, mapping):
     return js
 
 
+def strip_js(js):
+    """Without comments, indentation and blank lines; unchanged if a line is inside a
+    template literal (an odd number of backticks on some line)."""
+    if any(line.count("`") % 2 for line in js.split("\n")):
+        return js
+    js = re.sub(r"(?ms)^[ \t]*/\*.*?\*/[ \t]*\n", "", js)
+    js = re.sub(r"(?m)^[ \t]*//.*\n", "", js)
+    js = re.sub(r"(?m)^[ \t]+", "", js)
+    return re.sub(r"\n+", "\n", js)
+
+
 def sri(data):
     return "sha384-" + base64.b64encode(hashlib.sha384(data).digest()).decode()
 
@@ -136,26 +151,26 @@ def main():
     staging = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("TRUNK_STAGING_DIR", "")
     paths = {f: os.path.join(staging, f) for f in (WASM, JS, HTML)}
     if not all(os.path.isfile(p) for p in paths.values()):
-        print(f"shorten_wasm_bindgen_names: no {WASM}/{JS}/{HTML} in {staging!r}: skipped")
+        print(f"shrink_wasm_bindgen_output: no {WASM}/{JS}/{HTML} in {staging!r}: skipped")
         return
     old = {f: open(p, "rb").read() for f, p in paths.items()}
     try:
         rename = Renamer()
         wasm = rewrite_wasm(old[WASM], rename)
-        js = rewrite_js(old[JS].decode("utf8"), rename.mapping).encode("utf8")
+        js = strip_js(rewrite_js(old[JS].decode("utf8"), rename.mapping)).encode("utf8")
         html = old[HTML].decode("utf8")
         for name, new in ((WASM, wasm), (JS, js)):
             if sri(old[name]) not in html:
                 raise ValueError(f"no integrity hash of {name} in {HTML}")
             html = html.replace(sri(old[name]), sri(new))
     except (ValueError, IndexError, UnicodeDecodeError) as e:
-        print(f"shorten_wasm_bindgen_names: WARNING, files left as they were: {e}")
+        print(f"shrink_wasm_bindgen_output: WARNING, files left as they were: {e}")
         return
     for name, new in ((WASM, wasm), (JS, js), (HTML, html.encode("utf8"))):
         with open(paths[name], "wb") as f:
             f.write(new)
     saved = len(old[WASM]) + len(old[JS]) - len(wasm) - len(js)
-    print(f"shorten_wasm_bindgen_names: {len(rename.mapping)} names, {saved} bytes shorter")
+    print(f"shrink_wasm_bindgen_output: {len(rename.mapping)} names, {saved} bytes shorter")
 
 
 if __name__ == "__main__":
