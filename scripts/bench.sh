@@ -30,16 +30,19 @@ say "$native"
 cpython_switches="$(awk '/switches\/s  Python/ { print $1; exit }' <<<"$native")"
 
 # The engine's own wasm (no chart, no Yew: examples/engine_wasm.rs), as shipped:
-# release profile, wasm-opt -Oz when available, gzip -9.
+# release profile, wasm-opt as the app (-Os …) when available, gzip -9.
 engine_budget_kb=120
 cargo build --quiet --profile wasm-release --target wasm32-unknown-unknown --example engine_wasm
 engine_wasm=target/wasm32-unknown-unknown/wasm-release/examples/engine_wasm.wasm
 optimized="$engine_wasm"
 if command -v wasm-opt > /dev/null; then
     optimized=target/engine_wasm.opt.wasm
-    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
-        --enable-mutable-globals --strip-debug --strip-producers "$engine_wasm" -o "$optimized"
-    how="wasm-opt -Oz, gzip -9"
+    # The app's wasm-opt options (index.html: data-wasm-opt, data-wasm-opt-params).
+    wasm-opt -Os --converge --reorder-functions-by-name --low-memory-unused \
+        --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+        --enable-mutable-globals --strip-debug --strip-producers \
+        "$engine_wasm" -o "$optimized"
+    how="wasm-opt -Os as the app, gzip -9"
 else
     how="no wasm-opt on PATH, gzip -9"
 fi

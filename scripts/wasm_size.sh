@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Where the wasm's bytes go (scripts/bench.sh prints this after the sizes):
 #  - the app: trunk's wasm-bindgen output (it keeps the name section), optimised
-#    like trunk does (wasm-opt -Oz) but with -g, so tools/wasm_size.py can
+#    like trunk does (wasm-opt -Os ...) but with -g, so tools/wasm_size.py can
 #    attribute the code to crates, modules and functions;
 #  - the engine alone, if its wasm was built (the engine_wasm example, which
 #    scripts/bench.sh builds for the engine's own 120 KB budget).
@@ -21,9 +21,11 @@ breakdown() { # title, input wasm (with names), name of the -g copy, tool option
         return
     fi
     if [[ ! "$named" -nt "$input" ]]; then
-        wasm-opt -Oz -g "${WASM_OPT_FEATURES[@]}" -o "$named" "$input"
+        # The options of index.html (data-wasm-opt, data-wasm-opt-params), plus -g.
+        wasm-opt -Os --converge --reorder-functions-by-name --low-memory-unused -g \
+            "${WASM_OPT_FEATURES[@]}" -o "$named" "$input"
     fi
-    say "bench: where the bytes of $title go (wasm-opt -Oz -g of $input)"
+    say "bench: where the bytes of $title go (wasm-opt -Os -g of $input)"
     python3 tools/wasm_size.py "$named" "$@"
 }
 

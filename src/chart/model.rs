@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use super::compare::{self, Summary};
 use super::text::cap;
+use crate::python::parse_float::parse_float;
 use crate::trace::{Event, Outcome, RunMode, TaskId, Trace};
 
 /// Labels (coroutine calls, awaited things) are capped at this many characters.
@@ -201,13 +202,10 @@ struct Open {
 }
 
 /// When a `sleep(x)` awaited from `start` was due: the trace's description is
-/// `sleep({delay!r})` (the prelude's `sleep`), so `x` reads back exactly.
+/// `sleep({delay!r})` (the prelude's `sleep`), so `x` reads back exactly. Parsed
+/// by the engine's `parse_float`: `str::parse` would add std's 10 KB table.
 fn sleep_due(what: &str, start: f64) -> Option<f64> {
-    let x: f64 = what
-        .strip_prefix("sleep(")?
-        .strip_suffix(')')?
-        .parse()
-        .ok()?;
+    let x = parse_float(what.strip_prefix("sleep(")?.strip_suffix(')')?)?;
     (x.is_finite() && x > 0.0).then_some(start + x)
 }
 

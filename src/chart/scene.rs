@@ -649,7 +649,9 @@ fn union(mut spans: Vec<(f64, f64)>) -> Vec<(f64, f64, u32, u32)> {
     // Starts before ends at equal times, so touching spans merge.
     let mut edges: Vec<(f64, i32)> = spans.iter().flat_map(|&(a, b)| [(a, 1), (b, -1)]).collect();
     spans.clear();
-    edges.sort_by(|a, b| a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)));
+    crate::vm::stable_sort::sort_by(&mut edges, |a, b| {
+        a.0.total_cmp(&b.0).then(b.1.cmp(&a.1)).is_lt()
+    });
     let (mut out, mut open, mut start, mut most, mut count) = (Vec::new(), 0i32, 0.0, 0, 0);
     for (t, d) in edges {
         if open == 0 {

@@ -5,6 +5,7 @@
 use super::model::{EndKind, Run, State};
 use super::text::at;
 use crate::trace::{TaskId, Trace};
+use crate::vm::stable_sort::sort_by;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
@@ -89,7 +90,12 @@ pub fn rows_of(run: &Run) -> Vec<Row> {
             "printed" => 1,
             _ => 2,
         };
-        out[first..].sort_by(|a, b| a.from.total_cmp(&b.from).then(rank(a).cmp(&rank(b))));
+        sort_by(&mut out[first..], |a, b| {
+            a.from
+                .total_cmp(&b.from)
+                .then(rank(a).cmp(&rank(b)))
+                .is_lt()
+        });
     }
     let first = out.len();
     let el = &run.event_loop;
@@ -114,6 +120,6 @@ pub fn rows_of(run: &Run) -> Vec<Row> {
             .iter()
             .map(|p| row("printed", p.t, p.t, &p.text, 0)),
     );
-    out[first..].sort_by(|a, b| a.from.total_cmp(&b.from));
+    sort_by(&mut out[first..], |a, b| a.from.total_cmp(&b.from).is_lt());
     out
 }

@@ -670,7 +670,7 @@ fn analyze(
     for c in children {
         let cf = analyze(t, c, &new_enclosing)?;
         let mut cf: Vec<String> = cf.into_iter().collect();
-        cf.sort();
+        crate::vm::stable_sort::sort_by(&mut cf, |a, b| a < b);
         for n in cf {
             if kind == ScopeKind::Class && n == "__class__" {
                 needs_class_cell = true;

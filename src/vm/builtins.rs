@@ -4,6 +4,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use super::namemap::{intern, NameMap};
+use super::stable_sort;
 use super::value::*;
 use super::{PyErr, PyResult, Vm, MAX_COLLECTION};
 
@@ -623,7 +624,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     }
                 }
             }
-            names.sort();
+            stable_sort::sort_by(&mut names, |a, b| a < b);
             names.dedup();
             Ok(Value::list(names.into_iter().map(Value::string).collect()))
         }
@@ -869,60 +870,23 @@ impl Vm {
         if reverse {
             idx.reverse();
         }
-        let mut buf = idx.clone();
-        self.merge_sort(&mut idx, &mut buf, &keys)?;
+        let mut err = None;
+        stable_sort::sort_indices(&mut idx, &mut |i, j| {
+            // After a failed comparison the sort runs to its end without calling Python.
+            err.is_none()
+                && self.key_lt(&keys[i], &keys[j]).unwrap_or_else(|e| {
+                    err = Some(e);
+                    false
+                })
+        });
+        if let Some(e) = err {
+            return Err(e);
+        }
         if reverse {
             idx.reverse();
         }
         let old = std::mem::take(items);
         *items = idx.into_iter().map(|i| old[i].clone()).collect();
-        Ok(())
-    }
-
-    fn merge_sort(&mut self, v: &mut [usize], buf: &mut [usize], keys: &[Value]) -> PyResult<()> {
-        let n = v.len();
-        if n <= 1 {
-            return Ok(());
-        }
-        if n <= 16 {
-            for i in 1..n {
-                let mut j = i;
-                while j > 0 && self.key_lt(&keys[v[j]], &keys[v[j - 1]])? {
-                    v.swap(j, j - 1);
-                    j -= 1;
-                }
-            }
-            return Ok(());
-        }
-        let mid = n / 2;
-        {
-            let (l, r) = v.split_at_mut(mid);
-            let (bl, br) = buf.split_at_mut(mid);
-            self.merge_sort(l, bl, keys)?;
-            self.merge_sort(r, br, keys)?;
-        }
-        buf[..n].copy_from_slice(v);
-        let (mut i, mut j, mut k) = (0, mid, 0);
-        while i < mid && j < n {
-            if self.key_lt(&keys[buf[j]], &keys[buf[i]])? {
-                v[k] = buf[j];
-                j += 1;
-            } else {
-                v[k] = buf[i];
-                i += 1;
-            }
-            k += 1;
-        }
-        while i < mid {
-            v[k] = buf[i];
-            i += 1;
-            k += 1;
-        }
-        while j < n {
-            v[k] = buf[j];
-            j += 1;
-            k += 1;
-        }
         Ok(())
     }
 

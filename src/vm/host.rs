@@ -95,8 +95,9 @@ pub struct Host {
     pub network: Network,
     /// External network: requests made but not yet taken by the driver.
     pub http_new: Vec<HttpRequest>,
-    /// External network: the prelude callback of each request not yet completed.
-    pub http_callbacks: BTreeMap<u64, Value>,
+    /// External network: (id, prelude callback) of each request not yet completed.
+    /// A Vec, not a map: few at a time, and a map type of its own costs wasm size.
+    pub http_callbacks: Vec<(u64, Value)>,
     pub next_http_id: u64,
     /// Requests the driver has not answered yet: idle, not deadlocked.
     pub outstanding_io: usize,
@@ -133,7 +134,7 @@ impl Default for Host {
             fixtures: Vec::new(),
             network: Network::Fixtures,
             http_new: Vec::new(),
-            http_callbacks: BTreeMap::new(),
+            http_callbacks: Vec::new(),
             next_http_id: 0,
             outstanding_io: 0,
             resume_push: false,
@@ -634,9 +635,10 @@ impl Vm {
     /// (`call_soon(callback, status, body, content_type, error)`). False if `id`
     /// is unknown or already completed.
     pub fn complete_http(&mut self, id: u64, answer: HttpAnswer) -> bool {
-        let Some(callback) = self.host.http_callbacks.remove(&id) else {
+        let Some(i) = self.host.http_callbacks.iter().position(|c| c.0 == id) else {
             return false;
         };
+        let callback = self.host.http_callbacks.swap_remove(i).1;
         self.host.outstanding_io = self.host.outstanding_io.saturating_sub(1);
         let args = vec![
             Value::Int(answer.status as i64),
@@ -844,7 +846,7 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 let method = vm.str_of(&arg(&a, 0))?;
                 let id = vm.host.next_http_id;
                 vm.host.next_http_id += 1;
-                vm.host.http_callbacks.insert(id, arg(&a, 2));
+                vm.host.http_callbacks.push((id, arg(&a, 2)));
                 vm.host.outstanding_io += 1;
                 vm.host.http_new.push(HttpRequest { id, method, url });
                 return Ok(Value::None);

@@ -21,6 +21,7 @@ pub mod modules;
 pub mod namemap;
 pub mod ops;
 pub mod random_mt;
+pub mod stable_sort;
 pub mod task_step;
 pub mod types;
 pub mod value;

@@ -120,7 +120,7 @@ pub async fn bench_task_switches() -> String {
 pub async fn bench_timer_lateness() -> String {
     let live = run_to_end(spec(TIMER_LATENESS_PROGRAM, Clock::Real { speed: 1.0 })).await;
     let mut lateness = sleep_lateness_ms(&live.trace.events, 0.01);
-    lateness.sort_by(f64::total_cmp);
+    crate::vm::stable_sort::sort_by(&mut lateness, |a, b| a.total_cmp(b).is_lt());
     let pct = |p: f64| -> f64 {
         if lateness.is_empty() {
             return f64::NAN;
@@ -151,18 +151,21 @@ pub async fn bench_timer_lateness() -> String {
 /// started after the ideal deadline.
 pub fn sleep_lateness_ms(events: &[Event], delay: f64) -> Vec<f64> {
     let what = format!("sleep({delay})");
-    let mut waiting: std::collections::BTreeMap<u32, f64> = Default::default();
+    // (task, deadline) of the sleeping tasks: a few at most, so a Vec (a map type
+    // of its own would add its whole implementation to the wasm).
+    let mut waiting: Vec<(u32, f64)> = Vec::new();
     let mut out = Vec::new();
     for e in events {
         match e {
             Event::Suspend {
                 t, task, what: w, ..
             } if *w == what => {
-                waiting.insert(*task, t + delay);
+                waiting.retain(|w| w.0 != *task);
+                waiting.push((*task, t + delay));
             }
             Event::StepStart { t, task } => {
-                if let Some(deadline) = waiting.remove(task) {
-                    out.push((t - deadline) * 1000.0);
+                if let Some(i) = waiting.iter().position(|w| w.0 == *task) {
+                    out.push((t - waiting.swap_remove(i).1) * 1000.0);
                 }
             }
             _ => {}
