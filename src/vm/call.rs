@@ -140,11 +140,17 @@ impl Vm {
                 Some(s) => s.clone(),
                 None => f.stack[first_arg].clone(),
             };
-            if let Some(coro) = self.native_step_can_run(&task) {
+            if let Some((coro, tid)) = self.native_step_can_run(&task) {
                 if let Some(caller) = self.frames.last_mut() {
                     caller.stack.truncate(base);
                 }
-                self.start_native_step(task, coro, true)?;
+                self.start_native_step(task, coro, tid, true)?;
+                return Ok(true);
+            }
+        }
+        if nargs == 1 && lead.is_none() && self.is_sleep(&func) {
+            // `await asyncio.sleep(0)`: see `Vm::try_sleep0`.
+            if self.try_sleep0(base, first_arg) {
                 return Ok(true);
             }
         }

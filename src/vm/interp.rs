@@ -726,6 +726,19 @@ impl Vm {
                     self.delattr(&obj, &name)?;
                 }
                 Op::LoadMethod(i) => {
+                    if let Some(Value::Module(m)) = f.stack.last() {
+                        // `module.function(...)`: the module's own attribute.
+                        let (name, hint) =
+                            (&f.code.names[i as usize], &f.code.name_hints[i as usize]);
+                        let v = m.dict.borrow().get_hinted(name, hint).cloned();
+                        if let Some(v) = v {
+                            if let Some(top) = f.stack.last_mut() {
+                                *top = Value::Undef;
+                            }
+                            f.stack.push(v);
+                            continue;
+                        }
+                    }
                     let name = f.code.names[i as usize].clone();
                     let obj = pop!(f);
                     let (a, b) = self.load_method(obj, &name)?;
@@ -1457,6 +1470,21 @@ impl Vm {
         let v = f.stack.pop().unwrap_or_default();
         let recv = f.stack.last().cloned().unwrap_or_default();
         match &recv {
+            // `await asyncio.sleep(0)` (`Vm::try_sleep0`): yield None once, then
+            // the result is None.
+            Value::Undef => {
+                if let Some(r) = f.stack.last_mut() {
+                    *r = Value::NotImplemented;
+                }
+                f.ip = f.ip.saturating_sub(1);
+                self.do_yield(base, Value::None)
+            }
+            Value::NotImplemented => {
+                if let Some(r) = f.stack.last_mut() {
+                    *r = Value::None;
+                }
+                Ok(None)
+            }
             Value::Gen(g) if g.kind != GenKind::AsyncGenerator => {
                 let g = g.clone();
                 match self.push_gen_frame(&g, v, RetKind::YieldFrom) {
