@@ -124,7 +124,7 @@ impl Vm {
 
     /// Whether `setattr` on an instance of `cls` only stores into the
     /// instance's namespace (no property, no `__setattr__`): memoized per class.
-    fn plain_store(&self, cls: &Rc<Class>) -> bool {
+    pub(crate) fn plain_store(&self, cls: &Rc<Class>) -> bool {
         let epoch = CLASS_EPOCH.with(Cell::get);
         {
             let c = cls.lookup_cache.borrow();

@@ -423,6 +423,8 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             match vm.getattr(&a.pos[0], &n) {
                 Ok(v) => Ok(v),
                 Err(e) => match a.pos.get(2) {
+                    // (A lazily made AttributeError needs no exception object.)
+                    Some(d) if matches!(e, PyErr::New("AttributeError", _)) => Ok(d.clone()),
                     Some(d) => {
                         let ex = vm.materialize(e);
                         if vm.is_instance_of_name(&ex, "AttributeError") {
@@ -446,6 +448,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let n = intern(&n.s);
             match vm.getattr(&a.pos[0], &n) {
                 Ok(_) => Ok(Value::Bool(true)),
+                Err(PyErr::New("AttributeError", _)) => Ok(Value::Bool(false)),
                 Err(e) => {
                     let ex = vm.materialize(e);
                     if vm.is_instance_of_name(&ex, "AttributeError") {

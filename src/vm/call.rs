@@ -796,7 +796,7 @@ impl Vm {
             },
             payload: RefCell::new(payload),
         }));
-        if let Some(newf) = self.class_lookup_user(cls, "__new__") {
+        if let Some(newf) = self.class_lookup_user_name(cls, &self.names.new_) {
             let newf = match newf {
                 Value::StaticMethod(f) => (*f).clone(),
                 other => other,
@@ -821,7 +821,7 @@ impl Vm {
         mut args: Vec<Value>,
         kw: Vec<(Name, Value)>,
     ) -> PyResult<Instantiated> {
-        match self.class_lookup(cls, "__init__") {
+        match self.class_lookup_name(cls, &self.names.init) {
             Some(Value::Function(func)) => {
                 args.insert(0, inst.clone());
                 let mut frame = self.bind_args(&func, args, kw)?;

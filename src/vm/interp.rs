@@ -793,6 +793,7 @@ impl Vm {
                         .zip(kwvals)
                         .map(|(n, v)| {
                             let name = match n {
+                                Value::Str(s) if s.interned => s.clone(),
                                 Value::Str(s) => super::namemap::intern(&s.s),
                                 _ => super::namemap::intern(""),
                             };

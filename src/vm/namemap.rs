@@ -41,6 +41,8 @@ pub struct Names {
     pub await_: Name,
     pub getattr: Name,
     pub setattr: Name,
+    pub new_: Name,
+    pub init: Name,
     // The native `Task._step` (task_step.rs).
     pub step: Name,
     pub state: Name,
@@ -62,6 +64,8 @@ impl Names {
             await_: intern("__await__"),
             getattr: intern("__getattr__"),
             setattr: intern("__setattr__"),
+            new_: intern("__new__"),
+            init: intern("__init__"),
             step: intern("_step"),
             state: intern("_state"),
             pending: intern("_PENDING"),
@@ -127,7 +131,9 @@ impl Hasher for PtrHasher {
 
 pub type PtrMap = HashMap<usize, usize, BuildHasherDefault<PtrHasher>>;
 
-const INDEX_AT: usize = 8;
+/// Maps with more entries than this keep a hash index (instances of the
+/// prelude's `Task`, 12 attributes, do not: their lookups are hinted).
+const INDEX_AT: usize = 16;
 
 #[derive(Default, Clone)]
 pub struct NameMap {

@@ -182,12 +182,22 @@ impl Vm {
             return Err(PyErr::new("SystemError", "no native step"));
         };
         let globals = step.globals.clone();
-        let (fut_waiter, hint) = (
-            self.names.fut_waiter.clone(),
-            Cell::new(self.host.step_hints.fut_waiter.get()),
-        );
-        self.store_attr(&task, &fut_waiter, Value::None, Some(&hint))?;
-        self.host.step_hints.fut_waiter.set(hint.get());
+        // `self._fut_waiter = None` (nothing to do when it is None already).
+        let plain = match &task {
+            Value::Instance(inst) if self.plain_store(&inst.class.borrow()) => {
+                let (n, h) = (&self.names.fut_waiter, &self.host.step_hints.fut_waiter);
+                let mut d = inst.dict.borrow_mut();
+                if !matches!(d.get_hinted(n, h), Some(Value::None)) {
+                    d.insert_hinted(n, Value::None, h);
+                }
+                true
+            }
+            _ => false,
+        };
+        if !plain {
+            let fut_waiter = self.names.fut_waiter.clone();
+            self.store_attr(&task, &fut_waiter, Value::None, None)?;
+        }
         globals.dict.borrow_mut().insert_hinted(
             &self.names.current_task,
             task.clone(),
