@@ -125,6 +125,15 @@ impl Vm {
             true => (base + 1, base + 2),
             false => (base, base + 1),
         };
+        // `await asyncio.sleep(0)`: see `Vm::try_sleep0`.
+        let sleep = matches!(&f.stack[callee_ix], Value::Function(func)
+            if len - first_arg == 1 && self.is_sleep(func));
+        if sleep && self.try_sleep0(base, first_arg) {
+            return Ok(true);
+        }
+        let Some(f) = self.frames.last() else {
+            return Ok(false);
+        };
         let (func, lead) = match &f.stack[callee_ix] {
             Value::Function(func) => (func.clone(), None),
             Value::BoundMethod(bm) => match &bm.func {
@@ -145,12 +154,6 @@ impl Vm {
                     caller.stack.truncate(base);
                 }
                 self.start_native_step(task, coro, tid, true)?;
-                return Ok(true);
-            }
-        }
-        if nargs == 1 && lead.is_none() && self.is_sleep(&func) {
-            // `await asyncio.sleep(0)`: see `Vm::try_sleep0`.
-            if self.try_sleep0(base, first_arg) {
                 return Ok(true);
             }
         }

@@ -1469,23 +1469,22 @@ impl Vm {
     fn op_send(&mut self, base: usize) -> PyResult<Option<ExecResult>> {
         let f = fr!(self);
         let v = f.stack.pop().unwrap_or_default();
+        // `await asyncio.sleep(0)` (`Vm::try_sleep0`): yield None once, then
+        // the result is None.
+        match f.stack.last_mut() {
+            Some(r @ Value::Undef) => {
+                *r = Value::NotImplemented;
+                f.ip = f.ip.saturating_sub(1);
+                return self.do_yield(base, Value::None);
+            }
+            Some(r @ Value::NotImplemented) => {
+                *r = Value::None;
+                return Ok(None);
+            }
+            _ => {}
+        }
         let recv = f.stack.last().cloned().unwrap_or_default();
         match &recv {
-            // `await asyncio.sleep(0)` (`Vm::try_sleep0`): yield None once, then
-            // the result is None.
-            Value::Undef => {
-                if let Some(r) = f.stack.last_mut() {
-                    *r = Value::NotImplemented;
-                }
-                f.ip = f.ip.saturating_sub(1);
-                self.do_yield(base, Value::None)
-            }
-            Value::NotImplemented => {
-                if let Some(r) = f.stack.last_mut() {
-                    *r = Value::None;
-                }
-                Ok(None)
-            }
             Value::Gen(g) if g.kind != GenKind::AsyncGenerator => {
                 let g = g.clone();
                 match self.push_gen_frame(&g, v, RetKind::YieldFrom) {

@@ -178,10 +178,9 @@ impl Vm {
         tid: Value,
         call: bool,
     ) -> PyResult<()> {
-        let Some((_, step)) = &self.host.task_step else {
+        if self.host.task_step.is_none() {
             return Err(PyErr::new("SystemError", "no native step"));
-        };
-        let globals = step.globals.clone();
+        }
         // `self._fut_waiter = None` (nothing to do when it is None already).
         let plain = match &task {
             Value::Instance(inst) if self.plain_store(&inst.class.borrow()) => {
@@ -198,11 +197,13 @@ impl Vm {
             let fut_waiter = self.names.fut_waiter.clone();
             self.store_attr(&task, &fut_waiter, Value::None, None)?;
         }
-        globals.dict.borrow_mut().insert_hinted(
-            &self.names.current_task,
-            task.clone(),
-            &self.host.step_hints.current_task,
-        );
+        if let Some((_, step)) = &self.host.task_step {
+            step.globals.dict.borrow_mut().insert_hinted(
+                &self.names.current_task,
+                task.clone(),
+                &self.host.step_hints.current_task,
+            );
+        }
         self.trace_step_start(&tid);
         self.host.native_steps += 1;
         match self.push_gen_frame(&coro, Value::None, RetKind::TaskStep(call)) {
