@@ -495,7 +495,9 @@ impl Vm {
             match op {
                 Op::Nop | Op::Nop2 => {}
                 Op::Pop => {
-                    f.stack.pop();
+                    if let Some(v) = f.stack.pop() {
+                        Value::fast_drop(v);
+                    }
                 }
                 Op::Dup => {
                     let v = f.stack.last().cloned().unwrap_or_default();
@@ -532,16 +534,17 @@ impl Vm {
                     }
                 }
                 Op::LoadConst(i) => {
-                    let v = f
-                        .code
-                        .consts
-                        .get(i as usize)
-                        .cloned()
-                        .unwrap_or(Value::None);
+                    let v = match f.code.consts.get(i as usize) {
+                        Some(c) => c.fast_clone(),
+                        None => Value::None,
+                    };
                     f.stack.push(v);
                 }
                 Op::LoadFast(i) => {
-                    let v = f.locals.get(i as usize).cloned().unwrap_or_default();
+                    let v = match f.locals.get(i as usize) {
+                        Some(l) => l.fast_clone(),
+                        None => Value::Undef,
+                    };
                     if v.is_undef() {
                         let name = f
                             .code
@@ -559,7 +562,7 @@ impl Vm {
                 Op::StoreFast(i) => {
                     let v = pop!(f);
                     if let Some(slot) = f.locals.get_mut(i as usize) {
-                        *slot = v;
+                        Value::fast_drop(std::mem::replace(slot, v));
                     }
                 }
                 Op::DeleteFast(i) => {
@@ -1066,6 +1069,8 @@ impl Vm {
                         }
                         _ => self.binary_op(&a, &b, bop)?,
                     };
+                    Value::fast_drop(a);
+                    Value::fast_drop(b);
                     fr!(self).stack.push(r);
                 }
                 Op::Inplace(bop) => {
@@ -1108,6 +1113,8 @@ impl Vm {
                         (_, _, CmpOp::IsNot) => Value::Bool(!a.is(&b)),
                         _ => self.compare(&a, &b, cop)?,
                     };
+                    Value::fast_drop(a);
+                    Value::fast_drop(b);
                     fr!(self).stack.push(r);
                 }
                 Op::BuildTuple(n) => {
@@ -1325,6 +1332,25 @@ impl Vm {
                     fr!(self).stack.push(it);
                 }
                 Op::ForIter(t) => {
+                    // A range or list iterator: no clone of the iterator.
+                    let fast = match f.stack.last() {
+                        Some(Value::Iter(cell)) => super::iter::fast_next(cell),
+                        _ => None,
+                    };
+                    match fast {
+                        Some(Some(v)) => {
+                            f.stack.push(v);
+                            continue;
+                        }
+                        Some(None) => {
+                            if let Some(v) = f.stack.pop() {
+                                Value::fast_drop(v);
+                            }
+                            f.ip = t as usize;
+                            continue;
+                        }
+                        None => {}
+                    }
                     let it = f.stack.last().cloned().unwrap_or_default();
                     match &it {
                         Value::Gen(g) if g.kind == GenKind::Generator => {
