@@ -257,3 +257,135 @@ sleep
 "#,
     );
 }
+
+/// `await asyncio.sleep(0)` runs inline (`Vm::try_sleep0`): cancellation at it,
+/// `sleep(0, result)`, negative and float delays, a stored `sleep(0)` coroutine,
+/// coroutines driven by hand, exceptions after it, `gather` of `sleep(0)`s.
+#[test]
+fn inline_sleep0_behaves_like_the_prelude_sleep() {
+    check(
+        r#"import asyncio
+
+
+async def sleeper(name, n):
+    try:
+        for i in range(n):
+            await asyncio.sleep(0)
+            print(name, i)
+    except asyncio.CancelledError:
+        print(name, "cancelled")
+        raise
+    finally:
+        print(name, "finally")
+    return name
+
+
+async def thrower():
+    await asyncio.sleep(0)
+    raise ValueError("boom")
+
+
+async def main():
+    t = asyncio.create_task(sleeper("a", 5))
+    u = asyncio.create_task(sleeper("b", 2))
+    await asyncio.sleep(0)
+    await asyncio.sleep(0.0)
+    await asyncio.sleep(-1)
+    x = await asyncio.sleep(0, "res")
+    print("x", x)
+    t.cancel()
+    try:
+        await t
+    except asyncio.CancelledError:
+        print("t cancelled", t.cancelled())
+    print(await u)
+    c = sleeper("c", 2)
+    print(c.send(None))
+    try:
+        c.send(None)
+        c.send(None)
+    except StopIteration as e:
+        print("stop", e.value)
+    s = asyncio.sleep(0)
+    await s
+    try:
+        await thrower()
+    except ValueError as e:
+        print("caught", e)
+    c2 = sleeper("d", 3)
+    c2.send(None)
+    c2.close()
+    await asyncio.gather(sleeper("e", 1), asyncio.sleep(0), asyncio.sleep(False))
+    print(await asyncio.wait_for(sleeper("f", 2), 1))
+    print(asyncio.current_task().get_name())
+
+
+asyncio.run(main())
+"#,
+        r#"a 0
+b 0
+a 1
+b 1
+b finally
+a 2
+x res
+a cancelled
+a finally
+t cancelled True
+b
+None
+c 0
+c 1
+c finally
+stop c
+caught boom
+d finally
+e 0
+e finally
+f 0
+f 1
+f finally
+f
+Task-1
+"#,
+    );
+}
+
+/// Instance stores skip the MRO lookups while a class has no property and no
+/// `__setattr__`; adding one later (to the class or a base) must be seen at once.
+#[test]
+fn plain_instance_stores_see_new_properties_and_setattr() {
+    check(
+        r#"class A:
+    pass
+a = A()
+a.x = 1
+a.x = 2
+print(a.x)
+def setz(self, v):
+    self._z = v * 10
+A.z = property(lambda self: self._z, setz)
+a.z = 3
+print(a.z, a._z)
+class B(A):
+    pass
+b = B()
+b.z = 4
+print(b.z)
+log = []
+A.__setattr__ = lambda self, k, v: log.append((k, v))
+b.y = 5
+a.x = 7
+print(log, a.x)
+del A.__setattr__
+b.y = 6
+print(b.y)
+"#,
+        r#"2
+30 30
+40
+[('y', 5), ('x', 7)] 2
+6
+"#,
+    );
+}

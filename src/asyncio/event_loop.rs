@@ -154,6 +154,29 @@ impl<H> EventLoop<H> {
         handle
     }
 
+    /// `call_soon`, reusing the allocation of `old` (a handle that has run) for
+    /// the new handle when nothing else holds it.
+    pub fn call_soon_reusing(&mut self, mut old: HandleRef, callback: H) -> HandleRef {
+        let handle = match Rc::get_mut(&mut old) {
+            Some(info) => {
+                *info = HandleInfo {
+                    seq: self.next_seq,
+                    when: None,
+                    cancelled: Cell::new(false),
+                    scheduled: Cell::new(false),
+                };
+                self.next_seq += 1;
+                old
+            }
+            None => self.new_handle(None),
+        };
+        self.ready.push_back(Ready {
+            handle: handle.clone(),
+            callback,
+        });
+        handle
+    }
+
     /// `loop.call_at(when, callback)`: pushed on the timer heap.
     pub fn call_at(&mut self, when: f64, callback: H) -> HandleRef {
         let handle = self.new_handle(Some(when));

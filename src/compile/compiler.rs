@@ -1235,7 +1235,7 @@ impl<'a> Compiler<'a> {
         } else {
             let names: Vec<Value> = kws
                 .iter()
-                .map(|k| Value::str(k.arg.as_deref().unwrap_or("")))
+                .map(|k| Value::Str(intern(k.arg.as_deref().unwrap_or(""))))
                 .collect();
             for k in &kws {
                 self.expr(&k.value)?;
@@ -1774,8 +1774,9 @@ impl<'a> Compiler<'a> {
                     names.push(name);
                     self.expr(&k.value)?;
                 }
-                let ni =
-                    self.add_const(Value::tuple(names.iter().map(|n| Value::str(n)).collect()));
+                let ni = self.add_const(Value::tuple(
+                    names.iter().map(|n| Value::Str(intern(n))).collect(),
+                ));
                 self.u().span = e.span;
                 self.emit(Op::CallKw((args.len() + keywords.len()) as u32, ni));
             }

@@ -29,9 +29,18 @@ pub struct LookupCache {
     epoch: u64,
     slots: PtrMap,
     values: Vec<Option<Value>>,
+    /// Whether storing an attribute on an instance is a plain namespace store:
+    /// no property and no `__setattr__` along the MRO (see `Vm::plain_store`).
+    plain_store: Option<bool>,
 }
 
 impl LookupCache {
+    fn reset(&mut self, epoch: u64) {
+        self.slots.clear();
+        self.values.clear();
+        self.plain_store = None;
+        self.epoch = epoch;
+    }
     /// The cached values (to break reference cycles when a VM ends).
     pub fn take_values(&mut self) -> Vec<Value> {
         self.slots.clear();
@@ -48,9 +57,7 @@ fn cached(cls: &Class, key: usize, lookup: impl FnOnce() -> Option<Value>) -> Op
     {
         let mut c = cls.lookup_cache.borrow_mut();
         if c.epoch != epoch {
-            c.slots.clear();
-            c.values.clear();
-            c.epoch = epoch;
+            c.reset(epoch);
         } else if let Some(&i) = c.slots.get(&key) {
             return c.values[i].clone();
         }
@@ -113,6 +120,35 @@ impl Vm {
 
     pub fn class_lookup(&self, cls: &Rc<Class>, name: &str) -> Option<Value> {
         self.class_lookup_name(cls, &intern(name))
+    }
+
+    /// Whether `setattr` on an instance of `cls` only stores into the
+    /// instance's namespace (no property, no `__setattr__`): memoized per class.
+    pub(crate) fn plain_store(&self, cls: &Rc<Class>) -> bool {
+        let epoch = CLASS_EPOCH.with(Cell::get);
+        {
+            let c = cls.lookup_cache.borrow();
+            if c.epoch == epoch {
+                if let Some(p) = c.plain_store {
+                    return p;
+                }
+            }
+        }
+        let plain = self
+            .class_lookup_user_name(cls, &self.names.setattr)
+            .is_none()
+            && !std::iter::once(cls).chain(cls.mro.iter()).any(|c| {
+                c.dict
+                    .borrow()
+                    .iter()
+                    .any(|(_, v)| matches!(v, Value::Property(_)))
+            });
+        let mut c = cls.lookup_cache.borrow_mut();
+        if c.epoch != epoch {
+            c.reset(epoch);
+        }
+        c.plain_store = Some(plain);
+        plain
     }
 
     pub fn class_lookup_name(&self, cls: &Rc<Class>, name: &Name) -> Option<Value> {
@@ -458,7 +494,11 @@ impl Vm {
         let fr = g.frame.borrow();
         let f = fr.as_ref()?;
         if matches!(f.code.ops.get(f.ip), Some(crate::compile::Op::Send)) {
-            return f.stack.last().cloned();
+            // (`Undef`/`NotImplemented`: a `sleep(0)` run inline, `Vm::try_sleep0`.)
+            return match f.stack.last() {
+                Some(Value::Undef | Value::NotImplemented) => None,
+                v => v.cloned(),
+            };
         }
         None
     }
@@ -530,6 +570,13 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class.borrow().clone();
+                if inst.exc.is_none() && name.s != "__class__" && self.plain_store(&cls) {
+                    match hint {
+                        Some(h) => inst.dict.borrow_mut().insert_hinted(name, v, h),
+                        None => inst.dict.borrow_mut().insert(name.clone(), v),
+                    }
+                    return Ok(());
+                }
                 if let Some(Value::Property(p)) = self.class_lookup_name(&cls, name) {
                     {
                         if p[1].is_none() {

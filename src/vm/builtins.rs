@@ -424,6 +424,8 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             match vm.getattr(&a.pos[0], &n) {
                 Ok(v) => Ok(v),
                 Err(e) => match a.pos.get(2) {
+                    // (A lazily made AttributeError needs no exception object.)
+                    Some(d) if matches!(e, PyErr::New("AttributeError", _)) => Ok(d.clone()),
                     Some(d) => {
                         let ex = vm.materialize(e);
                         if vm.is_instance_of_name(&ex, "AttributeError") {
@@ -447,6 +449,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let n = intern(&n.s);
             match vm.getattr(&a.pos[0], &n) {
                 Ok(_) => Ok(Value::Bool(true)),
+                Err(PyErr::New("AttributeError", _)) => Ok(Value::Bool(false)),
                 Err(e) => {
                     let ex = vm.materialize(e);
                     if vm.is_instance_of_name(&ex, "AttributeError") {
@@ -931,6 +934,10 @@ pub fn construct_builtin(
     args: &[Value],
     kw: &[(Name, Value)],
 ) -> PyResult<Option<Value>> {
+    // (Every builtin type is made by `types::make_class`, in module `builtins`.)
+    if !matches!(&*cls.module.borrow(), Value::Str(m) if m.s == "builtins") {
+        return Ok(None);
+    }
     let t = &vm.t;
     let is = |c: &Rc<Class>| Rc::ptr_eq(cls, c);
     let a0 = args.first().cloned();

@@ -125,6 +125,15 @@ impl Vm {
             true => (base + 1, base + 2),
             false => (base, base + 1),
         };
+        // `await asyncio.sleep(0)`: see `Vm::try_sleep0`.
+        let sleep = matches!(&f.stack[callee_ix], Value::Function(func)
+            if len - first_arg == 1 && self.is_sleep(func));
+        if sleep && self.try_sleep0(base, first_arg) {
+            return Ok(true);
+        }
+        let Some(f) = self.frames.last() else {
+            return Ok(false);
+        };
         let (func, lead) = match &f.stack[callee_ix] {
             Value::Function(func) => (func.clone(), None),
             Value::BoundMethod(bm) => match &bm.func {
@@ -140,11 +149,11 @@ impl Vm {
                 Some(s) => s.clone(),
                 None => f.stack[first_arg].clone(),
             };
-            if let Some(coro) = self.native_step_can_run(&task) {
+            if let Some((coro, tid)) = self.native_step_can_run(&task) {
                 if let Some(caller) = self.frames.last_mut() {
                     caller.stack.truncate(base);
                 }
-                self.start_native_step(task, coro, true)?;
+                self.start_native_step(task, coro, tid, true)?;
                 return Ok(true);
             }
         }
@@ -790,7 +799,7 @@ impl Vm {
             },
             payload: RefCell::new(payload),
         }));
-        if let Some(newf) = self.class_lookup_user(cls, "__new__") {
+        if let Some(newf) = self.class_lookup_user_name(cls, &self.names.new_) {
             let newf = match newf {
                 Value::StaticMethod(f) => (*f).clone(),
                 other => other,
@@ -815,7 +824,7 @@ impl Vm {
         mut args: Vec<Value>,
         kw: Vec<(Name, Value)>,
     ) -> PyResult<Instantiated> {
-        match self.class_lookup(cls, "__init__") {
+        match self.class_lookup_name(cls, &self.names.init) {
             Some(Value::Function(func)) => {
                 args.insert(0, inst.clone());
                 let mut frame = self.bind_args(&func, args, kw)?;

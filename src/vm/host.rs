@@ -111,6 +111,8 @@ pub struct Host {
     /// step would have on the stack, so recursion limits hit at the same depth.
     pub native_steps: usize,
     pub step_hints: super::task_step::StepHints,
+    /// The prelude's `asyncio.sleep` (see `Vm::try_sleep0`).
+    pub sleep_fn: Option<Rc<Function>>,
 }
 
 impl Default for Host {
@@ -143,6 +145,7 @@ impl Default for Host {
             task_step: None,
             native_steps: 0,
             step_hints: Default::default(),
+            sleep_fn: None,
         }
     }
 }
@@ -666,12 +669,35 @@ impl Vm {
                 t: self.now,
                 task: t,
             });
-            let pending = std::mem::take(&mut self.host.pending_events);
-            self.host.events.extend(pending);
+            if !self.host.pending_events.is_empty() {
+                let pending = std::mem::take(&mut self.host.pending_events);
+                self.host.events.extend(pending);
+            }
             if self.host.current_task == Some(t) {
                 self.host.current_task = None;
             }
         }
+    }
+
+    /// `call_soon(callback)` at the end of a step run by a loop handle: the
+    /// handle that ran it becomes the new one when nothing else holds it (it
+    /// stays `current_handle`; its run is over).
+    pub(crate) fn schedule_reusing_current(&mut self, callback: Value) {
+        if let Value::Handle(mut h) = std::mem::take(&mut self.host.current_handle) {
+            if let Some(ho) = Rc::get_mut(&mut h) {
+                if let Some(info) = ho.info.get_mut().take() {
+                    ho.callback = callback;
+                    ho.args.clear();
+                    ho.when = None;
+                    let info = self.host.lp.call_soon_reusing(info, h.clone());
+                    *h.info.borrow_mut() = Some(info);
+                    self.host.current_handle = Value::Handle(h);
+                    return;
+                }
+            }
+            self.host.current_handle = Value::Handle(h);
+        }
+        self.schedule(None, callback, Vec::new());
     }
 
     pub(crate) fn schedule(

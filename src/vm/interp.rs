@@ -495,7 +495,9 @@ impl Vm {
             match op {
                 Op::Nop | Op::Nop2 => {}
                 Op::Pop => {
-                    f.stack.pop();
+                    if let Some(v) = f.stack.pop() {
+                        Value::fast_drop(v);
+                    }
                 }
                 Op::Dup => {
                     let v = f.stack.last().cloned().unwrap_or_default();
@@ -532,16 +534,17 @@ impl Vm {
                     }
                 }
                 Op::LoadConst(i) => {
-                    let v = f
-                        .code
-                        .consts
-                        .get(i as usize)
-                        .cloned()
-                        .unwrap_or(Value::None);
+                    let v = match f.code.consts.get(i as usize) {
+                        Some(c) => c.fast_clone(),
+                        None => Value::None,
+                    };
                     f.stack.push(v);
                 }
                 Op::LoadFast(i) => {
-                    let v = f.locals.get(i as usize).cloned().unwrap_or_default();
+                    let v = match f.locals.get(i as usize) {
+                        Some(l) => l.fast_clone(),
+                        None => Value::Undef,
+                    };
                     if v.is_undef() {
                         let name = f
                             .code
@@ -559,7 +562,7 @@ impl Vm {
                 Op::StoreFast(i) => {
                     let v = pop!(f);
                     if let Some(slot) = f.locals.get_mut(i as usize) {
-                        *slot = v;
+                        Value::fast_drop(std::mem::replace(slot, v));
                     }
                 }
                 Op::DeleteFast(i) => {
@@ -726,6 +729,19 @@ impl Vm {
                     self.delattr(&obj, &name)?;
                 }
                 Op::LoadMethod(i) => {
+                    if let Some(Value::Module(m)) = f.stack.last() {
+                        // `module.function(...)`: the module's own attribute.
+                        let (name, hint) =
+                            (&f.code.names[i as usize], &f.code.name_hints[i as usize]);
+                        let v = m.dict.borrow().get_hinted(name, hint).cloned();
+                        if let Some(v) = v {
+                            if let Some(top) = f.stack.last_mut() {
+                                *top = Value::Undef;
+                            }
+                            f.stack.push(v);
+                            continue;
+                        }
+                    }
                     let name = f.code.names[i as usize].clone();
                     let obj = pop!(f);
                     let (a, b) = self.load_method(obj, &name)?;
@@ -780,6 +796,7 @@ impl Vm {
                         .zip(kwvals)
                         .map(|(n, v)| {
                             let name = match n {
+                                Value::Str(s) if s.interned => s.clone(),
                                 Value::Str(s) => super::namemap::intern(&s.s),
                                 _ => super::namemap::intern(""),
                             };
@@ -1052,6 +1069,8 @@ impl Vm {
                         }
                         _ => self.binary_op(&a, &b, bop)?,
                     };
+                    Value::fast_drop(a);
+                    Value::fast_drop(b);
                     fr!(self).stack.push(r);
                 }
                 Op::Inplace(bop) => {
@@ -1094,6 +1113,8 @@ impl Vm {
                         (_, _, CmpOp::IsNot) => Value::Bool(!a.is(&b)),
                         _ => self.compare(&a, &b, cop)?,
                     };
+                    Value::fast_drop(a);
+                    Value::fast_drop(b);
                     fr!(self).stack.push(r);
                 }
                 Op::BuildTuple(n) => {
@@ -1311,6 +1332,25 @@ impl Vm {
                     fr!(self).stack.push(it);
                 }
                 Op::ForIter(t) => {
+                    // A range or list iterator: no clone of the iterator.
+                    let fast = match f.stack.last() {
+                        Some(Value::Iter(cell)) => super::iter::fast_next(cell),
+                        _ => None,
+                    };
+                    match fast {
+                        Some(Some(v)) => {
+                            f.stack.push(v);
+                            continue;
+                        }
+                        Some(None) => {
+                            if let Some(v) = f.stack.pop() {
+                                Value::fast_drop(v);
+                            }
+                            f.ip = t as usize;
+                            continue;
+                        }
+                        None => {}
+                    }
                     let it = f.stack.last().cloned().unwrap_or_default();
                     match &it {
                         Value::Gen(g) if g.kind == GenKind::Generator => {
@@ -1455,6 +1495,20 @@ impl Vm {
     fn op_send(&mut self, base: usize) -> PyResult<Option<ExecResult>> {
         let f = fr!(self);
         let v = f.stack.pop().unwrap_or_default();
+        // `await asyncio.sleep(0)` (`Vm::try_sleep0`): yield None once, then
+        // the result is None.
+        match f.stack.last_mut() {
+            Some(r @ Value::Undef) => {
+                *r = Value::NotImplemented;
+                f.ip = f.ip.saturating_sub(1);
+                return self.do_yield(base, Value::None);
+            }
+            Some(r @ Value::NotImplemented) => {
+                *r = Value::None;
+                return Ok(None);
+            }
+            _ => {}
+        }
         let recv = f.stack.last().cloned().unwrap_or_default();
         match &recv {
             Value::Gen(g) if g.kind != GenKind::AsyncGenerator => {

@@ -31,7 +31,7 @@ use std::rc::Rc;
 
 use frame::Frame;
 use namemap::NameMap;
-use value::{Class, Module, Value};
+use value::{Module, Value};
 
 /// Why the VM stopped in the middle of running (not an exception).
 #[derive(Clone, Debug, PartialEq)]
@@ -97,7 +97,7 @@ pub struct Vm {
     pub frame_pool: Vec<Box<Frame>>,
     pub builtins: Rc<Module>,
     pub t: types::Types,
-    pub exc_classes: HashMap<&'static str, Rc<Class>>,
+    pub exc_classes: types::ExcClasses,
     pub modules: HashMap<String, Value>,
     pub native_depth: u32,
     /// Levels of native recursion over nested data (see `Vm::nested`).

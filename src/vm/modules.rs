@@ -37,7 +37,11 @@ impl Vm {
         }
         let m = match name {
             "_awaitscope" => self.make_awaitscope_module(),
-            "asyncio" => self.load_source_module("asyncio", crate::asyncio::ASYNCIO_PRELUDE)?,
+            "asyncio" => {
+                let m = self.load_source_module("asyncio", crate::asyncio::ASYNCIO_PRELUDE)?;
+                self.register_sleep(&m);
+                m
+            }
             "aiohttp" => self.load_source_module("aiohttp", &[crate::asyncio::AIOHTTP_PRELUDE])?,
             "aiofiles" => {
                 self.load_source_module("aiofiles", &[crate::asyncio::AIOFILES_PRELUDE])?

@@ -41,6 +41,8 @@ pub struct Names {
     pub await_: Name,
     pub getattr: Name,
     pub setattr: Name,
+    pub new_: Name,
+    pub init: Name,
     // The native `Task._step` (task_step.rs).
     pub step: Name,
     pub state: Name,
@@ -62,6 +64,8 @@ impl Names {
             await_: intern("__await__"),
             getattr: intern("__getattr__"),
             setattr: intern("__setattr__"),
+            new_: intern("__new__"),
+            init: intern("__init__"),
             step: intern("_step"),
             state: intern("_state"),
             pending: intern("_PENDING"),
@@ -127,7 +131,9 @@ impl Hasher for PtrHasher {
 
 pub type PtrMap = HashMap<usize, usize, BuildHasherDefault<PtrHasher>>;
 
-const INDEX_AT: usize = 8;
+/// Maps with more entries than this keep a hash index (instances of the
+/// prelude's `Task`, 12 attributes, do not: their lookups are hinted).
+const INDEX_AT: usize = 16;
 
 #[derive(Default, Clone)]
 pub struct NameMap {
@@ -169,17 +175,24 @@ impl NameMap {
     /// `get`, trying position `hint` first (where `key` was last found in this
     /// or a similar namespace: instances of one class fill theirs in the same
     /// order) and updating it.
+    #[inline]
     pub fn get_hinted(&self, key: &Name, hint: &Cell<u32>) -> Option<&Value> {
         if let Some((k, v)) = self.entries.get(hint.get() as usize) {
             if Rc::ptr_eq(k, key) {
                 return Some(v);
             }
         }
+        self.get_rehint(key, hint)
+    }
+    /// `get_hinted` when the hint missed.
+    #[inline(never)]
+    fn get_rehint(&self, key: &Name, hint: &Cell<u32>) -> Option<&Value> {
         let i = self.find(key)?;
         hint.set(i as u32);
         Some(&self.entries[i].1)
     }
     /// `insert` with a position hint, as in [`NameMap::get_hinted`].
+    #[inline]
     pub fn insert_hinted(&mut self, key: &Name, v: Value, hint: &Cell<u32>) {
         if let Some((k, slot)) = self.entries.get_mut(hint.get() as usize) {
             if Rc::ptr_eq(k, key) {
@@ -187,28 +200,36 @@ impl NameMap {
                 return;
             }
         }
-        self.insert(key.clone(), v);
-        if let Some(i) = self.find(key) {
-            hint.set(i as u32);
-        }
+        self.insert_rehint(key, v, hint);
+    }
+    #[inline(never)]
+    fn insert_rehint(&mut self, key: &Name, v: Value, hint: &Cell<u32>) {
+        let i = self.insert_at(key.clone(), v);
+        hint.set(i as u32);
     }
     pub fn get_str(&self, key: &str) -> Option<&Value> {
         self.find_ptr(key_of(&intern(key)))
             .map(|i| &self.entries[i].1)
     }
     pub fn insert(&mut self, key: Name, v: Value) {
+        self.insert_at(key, v);
+    }
+    /// `insert`, returning the entry's position.
+    fn insert_at(&mut self, key: Name, v: Value) -> usize {
         let key = canonical(&key);
         if let Some(i) = self.find_ptr(key_of(&key)) {
             self.entries[i].1 = v;
-            return;
+            return i;
         }
+        let i = self.entries.len();
         if let Some(ix) = &mut self.index {
-            ix.insert(key_of(&key), self.entries.len());
+            ix.insert(key_of(&key), i);
         }
         self.entries.push((key, v));
         if self.index.is_none() && self.entries.len() > INDEX_AT {
             self.rebuild();
         }
+        i
     }
     pub fn set_str(&mut self, key: &str, v: Value) {
         self.insert(intern(key), v)

@@ -23,6 +23,7 @@ use std::rc::Rc;
 use super::frame::RetKind;
 use super::value::*;
 use super::{PyErr, PyResult, Vm, RECURSION_LIMIT};
+use crate::compile::Op;
 
 thread_local! {
     static ENABLED: Cell<bool> = const { Cell::new(true) };
@@ -60,6 +61,49 @@ impl Vm {
         }
     }
 
+    /// After the prelude is loaded: remembers its `sleep` for [`Vm::try_sleep0`].
+    pub(crate) fn register_sleep(&mut self, asyncio: &Value) {
+        if !ENABLED.with(Cell::get) {
+            return;
+        }
+        if let Value::Module(m) = asyncio {
+            if let Some(Value::Function(f)) = m.dict.borrow().get_str("sleep") {
+                self.host.sleep_fn = Some(f.clone());
+            }
+        }
+    }
+
+    /// Whether `f` is the prelude's `asyncio.sleep`.
+    #[inline]
+    pub(crate) fn is_sleep(&self, f: &Rc<Function>) -> bool {
+        matches!(&self.host.sleep_fn, Some(s) if Rc::ptr_eq(f, s))
+    }
+
+    /// `await asyncio.sleep(d)` with a number `d <= 0`, called with `sleep`
+    /// and `d` at `stack[base..]` of the top frame, about to be awaited: the
+    /// prelude's `sleep` would `await _SLEEP0` (CPython's `__sleep0()`, one
+    /// bare `yield`) and return None. The awaiting frame does that itself: its
+    /// `Send` receiver becomes `Undef` ("yield None once"), then
+    /// `NotImplemented` ("done, result None") (see `Vm::op_send`). Nothing
+    /// else can see the skipped coroutine: it would only live on that stack.
+    pub(crate) fn try_sleep0(&mut self, base: usize, arg: usize) -> bool {
+        let Some(f) = self.frames.last_mut() else {
+            return false;
+        };
+        let zero = match f.stack.get(arg) {
+            Some(Value::Int(i)) => *i <= 0,
+            Some(Value::Float(x)) => *x <= 0.0,
+            _ => false,
+        };
+        if !zero || !matches!(f.code.ops.get(f.ip), Some(Op::GetAwaitable)) {
+            return false;
+        }
+        f.stack.truncate(base);
+        f.stack.push(Value::Undef);
+        f.ip += 1;
+        true
+    }
+
     /// A loop handle's callback with no arguments: runs it here when it is
     /// `task._step` of a task the native step can take. False: run it as usual.
     pub(crate) fn try_task_step(&mut self, callback: &Value) -> PyResult<bool> {
@@ -69,10 +113,10 @@ impl Vm {
         if !matches!(&bm.func, Value::Function(f) if self.is_task_step(f)) {
             return Ok(false);
         }
-        let Some(coro) = self.native_step_can_run(&bm.self_) else {
+        let Some((coro, tid)) = self.native_step_can_run(&bm.self_) else {
             return Ok(false);
         };
-        self.start_native_step(bm.self_.clone(), coro, false)?;
+        self.start_native_step(bm.self_.clone(), coro, tid, false)?;
         Ok(true)
     }
 
@@ -81,9 +125,10 @@ impl Vm {
         matches!(&self.host.task_step, Some((_, step)) if Rc::ptr_eq(f, step))
     }
 
-    /// The checks of `_step()` for `task` (no side effects): its coroutine when
-    /// the native step can run it; None leaves the task to the Python code.
-    pub(crate) fn native_step_can_run(&self, task: &Value) -> Option<Rc<GenObj>> {
+    /// The checks of `_step()` for `task` (no side effects): its coroutine and
+    /// `_trace_id` when the native step can run it; None leaves the task to the
+    /// Python code.
+    pub(crate) fn native_step_can_run(&self, task: &Value) -> Option<(Rc<GenObj>, Value)> {
         let (cls, step) = self.host.task_step.as_ref()?;
         let Value::Instance(inst) = task else {
             return None;
@@ -91,39 +136,37 @@ impl Vm {
         if !Rc::ptr_eq(&inst.class.borrow(), cls) {
             return None;
         }
-        let globals = &step.globals;
         let (n, h) = (&self.names, &self.host.step_hints);
-        let state = self.task_attr(task, &n.state, &h.state);
-        let pending = globals
-            .dict
-            .borrow()
-            .get_hinted(&n.pending, &h.pending)
-            .cloned();
-        match (&state, &pending) {
-            (Some(Value::Str(a)), Some(Value::Str(b))) if a.s == b.s => {}
-            _ => return None,
-        }
-        if !matches!(
-            self.task_attr(task, &n.must_cancel, &h.must_cancel),
-            Some(Value::Bool(false))
-        ) {
-            return None;
-        }
-        let current = globals
-            .dict
-            .borrow()
-            .get_hinted(&n.current_task, &h.current_task)
-            .cloned();
-        if !matches!(current, Some(Value::None)) {
-            return None;
-        }
-        let Some(Value::Gen(coro)) = self.task_attr(task, &n.coro, &h.coro) else {
-            return None;
+        let (coro, tid) = {
+            let globals = step.globals.dict.borrow();
+            let dict = inst.dict.borrow();
+            // The instance's own values (the prelude sets all of these in
+            // `__init__`); anything else takes the Python step.
+            let state = dict.get_hinted(&n.state, &h.state)?;
+            let pending = globals.get_hinted(&n.pending, &h.pending)?;
+            match (state, pending) {
+                (Value::Str(a), Value::Str(b)) if Rc::ptr_eq(a, b) || a.s == b.s => {}
+                _ => return None,
+            }
+            if !matches!(
+                dict.get_hinted(&n.must_cancel, &h.must_cancel),
+                Some(Value::Bool(false))
+            ) || !matches!(
+                globals.get_hinted(&n.current_task, &h.current_task),
+                Some(Value::None)
+            ) {
+                return None;
+            }
+            let Some(Value::Gen(coro)) = dict.get_hinted(&n.coro, &h.coro) else {
+                return None;
+            };
+            let tid = dict.get_hinted(&n.trace_id, &h.trace_id)?;
+            (coro.clone(), tid.clone())
         };
         // (Near the recursion limit the Python step fails in its own way.)
         let room = self.frames.len() + self.host.native_steps
             < RECURSION_LIMIT + self.host.frame_allowance;
-        (coro.kind == GenKind::Coroutine && room).then_some(coro)
+        (coro.kind == GenKind::Coroutine && room).then_some((coro, tid))
     }
 
     /// `_step()` after its checks: enter the task and resume its coroutine.
@@ -132,24 +175,35 @@ impl Vm {
         &mut self,
         task: Value,
         coro: Rc<GenObj>,
+        tid: Value,
         call: bool,
     ) -> PyResult<()> {
-        let Some((_, step)) = &self.host.task_step else {
+        if self.host.task_step.is_none() {
             return Err(PyErr::new("SystemError", "no native step"));
+        }
+        // `self._fut_waiter = None` (nothing to do when it is None already).
+        let plain = match &task {
+            Value::Instance(inst) if self.plain_store(&inst.class.borrow()) => {
+                let (n, h) = (&self.names.fut_waiter, &self.host.step_hints.fut_waiter);
+                let mut d = inst.dict.borrow_mut();
+                if !matches!(d.get_hinted(n, h), Some(Value::None)) {
+                    d.insert_hinted(n, Value::None, h);
+                }
+                true
+            }
+            _ => false,
         };
-        let globals = step.globals.clone();
-        let (fut_waiter, hint) = (
-            self.names.fut_waiter.clone(),
-            Cell::new(self.host.step_hints.fut_waiter.get()),
-        );
-        self.store_attr(&task, &fut_waiter, Value::None, Some(&hint))?;
-        self.host.step_hints.fut_waiter.set(hint.get());
-        globals.dict.borrow_mut().insert_hinted(
-            &self.names.current_task,
-            task.clone(),
-            &self.host.step_hints.current_task,
-        );
-        let tid = self.step_trace_id(&task)?;
+        if !plain {
+            let fut_waiter = self.names.fut_waiter.clone();
+            self.store_attr(&task, &fut_waiter, Value::None, None)?;
+        }
+        if let Some((_, step)) = &self.host.task_step {
+            step.globals.dict.borrow_mut().insert_hinted(
+                &self.names.current_task,
+                task.clone(),
+                &self.host.step_hints.current_task,
+            );
+        }
         self.trace_step_start(&tid);
         self.host.native_steps += 1;
         match self.push_gen_frame(&coro, Value::None, RetKind::TaskStep(call)) {
@@ -168,33 +222,6 @@ impl Vm {
         }
     }
 
-    fn step_trace_id(&mut self, task: &Value) -> PyResult<Value> {
-        match self.task_attr(task, &self.names.trace_id, &self.host.step_hints.trace_id) {
-            Some(t) => Ok(t),
-            None => {
-                let tid_n = self.names.trace_id.clone();
-                self.getattr(task, &tid_n)
-            }
-        }
-    }
-
-    /// `task.<name>` as `getattr` gives it for the attributes the step reads
-    /// (the instance's own value, else a plain value of the class); None when
-    /// that is not all `getattr` would do.
-    fn task_attr(&self, task: &Value, name: &Name, hint: &Cell<u32>) -> Option<Value> {
-        let Value::Instance(inst) = task else {
-            return None;
-        };
-        if let Some(v) = inst.dict.borrow().get_hinted(name, hint) {
-            return Some(v.clone());
-        }
-        let cls = inst.class.borrow().clone();
-        match self.class_lookup_name(&cls, name)? {
-            v @ (Value::None | Value::Bool(_) | Value::Int(_) | Value::Str(_)) => Some(v),
-            _ => None,
-        }
-    }
-
     /// The coroutine of a native step yielded `v`.
     pub(crate) fn task_step_yielded(&mut self, task: Value, v: Value, call: bool) -> PyResult<()> {
         if !v.is_none() {
@@ -204,13 +231,15 @@ impl Vm {
         // `_step_yielded(None)`, here: the step's stand-in frame ends now.
         self.host.native_steps = self.host.native_steps.saturating_sub(1);
         let (n, h) = (&self.names, &self.host.step_hints);
-        let cb = match &task {
-            Value::Instance(inst) => inst
-                .dict
-                .borrow()
-                .get_hinted(&n.step_cb, &h.step_cb)
-                .cloned(),
-            _ => None,
+        let (cb, tid) = match &task {
+            Value::Instance(inst) => {
+                let dict = inst.dict.borrow();
+                (
+                    dict.get_hinted(&n.step_cb, &h.step_cb).cloned(),
+                    dict.get_hinted(&n.trace_id, &h.trace_id).cloned(),
+                )
+            }
+            _ => (None, None),
         };
         let cb = match cb {
             Some(cb) => cb,
@@ -219,7 +248,11 @@ impl Vm {
                 self.getattr(&task, &cb_n)?
             }
         };
-        self.schedule(None, cb, Vec::new());
+        if call {
+            self.schedule(None, cb, Vec::new());
+        } else {
+            self.schedule_reusing_current(cb);
+        }
         if let Some((_, step)) = &self.host.task_step {
             step.globals.dict.borrow_mut().insert_hinted(
                 &self.names.current_task,
@@ -227,8 +260,7 @@ impl Vm {
                 &self.host.step_hints.current_task,
             );
         }
-        let tid = match self.task_attr(&task, &self.names.trace_id, &self.host.step_hints.trace_id)
-        {
+        let tid = match tid {
             Some(t) => t,
             None => {
                 let tid_n = self.names.trace_id.clone();

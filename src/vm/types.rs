@@ -166,7 +166,12 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("RuntimeWarning", "Warning"),
 ];
 
-pub fn bootstrap() -> (Types, Rc<Module>, HashMap<&'static str, Rc<Class>>) {
+/// The builtin exception classes by name (Fx-style hashing: looked up by every
+/// lazily raised error and `except` of a builtin name).
+pub type ExcClasses =
+    HashMap<&'static str, Rc<Class>, std::hash::BuildHasherDefault<super::namemap::StrHasher>>;
+
+pub fn bootstrap() -> (Types, Rc<Module>, ExcClasses) {
     let object = make_class("object", vec![], BuiltinType::Object, NameMap::new()).expect("object");
     let mk = |name: &str, bt: BuiltinType| {
         make_class(name, vec![object.clone()], bt, NameMap::new()).expect("builtin type")
@@ -214,7 +219,7 @@ pub fn bootstrap() -> (Types, Rc<Module>, HashMap<&'static str, Rc<Class>>) {
         name: intern("builtins"),
         dict: RefCell::new(NameMap::new()),
     });
-    let mut excs: HashMap<&'static str, Rc<Class>> = HashMap::new();
+    let mut excs = ExcClasses::default();
     excs.insert("BaseException", base_exception);
     for (name, parent) in EXCEPTIONS {
         let p = excs

@@ -34,6 +34,8 @@ class Future:
     _trace_id = -1
 
     def __init__(self, *, loop=None):
+        # (Also an instance attribute: the VM reads it on every task step.)
+        self._state = _PENDING
         if loop is None:
             self._loop = _get_event_loop()
         else:
