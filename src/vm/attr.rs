@@ -567,6 +567,23 @@ impl Vm {
         v: Value,
         hint: Option<&std::cell::Cell<u32>>,
     ) -> PyResult<()> {
+        self.store_attr_as(obj, name, v, hint, true)
+    }
+
+    /// `object.__setattr__(obj, name, v)`: the store a class's own `__setattr__`
+    /// falls back on (properties still apply; that `__setattr__` is not called again).
+    pub fn object_setattr(&mut self, obj: &Value, name: &Name, v: Value) -> PyResult<()> {
+        self.store_attr_as(obj, name, v, None, false)
+    }
+
+    fn store_attr_as(
+        &mut self,
+        obj: &Value,
+        name: &Name,
+        v: Value,
+        hint: Option<&std::cell::Cell<u32>>,
+        user_setattr: bool,
+    ) -> PyResult<()> {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class.borrow().clone();
@@ -575,6 +592,14 @@ impl Vm {
                         Some(h) => inst.dict.borrow_mut().insert_hinted(name, v, h),
                         None => inst.dict.borrow_mut().insert(name.clone(), v),
                     }
+                    return Ok(());
+                }
+                // A class's own __setattr__ comes first: properties are object.__setattr__'s.
+                if let Some(sa) = user_setattr
+                    .then(|| self.class_lookup_user_name(&cls, &self.names.setattr))
+                    .flatten()
+                {
+                    self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v])?;
                     return Ok(());
                 }
                 if let Some(Value::Property(p)) = self.class_lookup_name(&cls, name) {
@@ -592,10 +617,6 @@ impl Vm {
                         self.call(&s, vec![obj.clone(), v])?;
                         return Ok(());
                     }
-                }
-                if let Some(sa) = self.class_lookup_user_name(&cls, &self.names.setattr) {
-                    self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v])?;
-                    return Ok(());
                 }
                 if let Some(d) = &inst.exc {
                     let mut d = d.borrow_mut();
@@ -674,6 +695,18 @@ impl Vm {
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &Name) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            let cls = inst.class.borrow().clone();
+            if let Some(da) = self.class_lookup_user(&cls, "__delattr__") {
+                self.call(&da, vec![obj.clone(), Value::Str(name.clone())])?;
+                return Ok(());
+            }
+        }
+        self.object_delattr(obj, name)
+    }
+
+    /// `object.__delattr__(obj, name)`: removes from the namespace.
+    pub fn object_delattr(&mut self, obj: &Value, name: &Name) -> PyResult<()> {
         let removed = match obj {
             Value::Instance(inst) => inst.dict.borrow_mut().remove(&name.s),
             Value::Class(c) => {

@@ -217,6 +217,8 @@ pub fn install_methods(vm: &mut Vm) {
             "__init_subclass__",
             "__hash__",
             "__ne__",
+            "__setattr__",
+            "__delattr__",
         ],
         object_method,
     );
@@ -1465,6 +1467,23 @@ fn object_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             vm.str_of(&this).map(Value::string)
         }
         "__hash__" => Ok(Value::Int(this.id() >> 4)),
+        "__setattr__" | "__delattr__" => {
+            let Some(Value::Str(attr)) = arg(&a, 1) else {
+                return Err(PyErr::new(
+                    "TypeError",
+                    format!(
+                        "attribute name must be string, not '{}'",
+                        vm.type_name(&arg(&a, 1).unwrap_or_default())
+                    ),
+                ));
+            };
+            let attr = super::namemap::intern(&attr.s);
+            if name == "__delattr__" {
+                return vm.object_delattr(&this, &attr).map(|()| Value::None);
+            }
+            let v = arg(&a, 2).unwrap_or_default();
+            vm.object_setattr(&this, &attr, v).map(|()| Value::None)
+        }
         "__ne__" => {
             let o = arg(&a, 1).unwrap_or_default();
             Ok(Value::Bool(!vm.eq(&this, &o)?))
