@@ -5,10 +5,9 @@
 # and examples/engine_wasm.rs (the engine's own wasm size).
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
-if [[ ! -f dist/index.html ]]; then
-    scripts/setup.sh serve
-    scripts/build.sh
-fi
+# Always the release build: `trunk serve` leaves a debug build in dist/.
+scripts/setup.sh serve
+scripts/build.sh
 
 budget_kb=250
 say "bench: transfer size of dist/ (gzip -9), budget ${budget_kb} KB"
