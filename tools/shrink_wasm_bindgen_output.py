@@ -26,31 +26,13 @@ import os
 import re
 import sys
 
+from wasm_leb import leb, uleb
+
 WASM = "awaitscope-web_bg.wasm"
 JS = "awaitscope-web.js"
 HTML = "index.html"
 IMPORT_PREFIXES = ("__wbg_", "__wbindgen_")
 EXPORT_PREFIXES = ("wasm_bindgen__convert__closures_",)
-
-
-def leb(b, i):
-    result = shift = 0
-    while True:
-        x = b[i]
-        i += 1
-        result |= (x & 0x7F) << shift
-        shift += 7
-        if x < 0x80:
-            return result, i
-
-
-def uleb(n):
-    out = bytearray()
-    while True:
-        x, n = n & 0x7F, n >> 7
-        out.append(x | 0x80 if n else x)
-        if not n:
-            return bytes(out)
 
 
 def read_name(b, i):

@@ -17,22 +17,13 @@ import re
 import sys
 import zlib
 
+from wasm_leb import leb
+
 SECTION_NAMES = {
     0: "custom", 1: "type", 2: "import", 3: "function", 4: "table", 5: "memory",
     6: "global", 7: "export", 8: "start", 9: "element", 10: "code", 11: "data",
     12: "datacount",
 }
-
-
-def leb(b, i):
-    result = shift = 0
-    while True:
-        x = b[i]
-        i += 1
-        result |= (x & 0x7F) << shift
-        shift += 7
-        if x < 0x80:
-            return result, i
 
 
 def read_module(data):
