@@ -17,7 +17,7 @@ use super::examples::{self, Example, EXAMPLES};
 use super::highlight::{escape_into, gutter_text, highlighted_lines};
 use super::{speed_label, DEFAULT_SPEED, SPEEDS, TAGLINE, TITLE};
 use crate::chart::{palette, scene, svg, Chart, ChartOptions};
-use crate::fixtures::{parse_http_fixtures, BUNDLED_JSON};
+use crate::fixtures::bundled_http_fixtures;
 use crate::run::console::{console_lines, time_stamp};
 use crate::run::{run_virtual, RunOptions, RunResult};
 use crate::trace::RunMode;
@@ -44,12 +44,13 @@ pub fn page() -> Result<String, String> {
 /// The first frame for `example`, or why there is none: a program that fails,
 /// in either mode, is left to the app (its messages come from the live run).
 pub fn first_paint(example: &Example) -> Result<String, String> {
+    let http_fixtures = bundled_http_fixtures();
     let run = |mode| {
         run_virtual(
             example.source,
             &RunOptions {
                 mode,
-                http_fixtures: parse_http_fixtures(BUNDLED_JSON).unwrap_or_default(),
+                http_fixtures: http_fixtures.clone(),
                 ..RunOptions::default()
             },
         )

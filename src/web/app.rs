@@ -20,7 +20,7 @@ use super::state::{Action, IdealRuns, PageState, RealRun, View};
 use super::table_view::TableView;
 use super::toolbar::Toolbar;
 use crate::chart::{Chart, ChartOptions};
-use crate::fixtures::parse_http_fixtures;
+use crate::fixtures::bundled_http_fixtures;
 use crate::run::{HttpFixture, DEFAULT_MAX_INSTRUCTIONS};
 use crate::trace::RunMode;
 
@@ -28,13 +28,11 @@ use crate::trace::RunMode;
 const EDIT_DEBOUNCE_MS: u32 = 250;
 /// How often the "now" cursor moves during a real-time run.
 const CURSOR_MS: u32 = 50;
-/// The answers `aiohttp` gets on the virtual clock, and when `fetch()` fails.
-const HTTP_FIXTURES: &str = include_str!("../../tests/fixtures/http.json");
-
+/// The answers `aiohttp` gets on the virtual clock, and when `fetch()` fails
+/// (the bundled fixtures, parsed once).
 fn fixtures() -> Rc<Vec<HttpFixture>> {
     thread_local! {
-        static FIXTURES: Rc<Vec<HttpFixture>> =
-            Rc::new(parse_http_fixtures(HTTP_FIXTURES).unwrap_or_default());
+        static FIXTURES: Rc<Vec<HttpFixture>> = Rc::new(bundled_http_fixtures());
     }
     FIXTURES.with(Rc::clone)
 }
