@@ -235,6 +235,12 @@ impl Vm {
         let mv = Value::Module(m.clone());
         self.modules.insert(name.to_string(), mv.clone());
         for (file, src) in files {
+            if name == "asyncio" {
+                // Classes and functions take `__module__` from `__name__`: CPython's
+                // asyncio is a package, so `Lock` is `asyncio.locks.Lock`.
+                let part = format!("asyncio.{}", file.trim_end_matches(".py"));
+                m.dict.borrow_mut().set_str("__name__", Value::str(&part));
+            }
             let filename = format!("<{name}>/{file}");
             let code = match compiled_prelude_file(&filename, src) {
                 Ok(c) => c,
@@ -258,6 +264,7 @@ impl Vm {
                 return Err(e);
             }
         }
+        m.dict.borrow_mut().set_str("__name__", Value::str(name));
         Ok(mv)
     }
 

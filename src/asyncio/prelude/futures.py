@@ -19,6 +19,7 @@ def isfuture(obj):
 
 
 class Future:
+    __module__ = '_asyncio'  # CPython's C implementation
     _state = _PENDING
     _result = None
     _exception = None

@@ -27,7 +27,7 @@ class _ContextManagerMixin(_LoopBoundMixin):
 
 
 def _lock_repr(obj, extra):
-    return f'<asyncio.locks.{type(obj).__name__} object [{extra}]>'
+    return f'<{object.__repr__(obj)[1:-1]} [{extra}]>'
 
 
 class Lock(_ContextManagerMixin):

@@ -18,6 +18,7 @@ def _next_task_number():
 
 
 class Task(Future):
+    __module__ = '_asyncio'  # CPython's C implementation
     _log_destroy_pending = True
     # Sequential mode: the child this task waits for inside create_task.
     _seq_waiting = None
