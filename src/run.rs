@@ -32,6 +32,11 @@ pub struct RunOptions {
     /// The whole run stops (exit code 1, message on stderr) after this many instructions.
     pub max_instructions: u64,
     pub http_fixtures: Vec<HttpFixture>,
+    /// The program's file name, as tracebacks and `__file__` show it: `main.py` in the
+    /// web app; the CLI passes the absolute path, as `python3 PATH` shows it.
+    pub filename: String,
+    /// `sys.argv`: `["main.py"]`; the CLI passes the path as given.
+    pub argv: Vec<String>,
 }
 
 impl Default for RunOptions {
@@ -40,6 +45,8 @@ impl Default for RunOptions {
             mode: RunMode::Concurrent,
             max_instructions: DEFAULT_MAX_INSTRUCTIONS,
             http_fixtures: Vec::new(),
+            filename: "main.py".to_string(),
+            argv: vec!["main.py".to_string()],
         }
     }
 }
@@ -98,9 +105,9 @@ pub struct Session {
     end_time: f64,
 }
 
-fn syntax_error_text(src: &str, e: &crate::python::span::SourceError) -> String {
+fn syntax_error_text(filename: &str, src: &str, e: &crate::python::span::SourceError) -> String {
     let line = e.span.start.line;
-    let mut out = format!("  File \"main.py\", line {line}\n");
+    let mut out = format!("  File \"{filename}\", line {line}\n");
     if let Some(text) = src.lines().nth(line.saturating_sub(1) as usize) {
         let trimmed = text.trim_start();
         let indent = text.chars().count() - trimmed.chars().count();
@@ -133,6 +140,8 @@ impl Session {
         vm.max_instructions = opts.max_instructions;
         vm.host.sequential = opts.mode == RunMode::Sequential;
         vm.host.fixtures = opts.http_fixtures.clone();
+        vm.filename = Rc::from(opts.filename.as_str());
+        vm.argv = opts.argv.clone();
         let mut s = Session {
             vm,
             finished: None,
@@ -144,7 +153,7 @@ impl Session {
             end_time: 0.0,
         };
         let compiled = crate::python::parse_module(source)
-            .and_then(|m| crate::compile::compile_module(&m, "main.py", source));
+            .and_then(|m| crate::compile::compile_module(&m, &opts.filename, source));
         match compiled {
             Ok(code) => {
                 s.vm.host
@@ -157,6 +166,9 @@ impl Session {
                 m.dict
                     .borrow_mut()
                     .set_str("__name__", Value::str("__main__"));
+                m.dict
+                    .borrow_mut()
+                    .set_str("__file__", Value::str(&opts.filename));
                 s.vm.modules
                     .insert("__main__".into(), Value::Module(m.clone()));
                 let mut f = Frame::new(code, m);
@@ -165,7 +177,7 @@ impl Session {
             }
             Err(e) => {
                 // Through the VM's output, so drivers see it as a chunk like any traceback.
-                s.vm.write_out(&syntax_error_text(source, &e), true);
+                s.vm.write_out(&syntax_error_text(&opts.filename, source, &e), true);
                 s.collect_output();
                 s.error = Some(ErrorLocation {
                     kind: e.kind.clone(),
@@ -283,7 +295,7 @@ impl Session {
                             d.borrow()
                                 .traceback
                                 .iter()
-                                .find(|t| &*t.filename == "main.py")
+                                .find(|t| t.filename == self.vm.filename)
                                 .map(|t| (t.line, t.col))
                         })
                         .unwrap_or((0, 0)),

@@ -442,6 +442,7 @@ async fn the_virtual_clock_in_the_browser_equals_run_virtual() {
                     mode,
                     max_instructions: s.max_instructions,
                     http_fixtures: s.fixtures.to_vec(),
+                    ..RunOptions::default()
                 },
             );
             let at_once = run_now(&s);

@@ -31,6 +31,7 @@ fn run_program(source: &str, fixtures: &[HttpFixture]) -> Result<String, String>
         mode: RunMode::Concurrent,
         max_instructions: 200_000_000,
         http_fixtures: fixtures.to_vec(),
+        ..RunOptions::default()
     };
     let result = std::panic::catch_unwind(|| run_virtual(source, &options))
         .map_err(|panic| format!("PANIC: {}", panic_message(&panic)))?;
@@ -153,6 +154,7 @@ fn sequential_baseline_runs_every_program_without_panicking() {
             // waiting for a flag a later task sets): a small budget ends them.
             max_instructions: 5_000_000,
             http_fixtures: fixtures.clone(),
+            ..RunOptions::default()
         };
         match std::panic::catch_unwind(|| run_virtual(&source, &options)) {
             Ok(result) if !matches!(result.exit_code, 0..=2) => {

@@ -26,6 +26,8 @@ Result format (the `.expected` file), one item per line:
     total <repr of the clock when the program ended>
     exit <exit code>
     stderr <last non-blank line of stderr>   (just `stderr` when there is none)
+    tb <line>                                each traceback line of stderr, as
+                                             oracle/capture.py traceback_frames gives them
     file <path> <repr of its final content>  one per aiofiles file, sorted by path
 
 A line's time is that of the first write that put a character on it (an empty
@@ -74,7 +76,7 @@ UNSTABLE_STDERR = (
 
 
 def format_result(stdout_writes, stderr_text, end_time, exit_code, files):
-    from oracle.capture import last_nonblank_line, timed_lines
+    from oracle.capture import last_nonblank_line, timed_lines, traceback_frames
 
     out = [HEADER]
     for t, line in timed_lines(stdout_writes):
@@ -83,6 +85,8 @@ def format_result(stdout_writes, stderr_text, end_time, exit_code, files):
     out.append(f"exit {exit_code}")
     last = last_nonblank_line(stderr_text)
     out.append(f"stderr {last}" if last else "stderr")
+    if "Traceback (most recent call last):" in stderr_text:
+        out.extend(f"tb {line}" for line in traceback_frames(stderr_text, MAIN))
     for path in sorted(files):
         out.append(f"file {path} {files[path]!r}")
     return "\n".join(out) + "\n"
@@ -101,6 +105,14 @@ def execute(source):
     module.__builtins__ = builtins
     sys.modules["__main__"] = module
     sys.argv = [MAIN]
+    # Under `python3 main.py` the module's frame is the first on the stack; here it runs
+    # below the oracle's own frames. Raise the recursion limit by their number, so a
+    # RecursionError comes at the depth it would come at there (the call to exec()
+    # counts as one more level).
+    depth, frame = 1, sys._getframe()
+    while frame is not None:
+        depth, frame = depth + 1, frame.f_back
+    sys.setrecursionlimit(sys.getrecursionlimit() + depth)
     try:
         exec(code, module.__dict__)
     except SystemExit as exc:

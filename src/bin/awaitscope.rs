@@ -99,6 +99,12 @@ fn load_fixtures(path: &str) -> Result<Vec<HttpFixture>, String> {
     parse_http_fixtures(&text).map_err(|e| format!("{path}: {e}"))
 }
 
+fn absolute_path(path: &str) -> String {
+    std::path::absolute(path)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| path.to_string())
+}
+
 fn write_file(path: &str, contents: &str) -> Result<(), String> {
     std::fs::write(path, contents).map_err(|e| format!("{path}: {e}"))
 }
@@ -113,6 +119,9 @@ fn run(args: &Args) -> Result<i32, String> {
         mode,
         max_instructions: args.max_instructions,
         http_fixtures: http_fixtures.clone(),
+        // CPython shows the main script by its absolute path (sys.argv as given).
+        filename: absolute_path(&args.file),
+        argv: vec![args.file.clone()],
     };
     let primary_mode = if args.sequential {
         RunMode::Sequential

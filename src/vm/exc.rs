@@ -420,22 +420,57 @@ impl Vm {
         }
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
-            for e in tb.iter().rev() {
-                out.push_str(&format!(
-                    "  File \"{}\", line {}, in {}\n",
-                    e.filename, e.line, e.name.s
-                ));
-                if let Some(src) = self.source_line(&e.filename, e.line) {
-                    let t = src.trim();
-                    if !t.is_empty() {
-                        out.push_str(&format!("    {t}\n"));
-                    }
-                }
+            for line in self.frame_lines(&tb) {
+                out.push_str(&line);
+                out.push('\n');
             }
         }
         let line = self.exc_line(exc);
         out.push_str(&line);
         out.push('\n');
+    }
+
+    /// The `File …` lines of a traceback (innermost entry last in `tb`, printed last),
+    /// each with its source line. As CPython's, a run of more than three entries for
+    /// the same line ends with `[Previous line repeated N more times]`.
+    fn frame_lines(&self, tb: &[TbEntry]) -> Vec<String> {
+        const RECURSIVE_CUTOFF: usize = 3;
+        let mut lines = Vec::new();
+        let repeated = |lines: &mut Vec<String>, count: usize| {
+            if count > RECURSIVE_CUTOFF {
+                let n = count - RECURSIVE_CUTOFF;
+                let s = if n > 1 { "s" } else { "" };
+                lines.push(format!("  [Previous line repeated {n} more time{s}]"));
+            }
+        };
+        let mut last: Option<&TbEntry> = None;
+        let mut count = 0;
+        for e in tb.iter().rev() {
+            let same = last.is_some_and(|l| {
+                l.filename == e.filename && l.line == e.line && l.name.s == e.name.s
+            });
+            if !same {
+                repeated(&mut lines, count);
+                last = Some(e);
+                count = 0;
+            }
+            count += 1;
+            if count > RECURSIVE_CUTOFF {
+                continue;
+            }
+            lines.push(format!(
+                "  File \"{}\", line {}, in {}",
+                e.filename, e.line, e.name.s
+            ));
+            if let Some(src) = self.source_line(&e.filename, e.line) {
+                let t = src.trim();
+                if !t.is_empty() {
+                    lines.push(format!("    {t}"));
+                }
+            }
+        }
+        repeated(&mut lines, count);
+        lines
     }
 
     /// Lines of one exception's own traceback (no chaining), for group rendering.
@@ -451,18 +486,7 @@ impl Vm {
         let mut lines = Vec::new();
         if !tb.is_empty() {
             lines.push(header.to_string());
-            for e in tb.iter().rev() {
-                lines.push(format!(
-                    "  File \"{}\", line {}, in {}",
-                    e.filename, e.line, e.name.s
-                ));
-                if let Some(src) = self.source_line(&e.filename, e.line) {
-                    let t = src.trim();
-                    if !t.is_empty() {
-                        lines.push(format!("    {t}"));
-                    }
-                }
-            }
+            lines.extend(self.frame_lines(&tb));
         }
         lines.push(self.exc_line(exc));
         lines

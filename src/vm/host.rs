@@ -76,8 +76,6 @@ pub struct LoopRun {
 pub struct Host {
     pub current_task: Option<u32>,
     pub reraising: bool,
-    /// Extra frames allowed beyond the recursion limit for the asyncio machinery.
-    pub frame_allowance: usize,
     pub repr_stack: Vec<i64>,
     pub sources: Vec<(Rc<str>, Rc<Vec<String>>)>,
     pub lp: EventLoop<Rc<HandleObj>>,
@@ -120,7 +118,6 @@ impl Default for Host {
         Host {
             current_task: None,
             reraising: false,
-            frame_allowance: 30,
             repr_stack: Vec::new(),
             sources: Vec::new(),
             lp: EventLoop::new(),
@@ -345,6 +342,20 @@ impl Vm {
                 .unwrap_or(usize::MAX);
             return Err(exc);
         }
+        // CPython runs callbacks in Python (`Handle._run`, asyncio/events.py): its
+        // frame is the outermost of the traceback. The native run leaves no frame.
+        if let Value::Instance(i) = &exc {
+            if let Some(d) = &i.exc {
+                let filename: Rc<str> = Rc::from("<asyncio>/events.py");
+                let line = self.prelude_line(&filename, HANDLE_RUN_LINE);
+                d.borrow_mut().traceback.push(TbEntry {
+                    filename,
+                    name: intern("_run"),
+                    line,
+                    col: 0,
+                });
+            }
+        }
         let hook = self.host.error_hook.clone();
         let handle = self.host.current_handle.clone();
         if hook.is_none() {
@@ -352,7 +363,14 @@ impl Vm {
             self.write_out(&format!("Exception in callback\n{text}"), true);
             return Ok(());
         }
-        if let Err(e) = self.call(&hook, vec![exc, handle]) {
+        // The hook's message names the callback as CPython's Handle._run does.
+        let source = match &handle {
+            Value::Handle(h) => self
+                .callback_source(&h.callback, &h.args)
+                .unwrap_or_default(),
+            _ => String::new(),
+        };
+        if let Err(e) = self.call(&hook, vec![exc, handle, Value::str(&source)]) {
             let v = self.materialize(e);
             let text = self.format_exception(&v);
             self.write_out(&text, true);
@@ -360,38 +378,61 @@ impl Vm {
         Ok(())
     }
 
-    pub fn handle_repr(&mut self, h: &Rc<HandleObj>) -> PyResult<String> {
-        let mut parts = Vec::new();
-        for a in &h.args {
-            parts.push(self.repr(a)?);
-        }
-        let cb = match &h.callback {
-            Value::Function(f) => f.qualname.borrow().s.clone(),
-            Value::BoundMethod(bm) => match &bm.func {
-                Value::Function(f) => f.qualname.borrow().s.clone(),
-                Value::Native(n) => n.name.to_string(),
-                _ => "callback".into(),
-            },
-            Value::Native(n) => n.name.to_string(),
-            other => self.repr(other)?,
+    /// The number of the line of prelude file `filename` that reads `text` (0 if none).
+    fn prelude_line(&self, filename: &str, text: &str) -> u32 {
+        let Some((_, lines)) = self.host.sources.iter().find(|(f, _)| &**f == filename) else {
+            return 0;
         };
+        lines
+            .iter()
+            .position(|l| l.trim() == text)
+            .map_or(0, |i| i as u32 + 1)
+    }
+
+    pub fn handle_repr(&mut self, h: &Rc<HandleObj>) -> PyResult<String> {
         let cancelled = h
             .info
             .borrow()
             .as_ref()
             .map(|i| i.cancelled())
             .unwrap_or(false);
-        let c = if cancelled { " cancelled" } else { "" };
+        // Handle.cancel() drops the callback, so a cancelled handle names none.
+        let (c, cb) = if cancelled {
+            (" cancelled", String::new())
+        } else {
+            (
+                "",
+                format!(" {}", self.callback_source(&h.callback, &h.args)?),
+            )
+        };
         Ok(match h.when {
-            Some(w) => format!(
-                "<TimerHandle{} when={} {}({})>",
-                c,
-                super::fmt::float_repr(w),
-                cb,
-                parts.join(", ")
-            ),
-            None => format!("<Handle{} {}({})>", c, cb, parts.join(", ")),
+            Some(w) => format!("<TimerHandle{c} when={}{cb}>", super::fmt::float_repr(w)),
+            None => format!("<Handle{c}{cb}>"),
         })
+    }
+
+    /// `f(1, 2) at main.py:4`: CPython's `format_helpers._format_callback_source`,
+    /// as handle reprs and "Exception in callback …" show a callback.
+    pub fn callback_source(&mut self, callback: &Value, args: &[Value]) -> PyResult<String> {
+        let mut parts = Vec::new();
+        for a in args {
+            parts.push(self.repr(a)?);
+        }
+        let (name, at) = match callback {
+            // Only a plain function says where it is defined (inspect.isfunction).
+            Value::Function(f) => (
+                f.qualname.borrow().s.clone(),
+                format!(" at {}:{}", f.code.filename, f.code.first_line),
+            ),
+            Value::BoundMethod(bm) => match &bm.func {
+                Value::Function(f) => (f.qualname.borrow().s.clone(), String::new()),
+                Value::Native(n) => (n.name.to_string(), String::new()),
+                _ => ("callback".into(), String::new()),
+            },
+            Value::Native(n) => (n.name.to_string(), String::new()),
+            other => (self.repr(other)?, String::new()),
+        };
+        Ok(format!("{name}({}){at}", parts.join(", ")))
     }
 
     /// Where a coroutine is suspended: the innermost `await` in user code (line, col).
@@ -993,6 +1034,9 @@ fn url_host(url: &str) -> String {
 /// (`<Queue at 0x55… maxsize=0>`, which says nothing to a reader and differs from
 /// run to run); then the parameter's name, or `<Queue>` for a `*args` item.
 /// Very long reprs are cut.
+/// The source line of `_Handle._run` in the prelude's events.py.
+const HANDLE_RUN_LINE: &str = "self._context.run(self._callback, *self._args)";
+
 fn readable_argument(repr: String, param: Option<&str>) -> String {
     const MAX_CHARS: usize = 80;
     if repr.starts_with('<') {

@@ -101,6 +101,9 @@ impl Vm {
 
     pub(crate) fn push_tb(&mut self, exc: &Value) {
         let Some(f) = self.frames.last() else { return };
+        if in_c_in_cpython(&f.code) {
+            return;
+        }
         let span = f.code.span_at(f.lasti());
         if let Value::Instance(i) = exc {
             if let Some(d) = &i.exc {
@@ -215,9 +218,20 @@ impl Vm {
         exc
     }
 
+    /// How many frames the recursion limit allows: `RECURSION_LIMIT`, less the three
+    /// frames CPython has under every callback while a loop runs (`run_forever`,
+    /// `_run_once`, `Handle._run`) that are native here, so a program hits its
+    /// RecursionError at CPython's depth.
+    pub(crate) fn frame_limit(&self) -> usize {
+        if self.host.loop_runs.is_empty() {
+            RECURSION_LIMIT
+        } else {
+            RECURSION_LIMIT - 3
+        }
+    }
+
     pub(crate) fn push_frame(&mut self, f: Box<Frame>) -> PyResult<()> {
-        if self.frames.len() + self.host.native_steps >= RECURSION_LIMIT + self.host.frame_allowance
-        {
+        if self.frames.len() + self.host.native_steps >= self.frame_limit() {
             return Err(PyErr::new(
                 "RecursionError",
                 "maximum recursion depth exceeded",
@@ -280,8 +294,7 @@ impl Vm {
         f.ret = ret;
         f.gen = Some(Rc::downgrade(g));
         g.state.set(GenState::Running);
-        if self.frames.len() + self.host.native_steps >= RECURSION_LIMIT + self.host.frame_allowance
-        {
+        if self.frames.len() + self.host.native_steps >= self.frame_limit() {
             *g.frame.borrow_mut() = Some(f);
             g.state.set(GenState::Suspended);
             return Err(PyErr::new(
@@ -1606,4 +1619,13 @@ pub fn unwrap_async_yield(v: &Value) -> Option<Value> {
         }
     }
     None
+}
+
+/// CPython implements `Future` and `Task` in C (`_asyncio`): their methods never show in
+/// a traceback, so the prelude's ports of them do not either.
+fn in_c_in_cpython(code: &crate::compile::Code) -> bool {
+    code.filename.starts_with("<asyncio>/")
+        && ["Future.", "Task.", "_GatheringFuture."]
+            .iter()
+            .any(|class| code.qualname.s.starts_with(class))
 }

@@ -113,6 +113,8 @@ pub struct Vm {
     pub now: f64,
     pub host: host::Host,
     pub filename: Rc<str>,
+    /// `sys.argv`.
+    pub argv: Vec<String>,
     pub names: namemap::Names,
 }
 
@@ -136,6 +138,7 @@ impl Vm {
             now: 0.0,
             host: host::Host::default(),
             filename: Rc::from("main.py"),
+            argv: vec!["main.py".to_string()],
             names: namemap::Names::new(),
         };
         builtins::install(&mut vm);

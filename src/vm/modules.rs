@@ -141,7 +141,10 @@ impl Vm {
                 let mut e = natives(&["exit", "getrecursionlimit", "setrecursionlimit"], sys_fn);
                 e.push(("stdout", out));
                 e.push(("stderr", err));
-                e.push(("argv", Value::list(vec![Value::str("main.py")])));
+                e.push((
+                    "argv",
+                    Value::list(self.argv.iter().map(|a| Value::str(a)).collect()),
+                ));
                 e.push(("version", Value::str("3.11.0 (awaitscope)")));
                 e.push(("maxsize", Value::Int(i64::MAX)));
                 e.push(("platform", Value::str("awaitscope")));

@@ -22,7 +22,7 @@ use std::rc::Rc;
 
 use super::frame::RetKind;
 use super::value::*;
-use super::{PyErr, PyResult, Vm, RECURSION_LIMIT};
+use super::{PyErr, PyResult, Vm};
 use crate::compile::Op;
 
 thread_local! {
@@ -164,8 +164,7 @@ impl Vm {
             (coro.clone(), tid.clone())
         };
         // (Near the recursion limit the Python step fails in its own way.)
-        let room = self.frames.len() + self.host.native_steps
-            < RECURSION_LIMIT + self.host.frame_allowance;
+        let room = self.frames.len() + self.host.native_steps < self.frame_limit();
         (coro.kind == GenKind::Coroutine && room).then_some((coro, tid))
     }
 

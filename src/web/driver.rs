@@ -240,6 +240,7 @@ fn options(spec: &RunSpec) -> RunOptions {
         mode: spec.mode,
         max_instructions: spec.max_instructions,
         http_fixtures: spec.fixtures.to_vec(),
+        ..RunOptions::default()
     }
 }
 

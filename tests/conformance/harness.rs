@@ -9,6 +9,7 @@
 //! total <end time>
 //! exit <code>
 //! stderr <last non-blank stderr line>     (just `stderr` when there is none)
+//! tb <line>                               (each traceback line: [`traceback_frames`])
 //! file <path> <repr of content>           (sorted by path)
 //! ```
 
@@ -41,6 +42,11 @@ pub fn render(obs: &Observed) -> String {
         out.push_str("stderr\n");
     } else {
         out.push_str(&format!("stderr {last}\n"));
+    }
+    if obs.stderr.contains("Traceback (most recent call last):") {
+        for line in traceback_frames(&obs.stderr, "main.py") {
+            out.push_str(&format!("tb {line}\n"));
+        }
     }
     for (path, content) in &obs.files {
         out.push_str(&format!("file {} {}\n", path, str_repr(content)));
@@ -75,6 +81,44 @@ pub fn timed_lines(writes: &[(f64, String)]) -> Vec<(f64, String)> {
 
 /// The last line of `text` that is not whitespace only (`""` if none). Lines
 /// break where Python's `str.splitlines` breaks them.
+/// The traceback lines of `text` both implementations must agree on, exactly as
+/// `traceback_frames` in tools/oracle/capture.py (which says why): headers, `File`
+/// lines, the source line under each frame of `main`, exception lines. A frame of a
+/// library written in Python is `File "<library>", in FUNCTION` without its source;
+/// frames of the rest of CPython's standard library are dropped. No blank lines, no
+/// `^^^`/`~~~` lines (CPython 3.11's error ranges).
+pub fn traceback_frames(text: &str, main: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut source_margin: Option<String> = None;
+    for line in text.lines() {
+        let body = line.trim_start_matches([' ', '|', '+']);
+        let margin = &line[..line.len() - body.len()];
+        let trimmed = body.trim();
+        if trimmed.is_empty() || trimmed.chars().all(|c| c == '^' || c == '~') {
+            continue;
+        }
+        if let Some(m) = source_margin.take() {
+            if line.starts_with(&m) {
+                continue;
+            }
+        }
+        if let Some(rest) = body.strip_prefix("File \"") {
+            let (path, rest) = rest.split_once("\", ").unwrap_or((rest, ""));
+            if path != main && path != "<library>" {
+                source_margin = Some(format!("{margin}  "));
+                if path.contains("/python3.11/") && !path.contains("/python3.11/asyncio/") {
+                    continue;
+                }
+                let function = rest.split_once("in ").map_or("", |(_, f)| f);
+                out.push(format!("{margin}File \"<library>\", in {function}"));
+                continue;
+            }
+        }
+        out.push(line.to_string());
+    }
+    out
+}
+
 pub fn last_nonblank_line(text: &str) -> &str {
     text.split(is_python_line_break)
         .rev()
@@ -195,6 +239,7 @@ pub fn parse_expected(body: &str) -> Result<Observed, String> {
         stderr: String::new(),
         files: BTreeMap::new(),
     };
+    let mut tb: Vec<&str> = Vec::new();
     for line in body.lines() {
         if let Some(rest) = line.strip_prefix("total ") {
             obs.end_time = rest.parse().map_err(|e| format!("{line:?}: {e}"))?;
@@ -203,6 +248,8 @@ pub fn parse_expected(body: &str) -> Result<Observed, String> {
         } else if line == "stderr" {
         } else if let Some(rest) = line.strip_prefix("stderr ") {
             obs.stderr = rest.to_string();
+        } else if let Some(rest) = line.strip_prefix("tb ") {
+            tb.push(rest);
         } else if let Some(rest) = line.strip_prefix("file ") {
             let (path, repr) = rest.split_once(' ').ok_or(format!("{line:?}"))?;
             obs.files.insert(
@@ -214,6 +261,15 @@ pub fn parse_expected(body: &str) -> Result<Observed, String> {
             obs.writes.push((t, format!("{text}\n")));
         } else {
             return Err(format!("unexpected line {line:?}"));
+        }
+    }
+    if !tb.is_empty() {
+        // The traceback lines, then the last line if the traceback did not end stderr.
+        let last = std::mem::take(&mut obs.stderr);
+        obs.stderr = tb.join("\n");
+        if tb.last() != Some(&last.as_str()) {
+            obs.stderr.push('\n');
+            obs.stderr.push_str(&last);
         }
     }
     Ok(obs)

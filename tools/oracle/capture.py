@@ -64,6 +64,41 @@ def timed_lines(writes):
     return lines
 
 
+def traceback_frames(text, main="main.py"):
+    """The traceback lines of `text` that Awaitscope must reproduce exactly: the
+    `Traceback ...` headers, every `File` line, the source line under each frame of
+    `main`, and the exception lines. A frame of a library written in Python (asyncio,
+    and the aiohttp/aiofiles models: CPython's files or the oracle's; Awaitscope's
+    ports of them) shows as `File "<library>", in FUNCTION` without its source: file
+    names, lines and text differ. Dropped: frames of the rest of the standard library
+    (`json`, ...: Python files in CPython, native code in Awaitscope), blank lines,
+    and 3.11's `^^^`/`~~~` lines under a source line (not drawn by Awaitscope).
+    Exception-group tracebacks keep their `  | ` margins. Applied to its own output
+    it changes nothing. tests/conformance/harness.rs does the same."""
+    out = []
+    source_margin = None  # the margin of a source line to drop (an asyncio frame's)
+    for line in text.splitlines():
+        body = line.lstrip(" |+")
+        margin = line[: len(line) - len(body)]
+        if not body.strip() or set(body.strip()) <= set("^~"):
+            continue
+        if source_margin is not None and line.startswith(source_margin):
+            source_margin = None
+            continue
+        source_margin = None
+        if body.startswith('File "'):
+            path, _, rest = body[len('File "'):].partition('", ')
+            if path not in (main, "<library>"):
+                source_margin = margin + "  "
+                if "/python3.11/" in path and "/python3.11/asyncio/" not in path:
+                    continue
+                function = rest.partition("in ")[2]
+                out.append(f'{margin}File "<library>", in {function}')
+                continue
+        out.append(line)
+    return out
+
+
 def last_nonblank_line(text):
     """The last line of `text` that is not whitespace only, as written ('' if none)."""
     for line in reversed(text.splitlines()):

@@ -77,9 +77,47 @@ class OracleTest(unittest.TestCase):
 
     def test_errors_name_main_py_and_exit_1(self):
         lines = oracle("print(1)\nraise KeyError('k')\n")
-        self.assertEqual(lines, ["0.0 | 1", "total 0.0", "exit 1", "stderr KeyError: 'k'"])
+        self.assertEqual(lines, ["0.0 | 1", "total 0.0", "exit 1", "stderr KeyError: 'k'",
+                                 "tb Traceback (most recent call last):",
+                                 'tb   File "main.py", line 2, in <module>',
+                                 "tb     raise KeyError('k')",
+                                 "tb KeyError: 'k'"])
         lines = oracle("if True\n    pass\n")
         self.assertEqual(lines[-1], "stderr SyntaxError: expected ':'")
+
+    def test_traceback_frames_of_libraries_and_recursion(self):
+        from capture import traceback_frames  # (unittest runs with tools/oracle on the path)
+        text = (
+            "Traceback (most recent call last):\n"
+            '  File "main.py", line 3, in <module>\n'
+            "    json.loads(x)\n"
+            "    ^^^^^^^^^^^^^\n"
+            '  File "/usr/lib/python3.11/json/__init__.py", line 346, in loads\n'
+            "    return _default_decoder.decode(s)\n"
+            '  File "/usr/lib/python3.11/asyncio/runners.py", line 190, in run\n'
+            "    return runner.run(main)\n"
+            "\n"
+            "  [Previous line repeated 996 more times]\n"
+            "ValueError: x\n")
+        frames = traceback_frames(text)
+        self.assertEqual(frames, [
+            "Traceback (most recent call last):",
+            '  File "main.py", line 3, in <module>',
+            "    json.loads(x)",
+            '  File "<library>", in run',
+            "  [Previous line repeated 996 more times]",
+            "ValueError: x"])
+        self.assertEqual(traceback_frames("\n".join(frames)), frames)
+
+    def test_recursion_error_comes_at_the_depth_of_python3_main_py(self):
+        lines = oracle(
+            "def depth(n):\n"
+            "    try:\n"
+            "        return depth(n + 1)\n"
+            "    except RecursionError:\n"
+            "        return n\n"
+            "print(depth(0))\n")
+        self.assertEqual(lines[0], "0.0 | 998")
 
     def test_aiofiles_files_are_reported(self):
         lines = oracle(

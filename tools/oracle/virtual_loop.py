@@ -86,6 +86,10 @@ class SeqTimerHandle(events.TimerHandle):
     __hash__ = events.TimerHandle.__hash__
 
 
+# A handle's repr names its class: a program must see CPython's TimerHandle.
+SeqTimerHandle.__name__ = SeqTimerHandle.__qualname__ = "TimerHandle"
+
+
 def make_loop_class(clock, on_deadlock):
     class VirtualLoop(asyncio.SelectorEventLoop):
         def __init__(self):

@@ -208,14 +208,21 @@ class BaseEventLoop(AbstractEventLoop):
                                'exception handler', None)
 
 
-def _on_handle_error(exc, handle):
+class _Handle:
+    # Never called: the VM runs handles natively. A callback's traceback starts at
+    # the line below, as CPython's starts in Handle._run (vm/host.rs points there).
+    def _run(self):
+        self._context.run(self._callback, *self._args)
+
+
+def _on_handle_error(exc, handle, callback_source):
     # Handle._run: an exception escaping a callback goes to the loop's handler.
     loop = _running_loop if _running_loop is not None else _policy_loop
     if loop is None:
-        _log_error(f'Exception in callback {handle!r}', exc)
+        _log_error(f'Exception in callback {callback_source}', exc)
         return
     loop.call_exception_handler({
-        'message': f'Exception in callback {handle!r}',
+        'message': f'Exception in callback {callback_source}',
         'exception': exc,
         'handle': handle,
     })

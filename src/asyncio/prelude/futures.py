@@ -193,6 +193,9 @@ def _format_callback_source(fn):
     name = getattr(fn, '__qualname__', None) or getattr(fn, '__name__', None)
     if not name:
         return repr(fn) + '()'
+    if type(fn).__name__ == 'function':  # inspect.isfunction: where it is defined
+        code = fn.__code__
+        return f'{name}() at {code.co_filename}:{code.co_firstlineno}'
     return name + '()'
 
 
