@@ -23,9 +23,16 @@ macro_rules! fr {
     ($s:ident) => {
         match $s.frames.last_mut() {
             Some(f) => f,
-            None => return Err(PyErr::new("SystemError", "no frame")),
+            None => return Err(no_frame()),
         }
     };
+}
+
+/// The error of `fr!` (which cannot happen), out of line: one call per site.
+#[cold]
+#[inline(never)]
+fn no_frame() -> PyErr {
+    PyErr::new("SystemError", "no frame")
 }
 
 macro_rules! pop {
