@@ -28,6 +28,21 @@ macro_rules! fr {
     };
 }
 
+#[cold]
+#[inline(never)]
+fn unbound_local(name: &str) -> PyErr {
+    PyErr::new(
+        "UnboundLocalError",
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+#[cold]
+#[inline(never)]
+fn name_error(name: &str) -> PyErr {
+    PyErr::new("NameError", format!("name '{name}' is not defined"))
+}
+
 /// The error of `fr!` (which cannot happen), out of line: one call per site.
 #[cold]
 #[inline(never)]
@@ -553,16 +568,8 @@ impl Vm {
                         None => Value::Undef,
                     };
                     if v.is_undef() {
-                        let name = f
-                            .code
-                            .varnames
-                            .get(i as usize)
-                            .map(|n| n.s.clone())
-                            .unwrap_or_default();
-                        return Err(PyErr::new(
-                            "UnboundLocalError",
-                            format!("cannot access local variable '{name}' where it is not associated with a value"),
-                        ));
+                        let name = f.code.varnames.get(i as usize).map_or("", |n| &n.s);
+                        return Err(unbound_local(name));
                     }
                     f.push(v);
                 }
@@ -572,23 +579,13 @@ impl Vm {
                         Value::fast_drop(std::mem::replace(slot, v));
                     }
                 }
-                Op::DeleteFast(i) => {
-                    let name = f
-                        .code
-                        .varnames
-                        .get(i as usize)
-                        .map(|n| n.s.clone())
-                        .unwrap_or_default();
-                    match f.locals.get_mut(i as usize) {
-                        Some(slot) if !slot.is_undef() => *slot = Value::Undef,
-                        _ => {
-                            return Err(PyErr::new(
-                                "UnboundLocalError",
-                                format!("cannot access local variable '{name}' where it is not associated with a value"),
-                            ))
-                        }
+                Op::DeleteFast(i) => match f.locals.get_mut(i as usize) {
+                    Some(slot) if !slot.is_undef() => *slot = Value::Undef,
+                    _ => {
+                        let name = f.code.varnames.get(i as usize).map_or("", |n| &n.s);
+                        return Err(unbound_local(name));
                     }
-                }
+                },
                 Op::LoadDeref(i) | Op::LoadClassDeref(i) => {
                     if let Op::LoadClassDeref(_) = op {
                         let ncell = f.code.cellvars.len();
@@ -639,10 +636,7 @@ impl Vm {
                         None => match self.builtins.dict.borrow().get_hinted(name, hint) {
                             Some(v) => v.clone(),
                             None => {
-                                return Err(PyErr::new(
-                                    "NameError",
-                                    format!("name '{}' is not defined", name.s),
-                                ));
+                                return Err(name_error(&name.s));
                             }
                         },
                     };
@@ -656,10 +650,7 @@ impl Vm {
                 Op::DeleteGlobal(i) => {
                     let name = f.code.names[i as usize].clone();
                     if f.globals.dict.borrow_mut().remove(&name.s).is_none() {
-                        return Err(PyErr::new(
-                            "NameError",
-                            format!("name '{}' is not defined", name.s),
-                        ));
+                        return Err(name_error(&name.s));
                     }
                 }
                 Op::LoadName(i) => {
@@ -673,12 +664,7 @@ impl Vm {
                     }
                     match v {
                         Some(v) => self.push_top(v),
-                        None => {
-                            return Err(PyErr::new(
-                                "NameError",
-                                format!("name '{}' is not defined", name.s),
-                            ))
-                        }
+                        None => return Err(name_error(&name.s)),
                     }
                 }
                 Op::StoreName(i) => {
@@ -696,10 +682,7 @@ impl Vm {
                         None => f.globals.dict.borrow_mut().remove(&name.s),
                     };
                     if removed.is_none() {
-                        return Err(PyErr::new(
-                            "NameError",
-                            format!("name '{}' is not defined", name.s),
-                        ));
+                        return Err(name_error(&name.s));
                     }
                 }
                 Op::LoadAttr(i) => {
@@ -1436,13 +1419,7 @@ impl Vm {
         };
         let ncell = f.code.cellvars.len();
         if (i as usize) < ncell {
-            let name = &f.code.cellvars[i as usize].s;
-            PyErr::new(
-                "UnboundLocalError",
-                format!(
-                    "cannot access local variable '{name}' where it is not associated with a value"
-                ),
-            )
+            unbound_local(&f.code.cellvars[i as usize].s)
         } else {
             let name = f
                 .code
