@@ -23,14 +23,36 @@ macro_rules! fr {
     ($s:ident) => {
         match $s.frames.last_mut() {
             Some(f) => f,
-            None => return Err(PyErr::new("SystemError", "no frame")),
+            None => return Err(no_frame()),
         }
     };
 }
 
+#[cold]
+#[inline(never)]
+fn unbound_local(name: &str) -> PyErr {
+    PyErr::new(
+        "UnboundLocalError",
+        format!("cannot access local variable '{name}' where it is not associated with a value"),
+    )
+}
+
+#[cold]
+#[inline(never)]
+fn name_error(name: &str) -> PyErr {
+    PyErr::new("NameError", format!("name '{name}' is not defined"))
+}
+
+/// The error of `fr!` (which cannot happen), out of line: one call per site.
+#[cold]
+#[inline(never)]
+fn no_frame() -> PyErr {
+    PyErr::new("SystemError", "no frame")
+}
+
 macro_rules! pop {
     ($f:ident) => {
-        $f.stack.pop().unwrap_or_default()
+        $f.pop()
     };
 }
 
@@ -135,7 +157,7 @@ impl Vm {
                 match b {
                     Block::Try { handler, depth } => {
                         f.stack.truncate(depth as usize);
-                        f.stack.push(exc);
+                        f.push(exc);
                         f.ip = handler as usize;
                         return Ok(());
                     }
@@ -289,7 +311,7 @@ impl Vm {
             return Err(PyErr::new("RuntimeError", "generator has no frame"));
         };
         if g.state.get() == GenState::Suspended {
-            f.stack.push(value);
+            f.push(value);
         }
         f.ret = ret;
         f.gen = Some(Rc::downgrade(g));
@@ -386,7 +408,7 @@ impl Vm {
         }
         let caller = fr!(self);
         match ret {
-            RetKind::Call | RetKind::Native => caller.stack.push(v),
+            RetKind::Call | RetKind::Native => caller.push(v),
             RetKind::Init => {
                 if !v.is_none() {
                     let tn = self.type_name(&v);
@@ -395,7 +417,7 @@ impl Vm {
                         format!("__init__() should return None, not '{tn}'"),
                     ));
                 }
-                caller.stack.push(aux);
+                caller.push(aux);
             }
             RetKind::Import => caller.stack.extend(module.map(Value::Module)),
             RetKind::GenSend => {
@@ -406,7 +428,7 @@ impl Vm {
             }
             RetKind::YieldFrom => {
                 caller.stack.pop();
-                caller.stack.push(v);
+                caller.push(v);
             }
             RetKind::ForIter(t) => {
                 caller.stack.pop();
@@ -420,7 +442,7 @@ impl Vm {
             RetKind::StepPiece(call) => {
                 self.host.native_steps = self.host.native_steps.saturating_sub(1);
                 if call {
-                    caller.stack.push(v);
+                    caller.push(v);
                 }
             }
             RetKind::TaskStep(call) => {
@@ -462,7 +484,7 @@ impl Vm {
                 RetKind::ASend => {
                     if let Some(inner) = unwrap_async_yield(&v) {
                         caller.stack.pop();
-                        caller.stack.push(inner);
+                        caller.push(inner);
                         return Ok(None);
                     }
                     caller.ip = caller.ip.saturating_sub(1);
@@ -471,7 +493,7 @@ impl Vm {
                     if let Some(inner) = unwrap_async_yield(&v) {
                         v = inner;
                     }
-                    caller.stack.push(v);
+                    caller.push(v);
                     return Ok(None);
                 }
             }
@@ -514,15 +536,15 @@ impl Vm {
                 }
                 Op::Dup => {
                     let v = f.stack.last().cloned().unwrap_or_default();
-                    f.stack.push(v);
+                    f.push(v);
                 }
                 Op::DupTop2 => {
                     let n = f.stack.len();
                     if n >= 2 {
                         let a = f.stack[n - 2].clone();
                         let b = f.stack[n - 1].clone();
-                        f.stack.push(a);
-                        f.stack.push(b);
+                        f.push(a);
+                        f.push(b);
                     }
                 }
                 Op::Rot2 => {
@@ -551,7 +573,7 @@ impl Vm {
                         Some(c) => c.fast_clone(),
                         None => Value::None,
                     };
-                    f.stack.push(v);
+                    f.push(v);
                 }
                 Op::LoadFast(i) => {
                     let v = match f.locals.get(i as usize) {
@@ -559,18 +581,10 @@ impl Vm {
                         None => Value::Undef,
                     };
                     if v.is_undef() {
-                        let name = f
-                            .code
-                            .varnames
-                            .get(i as usize)
-                            .map(|n| n.s.clone())
-                            .unwrap_or_default();
-                        return Err(PyErr::new(
-                            "UnboundLocalError",
-                            format!("cannot access local variable '{name}' where it is not associated with a value"),
-                        ));
+                        let name = f.code.varnames.get(i as usize).map_or("", |n| &n.s);
+                        return Err(unbound_local(name));
                     }
-                    f.stack.push(v);
+                    f.push(v);
                 }
                 Op::StoreFast(i) => {
                     let v = pop!(f);
@@ -578,23 +592,13 @@ impl Vm {
                         Value::fast_drop(std::mem::replace(slot, v));
                     }
                 }
-                Op::DeleteFast(i) => {
-                    let name = f
-                        .code
-                        .varnames
-                        .get(i as usize)
-                        .map(|n| n.s.clone())
-                        .unwrap_or_default();
-                    match f.locals.get_mut(i as usize) {
-                        Some(slot) if !slot.is_undef() => *slot = Value::Undef,
-                        _ => {
-                            return Err(PyErr::new(
-                                "UnboundLocalError",
-                                format!("cannot access local variable '{name}' where it is not associated with a value"),
-                            ))
-                        }
+                Op::DeleteFast(i) => match f.locals.get_mut(i as usize) {
+                    Some(slot) if !slot.is_undef() => *slot = Value::Undef,
+                    _ => {
+                        let name = f.code.varnames.get(i as usize).map_or("", |n| &n.s);
+                        return Err(unbound_local(name));
                     }
-                }
+                },
                 Op::LoadDeref(i) | Op::LoadClassDeref(i) => {
                     if let Op::LoadClassDeref(_) = op {
                         let ncell = f.code.cellvars.len();
@@ -619,7 +623,7 @@ impl Vm {
                     if v.is_undef() {
                         return Err(self.unbound_deref(i));
                     }
-                    f.stack.push(v);
+                    f.push(v);
                 }
                 Op::StoreDeref(i) => {
                     let v = pop!(f);
@@ -634,7 +638,7 @@ impl Vm {
                 }
                 Op::LoadClosure(i) => {
                     let c = f.cells.get(i as usize).cloned().unwrap_or_default();
-                    f.stack.push(Value::Cell(c));
+                    f.push(Value::Cell(c));
                 }
                 Op::LoadGlobal(i) => {
                     let name = &f.code.names[i as usize];
@@ -645,14 +649,11 @@ impl Vm {
                         None => match self.builtins.dict.borrow().get_hinted(name, hint) {
                             Some(v) => v.clone(),
                             None => {
-                                return Err(PyErr::new(
-                                    "NameError",
-                                    format!("name '{}' is not defined", name.s),
-                                ));
+                                return Err(name_error(&name.s));
                             }
                         },
                     };
-                    f.stack.push(v);
+                    f.push(v);
                 }
                 Op::StoreGlobal(i) => {
                     let v = pop!(f);
@@ -662,10 +663,7 @@ impl Vm {
                 Op::DeleteGlobal(i) => {
                     let name = f.code.names[i as usize].clone();
                     if f.globals.dict.borrow_mut().remove(&name.s).is_none() {
-                        return Err(PyErr::new(
-                            "NameError",
-                            format!("name '{}' is not defined", name.s),
-                        ));
+                        return Err(name_error(&name.s));
                     }
                 }
                 Op::LoadName(i) => {
@@ -678,13 +676,8 @@ impl Vm {
                         v = self.builtins.dict.borrow().get(&name).cloned();
                     }
                     match v {
-                        Some(v) => fr!(self).stack.push(v),
-                        None => {
-                            return Err(PyErr::new(
-                                "NameError",
-                                format!("name '{}' is not defined", name.s),
-                            ))
-                        }
+                        Some(v) => self.push_top(v),
+                        None => return Err(name_error(&name.s)),
                     }
                 }
                 Op::StoreName(i) => {
@@ -702,10 +695,7 @@ impl Vm {
                         None => f.globals.dict.borrow_mut().remove(&name.s),
                     };
                     if removed.is_none() {
-                        return Err(PyErr::new(
-                            "NameError",
-                            format!("name '{}' is not defined", name.s),
-                        ));
+                        return Err(name_error(&name.s));
                     }
                 }
                 Op::LoadAttr(i) => {
@@ -721,13 +711,13 @@ impl Vm {
                             (&f.code.names[i as usize], &f.code.name_hints[i as usize]);
                         let v = d.borrow().get_hinted(name, hint).cloned();
                         if let Some(v) = v {
-                            f.stack.push(v);
+                            f.push(v);
                             continue;
                         }
                     }
                     let name = f.code.names[i as usize].clone();
                     let v = self.getattr(&obj, &name)?;
-                    fr!(self).stack.push(v);
+                    self.push_top(v);
                 }
                 Op::StoreAttr(i) => {
                     let obj = pop!(f);
@@ -751,7 +741,7 @@ impl Vm {
                             if let Some(top) = f.stack.last_mut() {
                                 *top = Value::Undef;
                             }
-                            f.stack.push(v);
+                            f.push(v);
                             continue;
                         }
                     }
@@ -759,8 +749,8 @@ impl Vm {
                     let obj = pop!(f);
                     let (a, b) = self.load_method(obj, &name)?;
                     let f = fr!(self);
-                    f.stack.push(a);
-                    f.stack.push(b);
+                    f.push(a);
+                    f.push(b);
                 }
                 Op::CallMethod(n) => {
                     if self.try_fast_call(n as usize, true)? {
@@ -841,7 +831,7 @@ impl Vm {
                     let globals = f.globals.clone();
                     let func =
                         self.make_function(code, qualname, defaults, kwdefaults, closure, globals)?;
-                    fr!(self).stack.push(func);
+                    self.push_top(func);
                 }
                 Op::Return => {
                     let v = pop!(f);
@@ -868,12 +858,12 @@ impl Vm {
                         )),
                         _ => self.get_iter(&v)?,
                     };
-                    fr!(self).stack.push(it);
+                    self.push_top(it);
                 }
                 Op::GetAwaitable => {
                     let v = pop!(f);
                     let aw = self.get_awaitable(v)?;
-                    fr!(self).stack.push(aw);
+                    self.push_top(aw);
                 }
                 Op::Send => {
                     if let Some(r) = self.op_send(base)? {
@@ -891,8 +881,8 @@ impl Vm {
                     let exc = pop!(f);
                     let prev = f.cur_exc.take().unwrap_or(Value::None);
                     let depth = f.stack.len() as u32;
-                    f.stack.push(prev);
-                    f.stack.push(exc.clone());
+                    f.push(prev);
+                    f.push(exc.clone());
                     f.cur_exc = Some(exc);
                     f.blocks.push(Block::Handler { depth });
                 }
@@ -915,20 +905,20 @@ impl Vm {
                     let typ = pop!(f);
                     let exc = f.stack.last().cloned().unwrap_or_default();
                     let m = self.exc_matches(&exc, &typ)?;
-                    fr!(self).stack.push(Value::Bool(m));
+                    self.push_top(Value::Bool(m));
                 }
                 Op::CheckEgMatch => {
                     let typ = pop!(f);
                     let eg = pop!(f);
                     let (rest, matched) = self.eg_split(&eg, &typ)?;
                     let f = fr!(self);
-                    f.stack.push(rest);
-                    f.stack.push(matched);
+                    f.push(rest);
+                    f.push(matched);
                 }
                 Op::PrepReraiseStar => {}
                 Op::LoadAssertionError => {
                     let c = self.exc_class("AssertionError");
-                    fr!(self).stack.push(Value::Class(c));
+                    self.push_top(Value::Class(c));
                 }
                 Op::LoadBuildClass => {
                     let v = self
@@ -938,7 +928,7 @@ impl Vm {
                         .get_str("__build_class__")
                         .cloned()
                         .unwrap_or_default();
-                    f.stack.push(v);
+                    f.push(v);
                 }
                 Op::BeforeWith => {
                     let mgr = pop!(f);
@@ -951,9 +941,9 @@ impl Vm {
                             format!("'{tn}' object does not support the context manager protocol"),
                         ));
                     };
-                    fr!(self).stack.push(exit);
+                    self.push_top(exit);
                     let r = self.call(&enter, Vec::new())?;
-                    fr!(self).stack.push(r);
+                    self.push_top(r);
                 }
                 Op::BeforeAsyncWith => {
                     let mgr = pop!(f);
@@ -966,14 +956,14 @@ impl Vm {
                             format!("'{tn}' object does not support the asynchronous context manager protocol"),
                         ));
                     };
-                    fr!(self).stack.push(exit);
+                    self.push_top(exit);
                     let r = self.call(&enter, Vec::new())?;
-                    fr!(self).stack.push(r);
+                    self.push_top(r);
                 }
                 Op::CallExitNone => {
                     let exit = pop!(f);
                     let r = self.call(&exit, vec![Value::None, Value::None, Value::None])?;
-                    fr!(self).stack.push(r);
+                    self.push_top(r);
                 }
                 Op::WithExceptStart => {
                     let n = f.stack.len();
@@ -984,19 +974,19 @@ impl Vm {
                     let exc = f.stack[n - 1].clone();
                     let typ = Value::Class(self.type_of(&exc));
                     let r = self.call(&exit, vec![typ, exc, Value::None])?;
-                    fr!(self).stack.push(r);
+                    self.push_top(r);
                 }
                 Op::ImportName(i) => {
                     let name = f.code.names[i as usize].clone();
                     if let Some(m) = self.import_module(&name.s)? {
-                        fr!(self).stack.push(m);
+                        self.push_top(m);
                     }
                 }
                 Op::ImportFrom(i) => {
                     let name = f.code.names[i as usize].clone();
                     let m = f.stack.last().cloned().unwrap_or_default();
                     match self.getattr(&m, &name) {
-                        Ok(v) => fr!(self).stack.push(v),
+                        Ok(v) => self.push_top(v),
                         Err(_) => {
                             let mn = match &m {
                                 Value::Module(md) => md.name.s.clone(),
@@ -1036,7 +1026,7 @@ impl Vm {
                         std::rc::Rc::new(std::cell::RefCell::new(NameMap::new()))
                     });
                     let d = self.namemap_to_dict(&ns.borrow())?;
-                    fr!(self).stack.push(d);
+                    self.push_top(d);
                 }
                 Op::Subscr => {
                     let idx = pop!(f);
@@ -1048,12 +1038,12 @@ impl Vm {
                         if j >= 0 && j < n {
                             let v = l[j as usize].clone();
                             drop(l);
-                            fr!(self).stack.push(v);
+                            self.push_top(v);
                             continue;
                         }
                     }
                     let v = self.getitem(&obj, &idx)?;
-                    fr!(self).stack.push(v);
+                    self.push_top(v);
                 }
                 Op::StoreSubscr => {
                     let key = pop!(f);
@@ -1084,7 +1074,7 @@ impl Vm {
                     };
                     Value::fast_drop(a);
                     Value::fast_drop(b);
-                    fr!(self).stack.push(r);
+                    self.push_top(r);
                 }
                 Op::Inplace(bop) => {
                     let b = pop!(f);
@@ -1102,7 +1092,7 @@ impl Vm {
                         }
                         _ => self.inplace_op(&a, &b, bop)?,
                     };
-                    fr!(self).stack.push(r);
+                    self.push_top(r);
                 }
                 Op::Unary(uop) => {
                     let a = pop!(f);
@@ -1110,7 +1100,7 @@ impl Vm {
                         UnaryOp::Not => Value::Bool(!self.truthy(&a)?),
                         _ => self.unary_op(&a, uop)?,
                     };
-                    fr!(self).stack.push(r);
+                    self.push_top(r);
                 }
                 Op::Compare(cop) => {
                     let b = pop!(f);
@@ -1128,23 +1118,23 @@ impl Vm {
                     };
                     Value::fast_drop(a);
                     Value::fast_drop(b);
-                    fr!(self).stack.push(r);
+                    self.push_top(r);
                 }
                 Op::BuildTuple(n) => {
                     let at = f.stack.len().saturating_sub(n as usize);
                     let items = f.stack.split_off(at);
-                    f.stack.push(Value::tuple(items));
+                    f.push(Value::tuple(items));
                 }
                 Op::BuildList(n) => {
                     let at = f.stack.len().saturating_sub(n as usize);
                     let items = f.stack.split_off(at);
-                    f.stack.push(Value::list(items));
+                    f.push(Value::list(items));
                 }
                 Op::BuildSet(n) => {
                     let at = f.stack.len().saturating_sub(n as usize);
                     let items = f.stack.split_off(at);
                     let s = self.new_set(items)?;
-                    fr!(self).stack.push(s);
+                    self.push_top(s);
                 }
                 Op::BuildMap(n) => {
                     let at = f.stack.len().saturating_sub(2 * n as usize);
@@ -1154,13 +1144,13 @@ impl Vm {
                     while let (Some(k), Some(v)) = (it.next(), it.next()) {
                         self.dict_set(&d, k, v)?;
                     }
-                    fr!(self).stack.push(Value::Dict(d));
+                    self.push_top(Value::Dict(d));
                 }
                 Op::BuildSlice(n) => {
                     let step = if n == 3 { pop!(f) } else { Value::None };
                     let hi = pop!(f);
                     let lo = pop!(f);
-                    f.stack.push(Value::Slice(Rc::new(Shallow([lo, hi, step]))));
+                    f.push(Value::Slice(Rc::new(Shallow([lo, hi, step]))));
                 }
                 Op::BuildString(n) => {
                     let at = f.stack.len().saturating_sub(n as usize);
@@ -1171,7 +1161,7 @@ impl Vm {
                             s.push_str(&p.s);
                         }
                     }
-                    f.stack.push(Value::string(s));
+                    f.push(Value::string(s));
                 }
                 Op::ListAppend(n) | Op::SetAdd(n) => {
                     let v = pop!(f);
@@ -1225,7 +1215,7 @@ impl Vm {
                         Value::List(l) => Value::tuple(l.borrow().clone()),
                         other => other,
                     };
-                    f.stack.push(t);
+                    f.push(t);
                 }
                 Op::FormatValue(flags) => {
                     let spec = if flags & 4 != 0 { Some(pop!(f)) } else { None };
@@ -1248,7 +1238,7 @@ impl Vm {
                     } else {
                         Value::string(self.format_value(&v, &spec_s)?)
                     };
-                    fr!(self).stack.push(r);
+                    self.push_top(r);
                 }
                 Op::UnpackSequence(n) => {
                     let v = pop!(f);
@@ -1294,11 +1284,11 @@ impl Vm {
                     let mid = items.split_off(before as usize);
                     let f = fr!(self);
                     for x in tail.into_iter().rev() {
-                        f.stack.push(x);
+                        f.push(x);
                     }
-                    f.stack.push(Value::list(mid));
+                    f.push(Value::list(mid));
                     for x in items.into_iter().rev() {
-                        f.stack.push(x);
+                        f.push(x);
                     }
                 }
                 Op::Jump(t) => f.ip = t as usize,
@@ -1342,7 +1332,7 @@ impl Vm {
                         Value::Gen(_) | Value::Iter(_) => v,
                         other => self.get_iter(&other)?,
                     };
-                    fr!(self).stack.push(it);
+                    self.push_top(it);
                 }
                 Op::ForIter(t) => {
                     // A range or list iterator: no clone of the iterator.
@@ -1352,7 +1342,7 @@ impl Vm {
                     };
                     match fast {
                         Some(Some(v)) => {
-                            f.stack.push(v);
+                            f.push(v);
                             continue;
                         }
                         Some(None) => {
@@ -1378,13 +1368,13 @@ impl Vm {
                         Value::Iter(cell) => {
                             let fast = super::iter::fast_next(cell);
                             match fast {
-                                Some(Some(v)) => f.stack.push(v),
+                                Some(Some(v)) => f.push(v),
                                 Some(None) => {
                                     f.stack.pop();
                                     f.ip = t as usize;
                                 }
                                 None => match self.iter_next(&it)? {
-                                    Some(v) => fr!(self).stack.push(v),
+                                    Some(v) => self.push_top(v),
                                     None => {
                                         let f = fr!(self);
                                         f.stack.pop();
@@ -1394,7 +1384,7 @@ impl Vm {
                             }
                         }
                         _ => match self.iter_next(&it)? {
-                            Some(v) => fr!(self).stack.push(v),
+                            Some(v) => self.push_top(v),
                             None => {
                                 let f = fr!(self);
                                 f.stack.pop();
@@ -1406,12 +1396,12 @@ impl Vm {
                 Op::GetAIter => {
                     let v = pop!(f);
                     let it = self.get_aiter(&v)?;
-                    fr!(self).stack.push(it);
+                    self.push_top(it);
                 }
                 Op::GetANext => {
                     let it = f.stack.last().cloned().unwrap_or_default();
                     let aw = self.get_anext(&it)?;
-                    fr!(self).stack.push(aw);
+                    self.push_top(aw);
                 }
                 Op::EndAsyncFor => {
                     let exc = pop!(f);
@@ -1426,19 +1416,23 @@ impl Vm {
         }
     }
 
+    /// Pushes `v` on the top frame's stack (with no frame, which cannot happen
+    /// here, `dispatch` reports "no frame" at its next instruction).
+    #[cfg_attr(target_arch = "wasm32", inline(never))]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn push_top(&mut self, v: Value) {
+        if let Some(f) = self.frames.last_mut() {
+            f.push(v);
+        }
+    }
+
     fn unbound_deref(&self, i: u32) -> PyErr {
         let Some(f) = self.frames.last() else {
             return PyErr::new("SystemError", "no frame");
         };
         let ncell = f.code.cellvars.len();
         if (i as usize) < ncell {
-            let name = &f.code.cellvars[i as usize].s;
-            PyErr::new(
-                "UnboundLocalError",
-                format!(
-                    "cannot access local variable '{name}' where it is not associated with a value"
-                ),
-            )
+            unbound_local(&f.code.cellvars[i as usize].s)
         } else {
             let name = f
                 .code
@@ -1533,7 +1527,7 @@ impl Vm {
                         let _ = e;
                         let f = fr!(self);
                         f.stack.pop();
-                        f.stack.push(Value::None);
+                        f.push(Value::None);
                         Ok(None)
                     }
                     Err(e) => Err(e),
@@ -1561,7 +1555,7 @@ impl Vm {
                             drop(b);
                             let f = fr!(self);
                             f.stack.pop();
-                            f.stack.push(x);
+                            f.push(x);
                             return Ok(None);
                         }
                         _ => (None, Value::None),
@@ -1597,7 +1591,7 @@ impl Vm {
             Err(ret) => {
                 let f = fr!(self);
                 f.stack.pop();
-                f.stack.push(ret);
+                f.push(ret);
                 Ok(None)
             }
         }

@@ -2,7 +2,7 @@
 //! and here its body is split into literal text and `{expr!conv:spec}` fields.
 //! Each field's expression is lexed and parsed at its real source position.
 
-use super::{PResult, Parser};
+use super::{PErr, PResult, Parser};
 use crate::python::ast::*;
 use crate::python::lexer::{decode_escapes, lex_nested, EscapeError};
 use crate::python::span::{Pos, SourceError, Span};
@@ -73,14 +73,14 @@ impl Parser<'_> {
     }
 
     /// CPython 3.11 reports f-string errors at the end of the literal.
-    fn fs_error(&self, _at: Pos, msg: &str) -> SourceError {
+    fn fs_error(&self, _at: Pos, msg: &str) -> PErr {
         let at = self.fs_end;
         let msg = if msg.starts_with("expression part") {
             format!("f-string {msg}")
         } else {
             format!("f-string: {msg}")
         };
-        SourceError::syntax(msg, Span::new(at, at))
+        Box::new(SourceError::syntax(msg, Span::new(at, at)))
     }
 
     /// Parse one f-string literal's body into `parts`.
@@ -309,7 +309,7 @@ impl Parser<'_> {
         let out = lex_nested(src, at.i, at.pos);
         if let Some(e) = out.error {
             // Tokenizer errors keep CPython's plain messages.
-            return Err(e.error);
+            return Err(Box::new(e.error));
         }
         let end_pos = out.tokens.last().map(|t| t.span.end).unwrap_or(at.pos);
         self.sub_parse(out.tokens, end_pos, |p| {

@@ -2,7 +2,7 @@
 //! plus function parameters, shared by `def` and `lambda`.
 
 use super::targets::invalid_target;
-use super::{expr_name, PResult, Parser};
+use super::{expr_name, PErr, PResult, Parser};
 use crate::python::ast::*;
 use crate::python::span::{Pos, SourceError, Span};
 use crate::python::token::Tok;
@@ -57,10 +57,10 @@ impl Parser<'_> {
                 }
             }
             Tok::Name(n) if n == "match" && self.is_match_stmt() => {
-                return Err(SourceError::unsupported(
+                return Err(Box::new(SourceError::unsupported(
                     "'match' statements are",
                     self.span(),
-                ));
+                )));
             }
             _ => return self.simple_stmts(out),
         };
@@ -211,7 +211,7 @@ impl Parser<'_> {
     }
 
     /// `del` followed by something that is not a target list.
-    fn del_error(&mut self, start: Pos) -> SourceError {
+    fn del_error(&mut self, start: Pos) -> PErr {
         // Re-parse from after `del` as a whole expression to name it.
         let save = self.i;
         while self.i > 0 && self.span().start != start {
@@ -433,10 +433,10 @@ impl Parser<'_> {
         };
         self.expect_kw("import")?;
         if self.is_op("*") {
-            return Err(SourceError::unsupported(
+            return Err(Box::new(SourceError::unsupported(
                 "'from ... import *' is",
                 self.span(),
-            ));
+            )));
         }
         let paren = self.eat_op("(");
         let mut names = Vec::new();
@@ -488,18 +488,18 @@ impl Parser<'_> {
         }
         self.advance();
         if !matches!(self.peek(), Tok::Indent) {
-            return Err(SourceError::new(
+            return Err(Box::new(SourceError::new(
                 "IndentationError",
                 format!(
                     "expected an indented block after {what} on line {}",
                     header.line
                 ),
                 self.span(),
-            ));
+            )));
         }
         self.advance();
         self.enter()?;
-        let r = (|| {
+        let r = (|| -> PResult<()> {
             while !matches!(self.peek(), Tok::Dedent | Tok::EndMarker) {
                 self.statement(&mut body)?;
             }
