@@ -92,6 +92,7 @@ fn options(mode: RunMode, budget: u64) -> RunOptions {
         mode,
         max_instructions: budget,
         http_fixtures: awaitscope::fixtures::bundled_http_fixtures(),
+        ..RunOptions::default()
     }
 }
 

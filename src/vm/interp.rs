@@ -252,8 +252,19 @@ impl Vm {
         }
     }
 
+    /// Whether a frame of `code` may not be pushed: the program's own frames stop at
+    /// [`Vm::frame_limit`]; the prelude's get `PRELUDE_FRAME_ALLOWANCE` more, as its
+    /// Future and Task are C code in CPython, which handles a RecursionError at the
+    /// limit without frames of its own.
+    fn too_deep(&self, code: &crate::compile::Code) -> bool {
+        let depth = self.frames.len() + self.host.native_steps;
+        let limit = self.frame_limit();
+        depth >= limit
+            && (depth >= limit + PRELUDE_FRAME_ALLOWANCE || !code.filename.starts_with('<'))
+    }
+
     pub(crate) fn push_frame(&mut self, f: Box<Frame>) -> PyResult<()> {
-        if self.frames.len() + self.host.native_steps >= self.frame_limit() {
+        if self.too_deep(&f.code) {
             return Err(PyErr::new(
                 "RecursionError",
                 "maximum recursion depth exceeded",
@@ -316,7 +327,7 @@ impl Vm {
         f.ret = ret;
         f.gen = Some(Rc::downgrade(g));
         g.state.set(GenState::Running);
-        if self.frames.len() + self.host.native_steps >= self.frame_limit() {
+        if self.too_deep(&f.code) {
             *g.frame.borrow_mut() = Some(f);
             g.state.set(GenState::Suspended);
             return Err(PyErr::new(
@@ -1614,6 +1625,9 @@ pub fn unwrap_async_yield(v: &Value) -> Option<Value> {
     }
     None
 }
+
+/// Frames the prelude may use beyond the recursion limit (see `Vm::too_deep`).
+pub(crate) const PRELUDE_FRAME_ALLOWANCE: usize = 30;
 
 /// CPython implements `Future` and `Task` in C (`_asyncio`): their methods never show in
 /// a traceback, so the prelude's ports of them do not either.

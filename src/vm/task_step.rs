@@ -164,7 +164,9 @@ impl Vm {
             (coro.clone(), tid.clone())
         };
         // (Near the recursion limit the Python step fails in its own way.)
-        let room = self.frames.len() + self.host.native_steps < self.frame_limit();
+        // (The native step stands for the prelude's `_step` frame.)
+        let room = self.frames.len() + self.host.native_steps
+            < self.frame_limit() + super::interp::PRELUDE_FRAME_ALLOWANCE;
         (coro.kind == GenKind::Coroutine && room).then_some((coro, tid))
     }
 

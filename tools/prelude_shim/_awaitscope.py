@@ -126,6 +126,15 @@ def clear():
     S.stopping = False
 
 
+def _callback_source(fn, args):
+    # As vm/host.rs callback_source (CPython's format_helpers._format_callback_source).
+    name = getattr(fn, '__qualname__', None) or getattr(fn, '__name__', None) or repr(fn)
+    text = f"{name}({', '.join(map(repr, args))})"
+    if type(fn).__name__ == 'function':
+        text += f' at {fn.__code__.co_filename}:{fn.__code__.co_firstlineno}'
+    return text
+
+
 def set_handle_error_hook(fn):
     S.error_hook = fn
 
@@ -188,7 +197,7 @@ def _run_once():
         except BaseException as exc:
             if S.error_hook is None:
                 raise
-            S.error_hook(exc, h)
+            S.error_hook(exc, h, _callback_source(h._callback, h._args))
 
 
 def run_forever():
