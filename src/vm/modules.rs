@@ -1025,7 +1025,8 @@ fn json_dump(
                 keyed.push((key, x));
             }
             if opts.sort_keys {
-                keyed.sort_by(|a, b| a.0.cmp(&b.0));
+                // (Not slice::sort_by: std's driftsort costs 4 KB of wasm.)
+                super::stable_sort::sort_by(&mut keyed, |a, b| a.0 < b.0);
             }
             out.push('{');
             for (i, (k, x)) in keyed.iter().enumerate() {
@@ -1258,19 +1259,26 @@ thread_local! {
     /// Prelude files compiled once per thread. Code objects are immutable, so every
     /// run executes the same ones and only the first run pays for parsing and
     /// compiling the asyncio prelude (most of a small program's run time).
-    static PRELUDE_CODE: RefCell<std::collections::HashMap<String, Rc<crate::compile::Code>>> =
-        RefCell::new(std::collections::HashMap::new());
+    /// (A dozen files: a list, not a HashMap with its own copy of the hash table code.)
+    static PRELUDE_CODE: RefCell<Vec<(String, Rc<crate::compile::Code>)>> =
+        const { RefCell::new(Vec::new()) };
 }
 
 fn compiled_prelude_file(
     filename: &str,
     src: &str,
 ) -> Result<Rc<crate::compile::Code>, crate::python::span::SourceError> {
-    if let Some(code) = PRELUDE_CODE.with(|c| c.borrow().get(filename).cloned()) {
+    let cached = PRELUDE_CODE.with(|c| {
+        c.borrow()
+            .iter()
+            .find(|(f, _)| f == filename)
+            .map(|(_, code)| code.clone())
+    });
+    if let Some(code) = cached {
         return Ok(code);
     }
     let code = crate::python::parse_module(src)
         .and_then(|ast| crate::compile::compile_module(&ast, filename, src))?;
-    PRELUDE_CODE.with(|c| c.borrow_mut().insert(filename.to_string(), code.clone()));
+    PRELUDE_CODE.with(|c| c.borrow_mut().push((filename.to_string(), code.clone())));
     Ok(code)
 }
