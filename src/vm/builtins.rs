@@ -51,6 +51,23 @@ fn nargs(name: &str, a: &Args, min: usize, max: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// `kind` with message `pre` + `mid` + `post`: one out-of-line builder for the
+/// many messages that name a function, method or module.
+#[inline(never)]
+pub fn err3(kind: &'static str, pre: &str, mid: &str, post: &str) -> PyErr {
+    PyErr::New(kind, [pre, mid, post].concat())
+}
+
+/// TypeError `pre` + the type name of `v` + `post`: one out-of-line builder for
+/// the many messages of that shape.
+#[inline(never)]
+pub fn type_error_of(vm: &Vm, pre: &str, v: &Value, post: &str) -> PyErr {
+    let mut m = String::from(pre);
+    m.push_str(&vm.type_name(v));
+    m.push_str(post);
+    PyErr::New("TypeError", m)
+}
+
 pub fn kwarg(a: &Args, name: &str) -> Option<Value> {
     a.kw.iter()
         .find(|(k, _)| k.s == name)
@@ -81,62 +98,64 @@ pub fn as_i64(vm: &mut Vm, v: &Value, what: &str) -> PyResult<i64> {
     }
 }
 
-const BUILTIN_FUNCS: &[&str] = &[
-    "print",
-    "len",
-    "sorted",
-    "reversed",
-    "sum",
-    "min",
-    "max",
-    "abs",
-    "round",
-    "any",
-    "all",
-    "isinstance",
-    "issubclass",
-    "repr",
-    "ascii",
-    "id",
-    "hash",
-    "iter",
-    "next",
-    "getattr",
-    "setattr",
-    "hasattr",
-    "delattr",
-    "callable",
-    "chr",
-    "ord",
-    "divmod",
-    "pow",
-    "format",
-    "vars",
-    "input",
-    "globals",
-    "locals",
-    "dir",
-    "hex",
-    "oct",
-    "bin",
-    "open",
-    "exit",
-    "quit",
-    "aiter",
-    "anext",
-    "__build_class__",
-    "enumerate",
-    "zip",
-    "map",
-    "filter",
-    "__import__",
+/// The builtin functions, each with the function that checks its number of
+/// arguments (CPython's messages) and runs it.
+const BUILTIN_FUNCS: &[(&str, NativeImpl)] = &[
+    ("print", builtin_fn),
+    ("len", builtin_fn),
+    ("sorted", args_1),
+    ("reversed", args_1),
+    ("sum", args_1_2),
+    ("min", builtin_fn),
+    ("max", builtin_fn),
+    ("abs", args_1),
+    ("round", args_1_2),
+    ("any", args_1),
+    ("all", args_1),
+    ("isinstance", args_2),
+    ("issubclass", args_2),
+    ("repr", args_1),
+    ("ascii", args_1),
+    ("id", args_1),
+    ("hash", args_1),
+    ("iter", args_1_2),
+    ("next", args_1_2),
+    ("getattr", args_2_3),
+    ("setattr", builtin_fn),
+    ("hasattr", args_2),
+    ("delattr", args_2),
+    ("callable", args_1),
+    ("chr", args_1),
+    ("ord", args_1),
+    ("divmod", args_2),
+    ("pow", args_2_3),
+    ("format", args_1_2),
+    ("vars", builtin_fn),
+    ("input", builtin_fn),
+    ("globals", builtin_fn),
+    ("locals", builtin_fn),
+    ("dir", builtin_fn),
+    ("hex", args_1),
+    ("oct", args_1),
+    ("bin", args_1),
+    ("open", builtin_fn),
+    ("exit", builtin_fn),
+    ("quit", builtin_fn),
+    ("aiter", args_1),
+    ("anext", args_1_2),
+    ("__build_class__", builtin_fn),
+    ("enumerate", args_1_2),
+    ("zip", builtin_fn),
+    ("map", builtin_fn),
+    ("filter", args_2),
+    ("__import__", builtin_fn),
 ];
 
 pub fn install(vm: &mut Vm) {
     {
         let mut d = vm.builtins.dict.borrow_mut();
-        for name in BUILTIN_FUNCS {
-            d.set_str(name, native(name, builtin_fn));
+        for (name, f) in BUILTIN_FUNCS {
+            d.set_str(name, native(name, *f));
         }
         d.set_str("None", Value::None);
         d.set_str("True", Value::Bool(true));
@@ -148,6 +167,27 @@ pub fn install(vm: &mut Vm) {
     super::methods::install_methods(vm);
 }
 
+fn args_1(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    nargs(name, &a, 1, 1)?;
+    builtin_fn(vm, name, a)
+}
+
+fn args_1_2(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    nargs(name, &a, 1, 2)?;
+    builtin_fn(vm, name, a)
+}
+
+fn args_2(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    nargs(name, &a, 2, 2)?;
+    builtin_fn(vm, name, a)
+}
+
+fn args_2_3(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    nargs(name, &a, 2, 3)?;
+    builtin_fn(vm, name, a)
+}
+
+/// A builtin function whose number of arguments was checked (see `BUILTIN_FUNCS`).
 fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     match name {
         "print" => {
@@ -181,7 +221,6 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::Int(n as i64))
         }
         "sorted" => {
-            nargs("sorted", &a, 1, 1)?;
             let mut items = vm.to_vec(&a.pos[0])?;
             let key = kwarg(&a, "key").filter(|k| !k.is_none());
             let reverse = match kwarg(&a, "reverse") {
@@ -192,7 +231,6 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::list(items))
         }
         "reversed" => {
-            nargs("reversed", &a, 1, 1)?;
             let v = &a.pos[0];
             match v {
                 Value::List(_)
@@ -227,16 +265,12 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                                 },
                             )))));
                         }
-                        Err(PyErr::new(
-                            "TypeError",
-                            format!("'{}' object is not reversible", vm.type_name(v)),
-                        ))
+                        Err(type_error_of(vm, "'", v, "' object is not reversible"))
                     }
                 },
             }
         }
         "sum" => {
-            nargs("sum", &a, 1, 2)?;
             let mut acc = a
                 .pos
                 .get(1)
@@ -262,26 +296,19 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(acc)
         }
         "min" | "max" => min_max(vm, name, a),
-        "abs" => {
-            nargs("abs", &a, 1, 1)?;
-            match &a.pos[0] {
-                Value::Int(i) => i
-                    .checked_abs()
-                    .map(Value::Int)
-                    .ok_or_else(|| PyErr::new("OverflowError", "integer overflow")),
-                Value::Bool(b) => Ok(Value::Int(*b as i64)),
-                Value::Float(f) => Ok(Value::Float(f.abs())),
-                v => match vm.special_method(v, "__abs__") {
-                    Some(m) => vm.call(&m, vec![]),
-                    None => Err(PyErr::new(
-                        "TypeError",
-                        format!("bad operand type for abs(): '{}'", vm.type_name(v)),
-                    )),
-                },
-            }
-        }
+        "abs" => match &a.pos[0] {
+            Value::Int(i) => i
+                .checked_abs()
+                .map(Value::Int)
+                .ok_or_else(|| PyErr::new("OverflowError", "integer overflow")),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            Value::Float(f) => Ok(Value::Float(f.abs())),
+            v => match vm.special_method(v, "__abs__") {
+                Some(m) => vm.call(&m, vec![]),
+                None => Err(type_error_of(vm, "bad operand type for abs(): '", v, "'")),
+            },
+        },
         "round" => {
-            nargs("round", &a, 1, 2)?;
             let nd = a
                 .pos
                 .get(1)
@@ -329,15 +356,16 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 }
                 (v, nd) => match vm.special_method(v, "__round__") {
                     Some(m) => vm.call(&m, nd.into_iter().collect()),
-                    None => Err(PyErr::new(
-                        "TypeError",
-                        format!("type {} doesn't define __round__ method", vm.type_name(v)),
+                    None => Err(type_error_of(
+                        vm,
+                        "type ",
+                        v,
+                        " doesn't define __round__ method",
                     )),
                 },
             }
         }
         "any" | "all" => {
-            nargs(name, &a, 1, 1)?;
             let it = vm.get_iter(&a.pos[0])?;
             let want = name == "any";
             while let Some(x) = vm.iter_next(&it)? {
@@ -347,16 +375,12 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
             Ok(Value::Bool(!want))
         }
-        "isinstance" => {
-            nargs("isinstance", &a, 2, 2)?;
-            Ok(Value::Bool(vm.isinstance_check(
-                &a.pos[0],
-                &a.pos[1],
-                "isinstance",
-            )?))
-        }
+        "isinstance" => Ok(Value::Bool(vm.isinstance_check(
+            &a.pos[0],
+            &a.pos[1],
+            "isinstance",
+        )?)),
         "issubclass" => {
-            nargs("issubclass", &a, 2, 2)?;
             let Value::Class(c) = &a.pos[0] else {
                 return Err(PyErr::new(
                     "TypeError",
@@ -367,25 +391,14 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             vm.classinfo_match(&c, &a.pos[1], "issubclass")
                 .map(Value::Bool)
         }
-        "repr" => {
-            nargs("repr", &a, 1, 1)?;
-            vm.repr(&a.pos[0]).map(Value::string)
-        }
+        "repr" => vm.repr(&a.pos[0]).map(Value::string),
         "ascii" => {
-            nargs("ascii", &a, 1, 1)?;
             let r = vm.repr(&a.pos[0])?;
             Ok(Value::string(super::ops::ascii_escape(&r)))
         }
-        "id" => {
-            nargs("id", &a, 1, 1)?;
-            Ok(Value::Int(a.pos[0].id()))
-        }
-        "hash" => {
-            nargs("hash", &a, 1, 1)?;
-            vm.hash(&a.pos[0]).map(Value::Int)
-        }
+        "id" => Ok(Value::Int(a.pos[0].id())),
+        "hash" => vm.hash(&a.pos[0]).map(Value::Int),
         "iter" => {
-            nargs("iter", &a, 1, 2)?;
             if a.pos.len() == 2 {
                 return Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
                     IterObj::Callable {
@@ -397,15 +410,11 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             vm.get_iter(&a.pos[0])
         }
         "next" => {
-            nargs("next", &a, 1, 2)?;
             let it = &a.pos[0];
             if !matches!(it, Value::Iter(_) | Value::Gen(_))
                 && vm.special_method(it, "__next__").is_none()
             {
-                return Err(PyErr::new(
-                    "TypeError",
-                    format!("'{}' object is not an iterator", vm.type_name(it)),
-                ));
+                return Err(type_error_of(vm, "'", it, "' object is not an iterator"));
             }
             match vm.iter_next_with_value(it)? {
                 Ok(v) => Ok(v),
@@ -416,7 +425,6 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
         }
         "getattr" => {
-            nargs("getattr", &a, 2, 3)?;
             let Value::Str(n) = &a.pos[1] else {
                 return Err(PyErr::new("TypeError", "attribute name must be string"));
             };
@@ -439,7 +447,6 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
         }
         "hasattr" => {
-            nargs("hasattr", &a, 2, 2)?;
             let Value::Str(n) = &a.pos[1] else {
                 return Err(PyErr::new(
                     "TypeError",
@@ -470,7 +477,6 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::None)
         }
         "delattr" => {
-            nargs("delattr", &a, 2, 2)?;
             let Value::Str(n) = &a.pos[1] else {
                 return Err(PyErr::new("TypeError", "attribute name must be string"));
             };
@@ -479,7 +485,6 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::None)
         }
         "callable" => {
-            nargs("callable", &a, 1, 1)?;
             let v = &a.pos[0];
             Ok(Value::Bool(match v {
                 Value::Function(_) | Value::Native(_) | Value::BoundMethod(_) | Value::Class(_) => {
@@ -490,43 +495,36 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }))
         }
         "chr" => {
-            nargs("chr", &a, 1, 1)?;
             let i = as_i64(vm, &a.pos[0], "")?;
             match u32::try_from(i).ok().and_then(char::from_u32) {
                 Some(c) => Ok(Value::string(c.to_string())),
                 None => Err(PyErr::new("ValueError", "chr() arg not in range(0x110000)")),
             }
         }
-        "ord" => {
-            nargs("ord", &a, 1, 1)?;
-            match &a.pos[0] {
-                Value::Str(s) if s.nchars == 1 => Ok(Value::Int(
-                    s.s.chars().next().map(|c| c as i64).unwrap_or(0),
-                )),
-                Value::Str(s) => Err(PyErr::new(
-                    "TypeError",
-                    format!(
-                        "ord() expected a character, but string of length {} found",
-                        s.nchars
-                    ),
-                )),
-                v => Err(PyErr::new(
-                    "TypeError",
-                    format!(
-                        "ord() expected string of length 1, but {} found",
-                        vm.type_name(v)
-                    ),
-                )),
-            }
-        }
+        "ord" => match &a.pos[0] {
+            Value::Str(s) if s.nchars == 1 => Ok(Value::Int(
+                s.s.chars().next().map(|c| c as i64).unwrap_or(0),
+            )),
+            Value::Str(s) => Err(PyErr::new(
+                "TypeError",
+                format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.nchars
+                ),
+            )),
+            v => Err(type_error_of(
+                vm,
+                "ord() expected string of length 1, but ",
+                v,
+                " found",
+            )),
+        },
         "divmod" => {
-            nargs("divmod", &a, 2, 2)?;
             let q = vm.binary_op(&a.pos[0], &a.pos[1], crate::python::ast::BinOp::FloorDiv)?;
             let r = vm.binary_op(&a.pos[0], &a.pos[1], crate::python::ast::BinOp::Mod)?;
             Ok(Value::tuple(vec![q, r]))
         }
         "pow" => {
-            nargs("pow", &a, 2, 3)?;
             if let (Some(Value::Int(b)), Some(Value::Int(e)), Some(Value::Int(m))) =
                 (a.pos.first(), a.pos.get(1), a.pos.get(2))
             {
@@ -553,7 +551,6 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             vm.binary_op(&a.pos[0], &a.pos[1], crate::python::ast::BinOp::Pow)
         }
         "format" => {
-            nargs("format", &a, 1, 2)?;
             let spec = match a.pos.get(1) {
                 Some(Value::Str(s)) => s.s.clone(),
                 _ => String::new(),
@@ -632,7 +629,6 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::list(names.into_iter().map(Value::string).collect()))
         }
         "hex" | "oct" | "bin" => {
-            nargs(name, &a, 1, 1)?;
             let i = as_i64(vm, &a.pos[0], "")?;
             let spec = match name {
                 "hex" => "#x",
@@ -651,14 +647,8 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let cls = vm.exc_class("SystemExit");
             Err(PyErr::Exc(vm.new_exc_instance(&cls, a.pos.clone())))
         }
-        "aiter" => {
-            nargs("aiter", &a, 1, 1)?;
-            vm.get_aiter(&a.pos[0])
-        }
-        "anext" => {
-            nargs("anext", &a, 1, 2)?;
-            vm.get_anext(&a.pos[0])
-        }
+        "aiter" => vm.get_aiter(&a.pos[0]),
+        "anext" => vm.get_anext(&a.pos[0]),
         "__build_class__" => vm.build_class(a),
         "__import__" => {
             let n = match a.pos.first() {
@@ -674,7 +664,6 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 .ok_or_else(|| PyErr::new("ImportError", "import failed"))
         }
         "enumerate" => {
-            nargs("enumerate", &a, 1, 2)?;
             let start = match a.pos.get(1).cloned().or_else(|| kwarg(&a, "start")) {
                 Some(v) => as_i64(vm, &v, "")?,
                 None => 0,
@@ -724,7 +713,6 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             })))))
         }
         "filter" => {
-            nargs("filter", &a, 2, 2)?;
             let it = vm.get_iter(&a.pos[1])?;
             Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
                 IterObj::Filter {
@@ -733,10 +721,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 },
             )))))
         }
-        _ => Err(PyErr::new(
-            "NameError",
-            format!("name '{name}' is not defined"),
-        )),
+        _ => Err(err3("NameError", "name '", name, "' is not defined")),
     }
 }
 
@@ -754,19 +739,21 @@ fn min_max(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let default = kwarg(&a, "default");
     let items = match a.pos.len() {
         0 => {
-            return Err(PyErr::new(
+            return Err(err3(
                 "TypeError",
-                format!("{name} expected at least 1 argument, got 0"),
+                "",
+                name,
+                " expected at least 1 argument, got 0",
             ))
         }
         1 => vm.to_vec(&a.pos[0])?,
         _ => {
             if default.is_some() {
-                return Err(PyErr::new(
+                return Err(err3(
                     "TypeError",
-                    format!(
-                        "Cannot specify a default for {name}() with multiple positional arguments"
-                    ),
+                    "Cannot specify a default for ",
+                    name,
+                    "() with multiple positional arguments",
                 ));
             }
             a.pos.clone()
@@ -798,10 +785,7 @@ fn min_max(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         Some((_, x)) => Ok(x),
         None => match default {
             Some(d) => Ok(d),
-            None => Err(PyErr::new(
-                "ValueError",
-                format!("{name}() arg is an empty sequence"),
-            )),
+            None => Err(err3("ValueError", "", name, "() arg is an empty sequence")),
         },
     }
 }
@@ -826,29 +810,25 @@ impl Vm {
                             Err(PyErr::new("ValueError", "__len__() should return >= 0"))
                         }
                         Value::Bool(b) => Ok(b as usize),
-                        other => Err(PyErr::new(
-                            "TypeError",
-                            format!(
-                                "'{}' object cannot be interpreted as an integer",
-                                self.type_name(&other)
-                            ),
+                        other => Err(type_error_of(
+                            self,
+                            "'",
+                            &other,
+                            "' object cannot be interpreted as an integer",
                         )),
                     };
                 }
                 if let Some(p) = self.payload(v) {
                     return self.len_of(&p);
                 }
-                return Err(PyErr::new(
+                return Err(err3(
                     "TypeError",
-                    format!("object of type '{}' has no len()", cls.name.s),
+                    "object of type '",
+                    &cls.name.s,
+                    "' has no len()",
                 ));
             }
-            _ => {
-                return Err(PyErr::new(
-                    "TypeError",
-                    format!("object of type '{}' has no len()", self.type_name(v)),
-                ))
-            }
+            _ => return Err(type_error_of(self, "object of type '", v, "' has no len()")),
         })
     }
 
@@ -919,9 +899,11 @@ impl Vm {
                 }
                 Ok(false)
             }
-            _ => Err(PyErr::new(
+            _ => Err(err3(
                 "TypeError",
-                format!("{fname}() arg 2 must be a type, a tuple of types, or a union"),
+                "",
+                fname,
+                "() arg 2 must be a type, a tuple of types, or a union",
             )),
         }
     }
@@ -979,12 +961,11 @@ pub fn construct_builtin(
             Some(v) => match vm.special_method(v, "__float__") {
                 Some(m) => vm.call(&m, vec![])?,
                 None => {
-                    return Err(PyErr::new(
-                        "TypeError",
-                        format!(
-                            "float() argument must be a string or a real number, not '{}'",
-                            vm.type_name(v)
-                        ),
+                    return Err(type_error_of(
+                        vm,
+                        "float() argument must be a string or a real number, not '",
+                        v,
+                        "'",
                     ))
                 }
             },
@@ -1188,9 +1169,11 @@ pub fn construct_builtin(
             | BuiltinType::Code
     ) && cls.mro.len() <= 1
     {
-        return Err(PyErr::new(
+        return Err(err3(
             "TypeError",
-            format!("cannot create '{}' instances", cls.name.s),
+            "cannot create '",
+            &cls.name.s,
+            "' instances",
         ));
     } else {
         return Ok(None);
@@ -1264,12 +1247,11 @@ impl Vm {
                 if let Some(p) = self.payload(v) {
                     return self.to_int(&p);
                 }
-                return Err(PyErr::new(
-                    "TypeError",
-                    format!(
-                        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-                        self.type_name(v)
-                    ),
+                return Err(type_error_of(
+                    self,
+                    "int() argument must be a string, a bytes-like object or a real number, not '",
+                    v,
+                    "'",
                 ));
             }
         })

@@ -627,9 +627,11 @@ impl Vm {
                     .unwrap_or(false),
             )),
             "when" => Ok(h.when.map(Value::Float).unwrap_or(Value::None)),
-            _ => Err(PyErr::new(
+            _ => Err(super::builtins::err3(
                 "AttributeError",
-                format!("'Handle' object has no attribute '{name}'"),
+                "'Handle' object has no attribute '",
+                name,
+                "'",
             )),
         }
     }
@@ -743,9 +745,11 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             vm.host.lp.clear();
             Ok(Value::None)
         }
-        "run_forever" | "run_until_done" => Err(PyErr::new(
+        "run_forever" | "run_until_done" => Err(super::builtins::err3(
             "RuntimeError",
-            format!("_awaitscope.{name}() must be called from Python code"),
+            "_awaitscope.",
+            name,
+            "() must be called from Python code",
         )),
         "set_handle_error_hook" => {
             vm.host.error_hook = arg(&a, 0);
@@ -970,9 +974,11 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let p = vm.str_of(&arg(&a, 0))?;
             Ok(Value::Bool(vm.host.fs.contains_key(&p)))
         }
-        _ => Err(PyErr::new(
+        _ => Err(super::builtins::err3(
             "AttributeError",
-            format!("module '_awaitscope' has no attribute '{name}'"),
+            "module '_awaitscope' has no attribute '",
+            name,
+            "'",
         )),
     }
 }

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::builtins::{as_i64, kwarg, method};
+use super::builtins::{as_i64, err3, kwarg, method, type_error_of};
 use super::call::GenMode;
 use super::case;
 use super::namemap::intern;
@@ -359,9 +359,11 @@ fn norm_range(vm: &mut Vm, s: &PyStr, a: &Args, from: usize) -> PyResult<(usize,
 
 fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let Some(Value::Str(s)) = self_arg(vm, &a) else {
-        return Err(PyErr::new(
+        return Err(err3(
             "TypeError",
-            format!("descriptor '{name}' requires a 'str' object"),
+            "descriptor '",
+            name,
+            "' requires a 'str' object",
         ));
     };
     let st = s.s.as_str();
@@ -821,9 +823,11 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             vm.contains(&Value::Str(s.clone()), &arg(&a, 1).unwrap_or_default())?,
         )),
         "__getitem__" => vm.getitem(&Value::Str(s.clone()), &arg(&a, 1).unwrap_or_default()),
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("'str' object has no attribute '{name}'"),
+            "'str' object has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -857,9 +861,11 @@ fn str_maketrans(vm: &mut Vm, _name: &str, a: Args) -> PyResult<Value> {
 
 fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let Some(Value::List(l)) = self_arg(vm, &a) else {
-        return Err(PyErr::new(
+        return Err(err3(
             "TypeError",
-            format!("descriptor '{name}' requires a 'list' object"),
+            "descriptor '",
+            name,
+            "' requires a 'list' object",
         ));
     };
     match name {
@@ -987,9 +993,11 @@ fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             vm.contains(&Value::List(l.clone()), &arg(&a, 1).unwrap_or_default())?,
         )),
         "__iter__" => vm.get_iter(&Value::List(l.clone())),
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("'list' object has no attribute '{name}'"),
+            "'list' object has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -1007,9 +1015,11 @@ fn dict_fromkeys(vm: &mut Vm, _name: &str, a: Args) -> PyResult<Value> {
 
 fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let Some(Value::Dict(d)) = self_arg(vm, &a) else {
-        return Err(PyErr::new(
+        return Err(err3(
             "TypeError",
-            format!("descriptor '{name}' requires a 'dict' object"),
+            "descriptor '",
+            name,
+            "' requires a 'dict' object",
         ));
     };
     match name {
@@ -1083,9 +1093,11 @@ fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             vm.dict_find(&d, &arg(&a, 1).unwrap_or_default())?.is_some(),
         )),
         "__iter__" => vm.get_iter(&Value::Dict(d.clone())),
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("'dict' object has no attribute '{name}'"),
+            "'dict' object has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -1144,9 +1156,11 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         Value::Set(d) => d.clone(),
         Value::FrozenSet(f) => Rc::new(RefCell::new((**f).clone())),
         _ => {
-            return Err(PyErr::new(
+            return Err(err3(
                 "TypeError",
-                format!("descriptor '{name}' requires a 'set' object"),
+                "descriptor '",
+                name,
+                "' requires a 'set' object",
             ))
         }
     };
@@ -1263,18 +1277,22 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             vm.dict_find(&d, &arg(&a, 1).unwrap_or_default())?.is_some(),
         )),
         "__iter__" => vm.get_iter(&this),
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("'set' object has no attribute '{name}'"),
+            "'set' object has no attribute '",
+            name,
+            "'",
         )),
     }
 }
 
 fn tuple_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let Some(Value::Tuple(t)) = self_arg(vm, &a) else {
-        return Err(PyErr::new(
+        return Err(err3(
             "TypeError",
-            format!("descriptor '{name}' requires a 'tuple' object"),
+            "descriptor '",
+            name,
+            "' requires a 'tuple' object",
         ));
     };
     match name {
@@ -1301,9 +1319,11 @@ fn tuple_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             vm.contains(&Value::Tuple(t.clone()), &arg(&a, 1).unwrap_or_default())?,
         )),
         "__iter__" => vm.get_iter(&Value::Tuple(t.clone())),
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("'tuple' object has no attribute '{name}'"),
+            "'tuple' object has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -1360,9 +1380,11 @@ fn bytes_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             b.iter().map(|x| format!("{x:02x}")).collect(),
         )),
         "__len__" => Ok(Value::Int(b.len() as i64)),
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("'bytes' object has no attribute '{name}'"),
+            "'bytes' object has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -1401,9 +1423,11 @@ fn gen_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 Value::None,
             ))))))
         }
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("generator has no attribute '{name}'"),
+            "generator has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -1421,9 +1445,11 @@ fn iter_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Err(PyErr::Exc(e))
         }
         "close" => Ok(Value::None),
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("iterator has no attribute '{name}'"),
+            "iterator has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -1441,10 +1467,7 @@ fn object_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     "object.__init__() takes exactly one argument (the instance to initialize)",
                 ))
             } else {
-                Err(PyErr::new(
-                    "TypeError",
-                    format!("{}() takes no arguments", cls.name.s),
-                ))
+                Err(err3("TypeError", "", &cls.name.s, "() takes no arguments"))
             }
         }
         "__init__" | "__init_subclass__" => Ok(Value::None),
@@ -1456,12 +1479,11 @@ fn object_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 _ => String::new(),
             };
             if !spec.is_empty() {
-                return Err(PyErr::new(
-                    "TypeError",
-                    format!(
-                        "unsupported format string passed to {}.__format__",
-                        vm.type_name(&this)
-                    ),
+                return Err(type_error_of(
+                    vm,
+                    "unsupported format string passed to ",
+                    &this,
+                    ".__format__",
                 ));
             }
             vm.str_of(&this).map(Value::string)

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::builtins::{as_i64, native};
+use super::builtins::{as_i64, err3, native, type_error_of};
 use super::namemap::{intern, NameMap};
 use super::random_mt::MersenneTwister;
 use super::value::*;
@@ -195,10 +195,7 @@ impl Vm {
             }
             _ => {
                 let top = name.split('.').next().unwrap_or(name);
-                return Err(PyErr::new(
-                    "ModuleNotFoundError",
-                    format!("No module named '{top}'"),
-                ));
+                return Err(err3("ModuleNotFoundError", "No module named '", top, "'"));
             }
         };
         self.modules.insert(name.to_string(), m.clone());
@@ -365,10 +362,7 @@ fn num(vm: &Vm, v: &Value) -> PyResult<f64> {
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::Float(f) => Ok(*f),
-        _ => Err(PyErr::new(
-            "TypeError",
-            format!("must be real number, not {}", vm.type_name(v)),
-        )),
+        _ => Err(type_error_of(vm, "must be real number, not ", v, "")),
     }
 }
 
@@ -421,9 +415,11 @@ fn time_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             "%a %b %d %H:%M:%S %Y",
             vm.now as i64,
         ))),
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("module 'time' has no attribute '{name}'"),
+            "module 'time' has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -534,7 +530,7 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     let h = super::ops::hash_str(&s.s);
                     vm.rng().seed(h.abs());
                 }
-                other => return Err(PyErr::new("TypeError", format!("The only supported seed types are: None, int, float, str, bytes, and bytearray. Got {}", vm.type_name(&other)))),
+                other => return Err(type_error_of(vm, "The only supported seed types are: None, int, float, str, bytes, and bytearray. Got ", &other, "")),
             }
             Ok(Value::None)
         }
@@ -622,9 +618,11 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 idx.into_iter().map(|i| items[i].clone()).collect(),
             ))
         }
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("module 'random' has no attribute '{name}'"),
+            "module 'random' has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -826,9 +824,11 @@ fn math_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
             f(s.sqrt())
         }
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("module 'math' has no attribute '{name}'"),
+            "module 'math' has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -851,9 +851,11 @@ fn stream_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let s = match a.pos.get(1) {
                 Some(Value::Str(s)) => s.s.clone(),
                 Some(other) => {
-                    return Err(PyErr::new(
-                        "TypeError",
-                        format!("write() argument must be str, not {}", vm.type_name(other)),
+                    return Err(type_error_of(
+                        vm,
+                        "write() argument must be str, not ",
+                        other,
+                        "",
                     ))
                 }
                 None => String::new(),
@@ -1013,12 +1015,11 @@ fn json_dump(
                         key
                     }
                     other => {
-                        return Err(PyErr::new(
-                            "TypeError",
-                            format!(
-                                "keys must be str, int, float, bool or None, not {}",
-                                vm.type_name(other)
-                            ),
+                        return Err(type_error_of(
+                            vm,
+                            "keys must be str, int, float, bool or None, not ",
+                            other,
+                            "",
                         ))
                     }
                 };
@@ -1042,12 +1043,11 @@ fn json_dump(
             out.push('}');
         }
         other => {
-            return Err(PyErr::new(
-                "TypeError",
-                format!(
-                    "Object of type {} is not JSON serializable",
-                    vm.type_name(other)
-                ),
+            return Err(type_error_of(
+                vm,
+                "Object of type ",
+                other,
+                " is not JSON serializable",
             ))
         }
     }

@@ -171,14 +171,20 @@ const EXCEPTIONS: &[(&str, &str)] = &[
 pub type ExcClasses =
     HashMap<&'static str, Rc<Class>, std::hash::BuildHasherDefault<super::namemap::StrHasher>>;
 
+/// A builtin class; it cannot fail. (Not `.expect()`: that formats the `String`
+/// error with `Debug`, which keeps Rust's string escaping code in the wasm.)
+fn builtin_class(name: &str, bases: Vec<Rc<Class>>, bt: BuiltinType) -> Rc<Class> {
+    match make_class(name, bases, bt, NameMap::new()) {
+        Ok(c) => c,
+        Err(m) => panic!("{m}"),
+    }
+}
+
 pub fn bootstrap() -> (Types, Rc<Module>, ExcClasses) {
-    let object = make_class("object", vec![], BuiltinType::Object, NameMap::new()).expect("object");
-    let mk = |name: &str, bt: BuiltinType| {
-        make_class(name, vec![object.clone()], bt, NameMap::new()).expect("builtin type")
-    };
+    let object = builtin_class("object", vec![], BuiltinType::Object);
+    let mk = |name: &str, bt: BuiltinType| builtin_class(name, vec![object.clone()], bt);
     let int = mk("int", BuiltinType::Int);
-    let bool_ =
-        make_class("bool", vec![int.clone()], BuiltinType::Bool, NameMap::new()).expect("bool");
+    let bool_ = builtin_class("bool", vec![int.clone()], BuiltinType::Bool);
     let base_exception = mk("BaseException", BuiltinType::BaseException);
     let t = Types {
         type_: mk("type", BuiltinType::Type),
@@ -230,8 +236,7 @@ pub fn bootstrap() -> (Types, Rc<Module>, ExcClasses) {
         if *name == "ExceptionGroup" {
             bases.push(excs.get("Exception").cloned().expect("Exception defined"));
         }
-        let c = make_class(name, bases, BuiltinType::BaseException, NameMap::new())
-            .expect("exception class");
+        let c = builtin_class(name, bases, BuiltinType::BaseException);
         excs.insert(name, c);
     }
     {
