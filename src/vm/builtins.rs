@@ -51,6 +51,27 @@ fn nargs(name: &str, a: &Args, min: usize, max: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// `RefCell::borrow` and `borrow_mut` without `#[track_caller]`: one panic
+/// location for all their callers instead of one per call site in the wasm.
+pub fn rd<T: ?Sized>(c: &RefCell<T>) -> std::cell::Ref<'_, T> {
+    c.borrow()
+}
+pub fn wr<T: ?Sized>(c: &RefCell<T>) -> std::cell::RefMut<'_, T> {
+    c.borrow_mut()
+}
+
+/// Positional argument `i` (None past the end; the callers checked how many
+/// there are). Not `a.pos[i]`: each of those adds a panic location to the wasm.
+#[inline(never)]
+pub fn pos(a: &Args, i: usize) -> &Value {
+    a.pos.get(i).unwrap_or(&Value::None)
+}
+
+/// The positional arguments after the first (`self` of a method).
+pub fn rest(a: &Args) -> &[Value] {
+    a.pos.get(1..).unwrap_or(&[])
+}
+
 /// `kind` with message `pre` + `mid` + `post`: one out-of-line builder for the
 /// many messages that name a function, method or module.
 #[inline(never)]
@@ -153,7 +174,7 @@ const BUILTIN_FUNCS: &[(&str, NativeImpl)] = &[
 
 pub fn install(vm: &mut Vm) {
     {
-        let mut d = vm.builtins.dict.borrow_mut();
+        let mut d = wr(&vm.builtins.dict);
         for (name, f) in BUILTIN_FUNCS {
             d.set_str(name, native(name, *f));
         }
@@ -217,11 +238,11 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "len" => {
             no_kw(name, &a)?;
             nargs("len", &a, 1, 1)?;
-            let n = vm.len_of(&a.pos[0])?;
+            let n = vm.len_of(pos(&a, 0))?;
             Ok(Value::Int(n as i64))
         }
         "sorted" => {
-            let mut items = vm.to_vec(&a.pos[0])?;
+            let mut items = vm.to_vec(pos(&a, 0))?;
             let key = kwarg(&a, "key").filter(|k| !k.is_none());
             let reverse = match kwarg(&a, "reverse") {
                 Some(r) => vm.truthy(&r)?,
@@ -231,7 +252,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::list(items))
         }
         "reversed" => {
-            let v = &a.pos[0];
+            let v = pos(&a, 0);
             match v {
                 Value::List(_)
                 | Value::Tuple(_)
@@ -247,7 +268,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     )))))
                 }
                 Value::Dict(d) => {
-                    let mut keys = d.borrow().keys();
+                    let mut keys = rd(d).keys();
                     keys.reverse();
                     vm.get_iter(&Value::list(keys))
                 }
@@ -283,7 +304,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     "sum() can't sum strings [use ''.join(seq) instead]",
                 ));
             }
-            let it = vm.get_iter(&a.pos[0])?;
+            let it = vm.get_iter(pos(&a, 0))?;
             while let Some(x) = vm.iter_next(&it)? {
                 acc = match (&acc, &x) {
                     (Value::Int(p), Value::Int(q)) if p.checked_add(*q).is_some() => {
@@ -296,7 +317,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(acc)
         }
         "min" | "max" => min_max(vm, name, a),
-        "abs" => match &a.pos[0] {
+        "abs" => match pos(&a, 0) {
             Value::Int(i) => i
                 .checked_abs()
                 .map(Value::Int)
@@ -315,7 +336,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 .cloned()
                 .or_else(|| kwarg(&a, "ndigits"))
                 .filter(|v| !v.is_none());
-            match (&a.pos[0], nd) {
+            match (pos(&a, 0), nd) {
                 (Value::Int(i), None) => Ok(Value::Int(*i)),
                 (Value::Bool(b), None) => Ok(Value::Int(*b as i64)),
                 (Value::Int(i), Some(n)) => {
@@ -366,7 +387,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
         }
         "any" | "all" => {
-            let it = vm.get_iter(&a.pos[0])?;
+            let it = vm.get_iter(pos(&a, 0))?;
             let want = name == "any";
             while let Some(x) = vm.iter_next(&it)? {
                 if vm.truthy(&x)? == want {
@@ -376,41 +397,41 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::Bool(!want))
         }
         "isinstance" => Ok(Value::Bool(vm.isinstance_check(
-            &a.pos[0],
-            &a.pos[1],
+            pos(&a, 0),
+            pos(&a, 1),
             "isinstance",
         )?)),
         "issubclass" => {
-            let Value::Class(c) = &a.pos[0] else {
+            let Value::Class(c) = pos(&a, 0) else {
                 return Err(PyErr::new(
                     "TypeError",
                     "issubclass() arg 1 must be a class",
                 ));
             };
             let c = c.clone();
-            vm.classinfo_match(&c, &a.pos[1], "issubclass")
+            vm.classinfo_match(&c, pos(&a, 1), "issubclass")
                 .map(Value::Bool)
         }
-        "repr" => vm.repr(&a.pos[0]).map(Value::string),
+        "repr" => vm.repr(pos(&a, 0)).map(Value::string),
         "ascii" => {
-            let r = vm.repr(&a.pos[0])?;
+            let r = vm.repr(pos(&a, 0))?;
             Ok(Value::string(super::ops::ascii_escape(&r)))
         }
-        "id" => Ok(Value::Int(a.pos[0].id())),
-        "hash" => vm.hash(&a.pos[0]).map(Value::Int),
+        "id" => Ok(Value::Int(pos(&a, 0).id())),
+        "hash" => vm.hash(pos(&a, 0)).map(Value::Int),
         "iter" => {
             if a.pos.len() == 2 {
                 return Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
                     IterObj::Callable {
-                        f: a.pos[0].clone(),
-                        sentinel: a.pos[1].clone(),
+                        f: pos(&a, 0).clone(),
+                        sentinel: pos(&a, 1).clone(),
                     },
                 )))));
             }
-            vm.get_iter(&a.pos[0])
+            vm.get_iter(pos(&a, 0))
         }
         "next" => {
-            let it = &a.pos[0];
+            let it = pos(&a, 0);
             if !matches!(it, Value::Iter(_) | Value::Gen(_))
                 && vm.special_method(it, "__next__").is_none()
             {
@@ -425,11 +446,11 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
         }
         "getattr" => {
-            let Value::Str(n) = &a.pos[1] else {
+            let Value::Str(n) = pos(&a, 1) else {
                 return Err(PyErr::new("TypeError", "attribute name must be string"));
             };
             let n = intern(&n.s);
-            match vm.getattr(&a.pos[0], &n) {
+            match vm.getattr(pos(&a, 0), &n) {
                 Ok(v) => Ok(v),
                 Err(e) => match a.pos.get(2) {
                     // (A lazily made AttributeError needs no exception object.)
@@ -447,14 +468,14 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
         }
         "hasattr" => {
-            let Value::Str(n) = &a.pos[1] else {
+            let Value::Str(n) = pos(&a, 1) else {
                 return Err(PyErr::new(
                     "TypeError",
                     "hasattr(): attribute name must be string",
                 ));
             };
             let n = intern(&n.s);
-            match vm.getattr(&a.pos[0], &n) {
+            match vm.getattr(pos(&a, 0), &n) {
                 Ok(_) => Ok(Value::Bool(true)),
                 Err(PyErr::New("AttributeError", _)) => Ok(Value::Bool(false)),
                 Err(e) => {
@@ -469,23 +490,23 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "setattr" => {
             nargs("setattr", &a, 3, 3)?;
-            let Value::Str(n) = &a.pos[1] else {
+            let Value::Str(n) = pos(&a, 1) else {
                 return Err(PyErr::new("TypeError", "attribute name must be string"));
             };
             let n = intern(&n.s);
-            vm.setattr(&a.pos[0], &n, a.pos[2].clone())?;
+            vm.setattr(pos(&a, 0), &n, pos(&a, 2).clone())?;
             Ok(Value::None)
         }
         "delattr" => {
-            let Value::Str(n) = &a.pos[1] else {
+            let Value::Str(n) = pos(&a, 1) else {
                 return Err(PyErr::new("TypeError", "attribute name must be string"));
             };
             let n = intern(&n.s);
-            vm.delattr(&a.pos[0], &n)?;
+            vm.delattr(pos(&a, 0), &n)?;
             Ok(Value::None)
         }
         "callable" => {
-            let v = &a.pos[0];
+            let v = pos(&a, 0);
             Ok(Value::Bool(match v {
                 Value::Function(_) | Value::Native(_) | Value::BoundMethod(_) | Value::Class(_) => {
                     true
@@ -495,13 +516,13 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }))
         }
         "chr" => {
-            let i = as_i64(vm, &a.pos[0], "")?;
+            let i = as_i64(vm, pos(&a, 0), "")?;
             match u32::try_from(i).ok().and_then(char::from_u32) {
                 Some(c) => Ok(Value::string(c.to_string())),
                 None => Err(PyErr::new("ValueError", "chr() arg not in range(0x110000)")),
             }
         }
-        "ord" => match &a.pos[0] {
+        "ord" => match pos(&a, 0) {
             Value::Str(s) if s.nchars == 1 => Ok(Value::Int(
                 s.s.chars().next().map(|c| c as i64).unwrap_or(0),
             )),
@@ -520,8 +541,8 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             )),
         },
         "divmod" => {
-            let q = vm.binary_op(&a.pos[0], &a.pos[1], crate::python::ast::BinOp::FloorDiv)?;
-            let r = vm.binary_op(&a.pos[0], &a.pos[1], crate::python::ast::BinOp::Mod)?;
+            let q = vm.binary_op(pos(&a, 0), pos(&a, 1), crate::python::ast::BinOp::FloorDiv)?;
+            let r = vm.binary_op(pos(&a, 0), pos(&a, 1), crate::python::ast::BinOp::Mod)?;
             Ok(Value::tuple(vec![q, r]))
         }
         "pow" => {
@@ -548,28 +569,28 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 }
                 return Ok(Value::Int(r.rem_euclid(m) as i64));
             }
-            vm.binary_op(&a.pos[0], &a.pos[1], crate::python::ast::BinOp::Pow)
+            vm.binary_op(pos(&a, 0), pos(&a, 1), crate::python::ast::BinOp::Pow)
         }
         "format" => {
             let spec = match a.pos.get(1) {
                 Some(Value::Str(s)) => s.s.clone(),
                 _ => String::new(),
             };
-            vm.format_value(&a.pos[0], &spec).map(Value::string)
+            vm.format_value(pos(&a, 0), &spec).map(Value::string)
         }
         "vars" => {
             if a.pos.is_empty() {
                 return builtin_fn(vm, "locals", a);
             }
             let n = intern("__dict__");
-            vm.getattr(&a.pos[0], &n).map_err(|_| {
+            vm.getattr(pos(&a, 0), &n).map_err(|_| {
                 PyErr::new("TypeError", "vars() argument must have __dict__ attribute")
             })
         }
         "input" => Err(PyErr::new("EOFError", "EOF when reading a line")),
         "globals" => {
             let g = match vm.frames.last() {
-                Some(f) => f.globals.dict.borrow().clone(),
+                Some(f) => rd(&f.globals.dict).clone(),
                 None => NameMap::new(),
             };
             vm.namemap_to_dict(&g)
@@ -579,11 +600,11 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 return Ok(Value::Dict(vm.new_dict()));
             };
             if let Some(ns) = &f.ns {
-                let m = ns.borrow().clone();
+                let m = rd(ns).clone();
                 return vm.namemap_to_dict(&m);
             }
             if f.code.kind == crate::compile::CodeKind::Module {
-                let m = f.globals.dict.borrow().clone();
+                let m = rd(&f.globals.dict).clone();
                 return vm.namemap_to_dict(&m);
             }
             let mut m = NameMap::new();
@@ -600,27 +621,27 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let mut names: Vec<String> = Vec::new();
             match a.pos.first() {
                 Some(Value::Instance(i)) => {
-                    names.extend(i.dict.borrow().iter().map(|(k, _)| k.s.clone()));
-                    let c = i.class.borrow().clone();
+                    names.extend(rd(&i.dict).iter().map(|(k, _)| k.s.clone()));
+                    let c = rd(&i.class).clone();
                     for cl in std::iter::once(&c).chain(c.mro.iter()) {
-                        names.extend(cl.dict.borrow().iter().map(|(k, _)| k.s.clone()));
+                        names.extend(rd(&cl.dict).iter().map(|(k, _)| k.s.clone()));
                     }
                 }
                 Some(Value::Module(m)) => {
-                    names.extend(m.dict.borrow().iter().map(|(k, _)| k.s.clone()))
+                    names.extend(rd(&m.dict).iter().map(|(k, _)| k.s.clone()))
                 }
                 Some(Value::Class(c)) => {
                     for cl in std::iter::once(c).chain(c.mro.iter()) {
-                        names.extend(cl.dict.borrow().iter().map(|(k, _)| k.s.clone()));
+                        names.extend(rd(&cl.dict).iter().map(|(k, _)| k.s.clone()));
                     }
                 }
                 Some(v) => {
                     let c = vm.type_of(v);
-                    names.extend(c.dict.borrow().iter().map(|(k, _)| k.s.clone()));
+                    names.extend(rd(&c.dict).iter().map(|(k, _)| k.s.clone()));
                 }
                 None => {
                     if let Some(f) = vm.frames.last() {
-                        names.extend(f.globals.dict.borrow().iter().map(|(k, _)| k.s.clone()));
+                        names.extend(rd(&f.globals.dict).iter().map(|(k, _)| k.s.clone()));
                     }
                 }
             }
@@ -629,7 +650,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::list(names.into_iter().map(Value::string).collect()))
         }
         "hex" | "oct" | "bin" => {
-            let i = as_i64(vm, &a.pos[0], "")?;
+            let i = as_i64(vm, pos(&a, 0), "")?;
             let spec = match name {
                 "hex" => "#x",
                 "oct" => "#o",
@@ -647,8 +668,8 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let cls = vm.exc_class("SystemExit");
             Err(PyErr::Exc(vm.new_exc_instance(&cls, a.pos.clone())))
         }
-        "aiter" => vm.get_aiter(&a.pos[0]),
-        "anext" => vm.get_anext(&a.pos[0]),
+        "aiter" => vm.get_aiter(pos(&a, 0)),
+        "anext" => vm.get_anext(pos(&a, 0)),
         "__build_class__" => vm.build_class(a),
         "__import__" => {
             let n = match a.pos.first() {
@@ -668,7 +689,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 Some(v) => as_i64(vm, &v, "")?,
                 None => 0,
             };
-            let it = vm.get_iter(&a.pos[0])?;
+            let it = vm.get_iter(pos(&a, 0))?;
             Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
                 IterObj::Enumerate { it, n: start },
             )))))
@@ -702,9 +723,9 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     "map() must have at least two arguments.",
                 ));
             }
-            let f = a.pos[0].clone();
+            let f = pos(&a, 0).clone();
             let mut its = Vec::new();
-            for x in &a.pos[1..] {
+            for x in rest(&a) {
                 its.push(vm.get_iter(x)?);
             }
             Ok(Value::Iter(Rc::new(Shallow(RefCell::new(IterObj::Map {
@@ -713,10 +734,10 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             })))))
         }
         "filter" => {
-            let it = vm.get_iter(&a.pos[1])?;
+            let it = vm.get_iter(pos(&a, 1))?;
             Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
                 IterObj::Filter {
-                    f: a.pos[0].clone(),
+                    f: pos(&a, 0).clone(),
                     it,
                 },
             )))))
@@ -727,7 +748,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
 
 pub fn is_stderr(v: &Value) -> bool {
     if let Value::Instance(i) = v {
-        if let Value::Str(s) = &*i.payload.borrow() {
+        if let Value::Str(s) = &*rd(&i.payload) {
             return s.s == "<stderr>";
         }
     }
@@ -746,7 +767,7 @@ fn min_max(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 " expected at least 1 argument, got 0",
             ))
         }
-        1 => vm.to_vec(&a.pos[0])?,
+        1 => vm.to_vec(pos(&a, 0))?,
         _ => {
             if default.is_some() {
                 return Err(err3(
@@ -796,12 +817,12 @@ impl Vm {
             Value::Str(s) => s.nchars,
             Value::Bytes(b) => b.len(),
             Value::Tuple(t) => t.len(),
-            Value::List(l) => l.borrow().len(),
-            Value::Dict(d) | Value::Set(d) => d.borrow().len(),
+            Value::List(l) => rd(l).len(),
+            Value::Dict(d) | Value::Set(d) => rd(d).len(),
             Value::FrozenSet(d) => d.len(),
             Value::Range(r) => r.len() as usize,
             Value::Instance(i) => {
-                let cls = i.class.borrow().clone();
+                let cls = rd(&i.class).clone();
                 if let Some(m) = self.class_lookup_user(&cls, "__len__") {
                     let r = self.call(&m, vec![v.clone()])?;
                     return match r {
@@ -917,7 +938,7 @@ pub fn construct_builtin(
     kw: &[(Name, Value)],
 ) -> PyResult<Option<Value>> {
     // (Every builtin type is made by `types::make_class`, in module `builtins`.)
-    if !matches!(&*cls.module.borrow(), Value::Str(m) if m.s == "builtins") {
+    if !matches!(&*rd(&cls.module), Value::Str(m) if m.s == "builtins") {
         return Ok(None);
     }
     let t = &vm.t;
@@ -1017,7 +1038,7 @@ pub fn construct_builtin(
             Some(v) => vm.to_vec(v)?,
         };
         match vm.new_set(items)? {
-            Value::Set(d) => Value::FrozenSet(Rc::new(d.borrow().clone())),
+            Value::Set(d) => Value::FrozenSet(Rc::new(rd(&d).clone())),
             other => other,
         }
     } else if is(&t.range) {
@@ -1072,14 +1093,14 @@ pub fn construct_builtin(
                     bs.push(vm.t.object.clone());
                 }
                 let mut ns = NameMap::new();
-                for (k, v) in d.borrow().items() {
+                for (k, v) in rd(d).items() {
                     if let Value::Str(s) = k {
                         ns.insert(intern(&s.s), v);
                     }
                 }
                 let c = super::types::make_class(&name.s, bs, BuiltinType::Object, ns)
                     .map_err(|m| PyErr::new("TypeError", m))?;
-                *c.module.borrow_mut() = Value::str("__main__");
+                *wr(&c.module) = Value::str("__main__");
                 Value::Class(c)
             }
             _ => return Err(PyErr::new("TypeError", "type() takes 1 or 3 arguments")),
@@ -1151,7 +1172,7 @@ pub fn construct_builtin(
         let g = vm.make_exception_group(cls, msg.clone(), excs)?;
         if let (Value::Instance(i), Some(orig)) = (&g, args.get(1)) {
             if let Some(d) = &i.exc {
-                d.borrow_mut().args = vec![msg, orig.clone()];
+                wr(d).args = vec![msg, orig.clone()];
             }
         }
         g

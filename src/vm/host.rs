@@ -3,6 +3,7 @@
 //! whenever the calling frame is on top), the native module `_awaitscope`
 //! (NATIVE.md), trace recording, the in-memory file system and HTTP fixtures.
 
+use super::builtins::{rd, wr};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -366,9 +367,9 @@ impl Vm {
             parts.push(self.repr(a)?);
         }
         let cb = match &h.callback {
-            Value::Function(f) => f.qualname.borrow().s.clone(),
+            Value::Function(f) => rd(&f.qualname).s.clone(),
             Value::BoundMethod(bm) => match &bm.func {
-                Value::Function(f) => f.qualname.borrow().s.clone(),
+                Value::Function(f) => rd(&f.qualname).s.clone(),
                 Value::Native(n) => n.name.to_string(),
                 _ => "callback".into(),
             },
@@ -415,13 +416,13 @@ impl Vm {
         for _ in 0..200 {
             let g = match &cur {
                 Value::Gen(g) => g.clone(),
-                Value::Iter(it) => match &*it.borrow() {
+                Value::Iter(it) => match &*rd(it) {
                     IterObj::ASend { gen, .. } => gen.clone(),
                     _ => break,
                 },
                 _ => break,
             };
-            let fr = g.frame.borrow();
+            let fr = rd(&g.frame);
             let Some(f) = fr.as_ref() else { break };
             let at_send = matches!(f.code.ops.get(f.ip), Some(crate::compile::Op::Send));
             let ip = if at_send {
@@ -464,7 +465,7 @@ impl Vm {
             return self.repr(coro).unwrap_or_default();
         };
         let (code, locals, cells) = {
-            let fr = g.frame.borrow();
+            let fr = rd(&g.frame);
             match fr.as_ref() {
                 Some(f) => (f.code.clone(), f.locals.clone(), f.cells.clone()),
                 None => return format!("{}()", g.name.s),
@@ -476,7 +477,7 @@ impl Vm {
             if let Some((ci, _)) = code.cell_args.iter().find(|(_, pi)| *pi as usize == i) {
                 return cells
                     .get(*ci as usize)
-                    .map(|c| c.borrow().clone())
+                    .map(|c| rd(c).clone())
                     .unwrap_or_default();
             }
             locals.get(i).cloned().unwrap_or_default()
@@ -504,7 +505,7 @@ impl Vm {
         }
         if code.flags & crate::compile::FLAG_VARKW != 0 {
             if let Value::Dict(d) = get(slot) {
-                for (k, v) in d.borrow().items() {
+                for (k, v) in rd(&d).items() {
                     let ks = match &k {
                         Value::Str(s) => s.s.clone(),
                         _ => String::new(),
@@ -614,7 +615,7 @@ impl Vm {
         };
         match name {
             "cancel" => {
-                if let Some(info) = h.info.borrow().as_ref() {
+                if let Some(info) = rd(&h.info).as_ref() {
                     vm.host.lp.cancel(info);
                 }
                 Ok(Value::None)
@@ -692,7 +693,7 @@ impl Vm {
                     ho.args.clear();
                     ho.when = None;
                     let info = self.host.lp.call_soon_reusing(info, h.clone());
-                    *h.info.borrow_mut() = Some(info);
+                    *wr(&h.info) = Some(info);
                     self.host.current_handle = Value::Handle(h);
                     return;
                 }
@@ -718,7 +719,7 @@ impl Vm {
             Some(w) => self.host.lp.call_at(w, h.clone()),
             None => self.host.lp.call_soon(h.clone()),
         };
-        *h.info.borrow_mut() = Some(info);
+        *wr(&h.info) = Some(info);
         Value::Handle(h)
     }
 }
@@ -921,7 +922,7 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 return vm.repr(&c).map(Value::string);
             };
             let fname = g.code.filename.rsplit('/').next().unwrap_or("").to_string();
-            let running = g.frame.borrow().as_ref().map(|f| {
+            let running = rd(&g.frame).as_ref().map(|f| {
                 if g.state.get() == GenState::Created {
                     f.code.first_line
                 } else {
@@ -958,7 +959,7 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                         vec![Value::Int(2), Value::str("No such file or directory")],
                     );
                     if let Value::Instance(i) = &e {
-                        i.dict.borrow_mut().set_str("filename", Value::string(p));
+                        wr(&i.dict).set_str("filename", Value::string(p));
                     }
                     Err(PyErr::Exc(e))
                 }

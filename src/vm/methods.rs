@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::builtins::{as_i64, err3, kwarg, method, type_error_of};
+use super::builtins::{as_i64, err3, kwarg, method, pos, rd, rest, type_error_of, wr};
 use super::call::GenMode;
 use super::case;
 use super::namemap::intern;
@@ -128,7 +128,7 @@ const TUPLE_METHODS: &[&str] = &[
 
 pub fn install_methods(vm: &mut Vm) {
     let reg = |c: &Rc<Class>, names: &[&'static str], f: NativeImpl| {
-        let mut d = c.dict.borrow_mut();
+        let mut d = wr(&c.dict);
         for n in names {
             d.set_str(n, method(n, f));
         }
@@ -244,7 +244,7 @@ pub fn install_methods(vm: &mut Vm) {
         Vm::handle_method,
     );
     {
-        let mut d = vm.t.dict.dict.borrow_mut();
+        let mut d = wr(&vm.t.dict.dict);
         d.set_str(
             "fromkeys",
             Value::ClassMethod(Rc::new(Shallow(super::builtins::native(
@@ -254,7 +254,7 @@ pub fn install_methods(vm: &mut Vm) {
         );
     }
     {
-        let mut d = vm.t.str_.dict.borrow_mut();
+        let mut d = wr(&vm.t.str_.dict);
         d.set_str(
             "maketrans",
             Value::StaticMethod(Rc::new(Shallow(super::builtins::native(
@@ -436,7 +436,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "join" => {
             need("join", &a, 1, 1)?;
-            let items = vm.to_vec(&a.pos[1])?;
+            let items = vm.to_vec(pos(&a, 1))?;
             let mut out = String::new();
             for (i, x) in items.iter().enumerate() {
                 if i > 0 {
@@ -521,7 +521,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             need(name, &a, 1, 3)?;
             let (b0, b1) = norm_range(vm, &s, &a, 2)?;
             let sub = &st[byte_at(&s, b0)..byte_at(&s, b1)];
-            let pats = match &a.pos[1] {
+            let pats = match pos(&a, 1) {
                 Value::Tuple(t) => t.to_vec(),
                 v => vec![v.clone()],
             };
@@ -552,7 +552,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "find" | "rfind" | "index" | "rindex" | "count" => {
             need(name, &a, 1, 3)?;
-            let sub = str_arg(vm, &a.pos[1], "must be str")?;
+            let sub = str_arg(vm, pos(&a, 1), "must be str")?;
             let (b0, b1) = norm_range(vm, &s, &a, 2)?;
             let (o0, o1) = (byte_at(&s, b0), byte_at(&s, b1));
             let hay = &st[o0..o1];
@@ -580,8 +580,8 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "replace" => {
             need("replace", &a, 2, 3)?;
-            let old = str_arg(vm, &a.pos[1], "replace() argument 1")?;
-            let new = str_arg(vm, &a.pos[2], "replace() argument 2")?;
+            let old = str_arg(vm, pos(&a, 1), "replace() argument 1")?;
+            let new = str_arg(vm, pos(&a, 2), "replace() argument 2")?;
             let count = match arg(&a, 3) {
                 Some(v) => as_i64(vm, &v, "")?,
                 None => -1,
@@ -597,7 +597,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             ret_s(r)
         }
         "format" => {
-            let r = vm.str_format(st, &a.pos[1..], &a.kw, None)?;
+            let r = vm.str_format(st, rest(&a), &a.kw, None)?;
             ret_s(r)
         }
         "format_map" => {
@@ -607,7 +607,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "center" | "ljust" | "rjust" => {
             need(name, &a, 1, 2)?;
-            let w = as_i64(vm, &a.pos[1], "")?.max(0) as usize;
+            let w = as_i64(vm, pos(&a, 1), "")?.max(0) as usize;
             let fill = match arg(&a, 2) {
                 Some(Value::Str(f)) if f.nchars == 1 => f.s.chars().next().unwrap_or(' '),
                 Some(_) => {
@@ -639,7 +639,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "zfill" => {
             need("zfill", &a, 1, 1)?;
-            let w = as_i64(vm, &a.pos[1], "")?.max(0) as usize;
+            let w = as_i64(vm, pos(&a, 1), "")?.max(0) as usize;
             let n = s.nchars;
             if w <= n {
                 return Ok(Value::Str(s.clone()));
@@ -739,7 +739,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "partition" | "rpartition" => {
             need(name, &a, 1, 1)?;
-            let sep = str_arg(vm, &a.pos[1], "must be str")?;
+            let sep = str_arg(vm, pos(&a, 1), "must be str")?;
             if sep.s.is_empty() {
                 return Err(PyErr::new("ValueError", "empty separator"));
             }
@@ -767,12 +767,12 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "encode" => Ok(Value::Bytes(Rc::new(st.as_bytes().to_vec()))),
         "removeprefix" => {
             need(name, &a, 1, 1)?;
-            let p = str_arg(vm, &a.pos[1], "must be str")?;
+            let p = str_arg(vm, pos(&a, 1), "must be str")?;
             ret_s(st.strip_prefix(p.s.as_str()).unwrap_or(st).to_string())
         }
         "removesuffix" => {
             need(name, &a, 1, 1)?;
-            let p = str_arg(vm, &a.pos[1], "must be str")?;
+            let p = str_arg(vm, pos(&a, 1), "must be str")?;
             ret_s(st.strip_suffix(p.s.as_str()).unwrap_or(st).to_string())
         }
         "expandtabs" => {
@@ -805,7 +805,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "translate" => {
             need(name, &a, 1, 1)?;
-            let table = a.pos[1].clone();
+            let table = pos(&a, 1).clone();
             let mut out = String::new();
             for c in st.chars() {
                 match vm.getitem(&table, &Value::Int(c as i64)) {
@@ -846,7 +846,7 @@ fn str_maketrans(vm: &mut Vm, _name: &str, a: Args) -> PyResult<Value> {
             }
         }
         (Some(Value::Dict(m)), None) => {
-            for (k, v) in m.borrow().items() {
+            for (k, v) in rd(&m).items() {
                 let k = match k {
                     Value::Str(s) => Value::Int(s.s.chars().next().map(|c| c as i64).unwrap_or(0)),
                     other => other,
@@ -871,26 +871,26 @@ fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     match name {
         "append" => {
             need("list.append", &a, 1, 1)?;
-            let mut lb = l.borrow_mut();
+            let mut lb = wr(&l);
             if lb.len() >= super::MAX_COLLECTION {
                 return Err(PyErr::new("MemoryError", ""));
             }
-            lb.push(a.pos[1].clone());
+            lb.push(pos(&a, 1).clone());
             Ok(Value::None)
         }
         "extend" => {
             need("list.extend", &a, 1, 1)?;
-            let items = vm.to_vec(&a.pos[1])?;
-            l.borrow_mut().extend(items);
+            let items = vm.to_vec(pos(&a, 1))?;
+            wr(&l).extend(items);
             Ok(Value::None)
         }
         "insert" => {
             need("insert", &a, 2, 2)?;
-            let i = as_i64(vm, &a.pos[1], "")?;
-            let mut lb = l.borrow_mut();
+            let i = as_i64(vm, pos(&a, 1), "")?;
+            let mut lb = wr(&l);
             let n = lb.len() as i64;
             let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
-            lb.insert(j as usize, a.pos[2].clone());
+            lb.insert(j as usize, pos(&a, 2).clone());
             Ok(Value::None)
         }
         "pop" => {
@@ -899,7 +899,7 @@ fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 Some(v) => as_i64(vm, &v, "")?,
                 None => -1,
             };
-            let mut lb = l.borrow_mut();
+            let mut lb = wr(&l);
             if lb.is_empty() {
                 return Err(PyErr::new("IndexError", "pop from empty list"));
             }
@@ -912,7 +912,7 @@ fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "remove" | "index" | "count" => {
             let x = arg(&a, 1).unwrap_or_default();
-            let items = l.borrow().clone();
+            let items = rd(&l).clone();
             let mut count = 0;
             let start = match (name, arg(&a, 2)) {
                 ("index", Some(v)) => {
@@ -932,7 +932,7 @@ fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 if y.is(&x) || vm.eq(y, &x)? {
                     match name {
                         "remove" => {
-                            let mut lb = l.borrow_mut();
+                            let mut lb = wr(&l);
                             if i < lb.len() {
                                 lb.remove(i);
                             }
@@ -964,22 +964,22 @@ fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     "sort() takes no positional arguments",
                 ));
             }
-            let mut items = std::mem::take(&mut *l.borrow_mut());
+            let mut items = std::mem::take(&mut *wr(&l));
             let r = vm.sort_values(&mut items, key, reverse);
-            *l.borrow_mut() = items;
+            *wr(&l) = items;
             r?;
             Ok(Value::None)
         }
         "reverse" => {
-            l.borrow_mut().reverse();
+            wr(&l).reverse();
             Ok(Value::None)
         }
-        "copy" => Ok(Value::list(l.borrow().clone())),
+        "copy" => Ok(Value::list(rd(&l).clone())),
         "clear" => {
-            l.borrow_mut().clear();
+            wr(&l).clear();
             Ok(Value::None)
         }
-        "__len__" => Ok(Value::Int(l.borrow().len() as i64)),
+        "__len__" => Ok(Value::Int(rd(&l).len() as i64)),
         "__getitem__" => vm.getitem(&Value::List(l.clone()), &arg(&a, 1).unwrap_or_default()),
         "__setitem__" => {
             vm.setitem(
@@ -1003,7 +1003,7 @@ fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
 }
 
 fn dict_fromkeys(vm: &mut Vm, _name: &str, a: Args) -> PyResult<Value> {
-    // a.pos[0] is the class (classmethod)
+    // pos(&a, 0) is the class (classmethod)
     let keys = vm.to_vec(&arg(&a, 1).unwrap_or_default())?;
     let v = arg(&a, 2).unwrap_or(Value::None);
     let d = vm.new_dict();
@@ -1026,7 +1026,7 @@ fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "get" => {
             need("get", &a, 1, 2)?;
             Ok(vm
-                .dict_get(&d, &a.pos[1])?
+                .dict_get(&d, pos(&a, 1))?
                 .unwrap_or_else(|| arg(&a, 2).unwrap_or(Value::None)))
         }
         "keys" => Ok(view(vm, &d, 0)),
@@ -1034,7 +1034,7 @@ fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "items" => Ok(view(vm, &d, 2)),
         "pop" => {
             need("pop", &a, 1, 2)?;
-            match vm.dict_find(&d, &a.pos[1])? {
+            match vm.dict_find(&d, pos(&a, 1))? {
                 Some(i) => Ok(d
                     .borrow_mut()
                     .remove_at(i)
@@ -1042,17 +1042,17 @@ fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     .unwrap_or_default()),
                 None => match arg(&a, 2) {
                     Some(dv) => Ok(dv),
-                    None => Err(vm.key_error(a.pos[1].clone())),
+                    None => Err(vm.key_error(pos(&a, 1).clone())),
                 },
             }
         }
         "setdefault" => {
             need("setdefault", &a, 1, 2)?;
-            if let Some(v) = vm.dict_get(&d, &a.pos[1])? {
+            if let Some(v) = vm.dict_get(&d, pos(&a, 1))? {
                 return Ok(v);
             }
             let dv = arg(&a, 2).unwrap_or(Value::None);
-            vm.dict_set(&d, a.pos[1].clone(), dv.clone())?;
+            vm.dict_set(&d, pos(&a, 1).clone(), dv.clone())?;
             Ok(dv)
         }
         "update" => {
@@ -1064,22 +1064,22 @@ fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
             Ok(Value::None)
         }
-        "copy" => Ok(Value::Dict(Rc::new(RefCell::new(d.borrow().clone())))),
+        "copy" => Ok(Value::Dict(Rc::new(RefCell::new(rd(&d).clone())))),
         "clear" => {
-            d.borrow_mut().clear();
+            wr(&d).clear();
             Ok(Value::None)
         }
         "popitem" => {
-            let last = d.borrow().last_index();
+            let last = rd(&d).last_index();
             match last {
                 Some(i) => {
-                    let (k, v) = d.borrow_mut().remove_at(i).unwrap_or_default();
+                    let (k, v) = wr(&d).remove_at(i).unwrap_or_default();
                     Ok(Value::tuple(vec![k, v]))
                 }
                 None => Err(PyErr::new("KeyError", "popitem(): dictionary is empty")),
             }
         }
-        "__len__" => Ok(Value::Int(d.borrow().len() as i64)),
+        "__len__" => Ok(Value::Int(rd(&d).len() as i64)),
         "__getitem__" => vm.getitem(&Value::Dict(d.clone()), &arg(&a, 1).unwrap_or_default()),
         "__setitem__" => {
             vm.dict_set(
@@ -1106,7 +1106,7 @@ fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
 /// `repr` differs from CPython's `dict_keys([...])`, which we render specially).
 fn view(vm: &mut Vm, d: &Rc<RefCell<super::dict::PyDict>>, kind: u8) -> Value {
     let _ = vm;
-    let b = d.borrow();
+    let b = rd(d);
     let items: Vec<Value> = match kind {
         0 => b.keys(),
         1 => b.values(),
@@ -1168,40 +1168,40 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     match name {
         "add" => {
             need("set.add", &a, 1, 1)?;
-            vm.set_add(&d, a.pos[1].clone())?;
+            vm.set_add(&d, pos(&a, 1).clone())?;
             Ok(Value::None)
         }
         "discard" | "remove" => {
             need(name, &a, 1, 1)?;
-            match vm.dict_find(&d, &a.pos[1])? {
+            match vm.dict_find(&d, pos(&a, 1))? {
                 Some(i) => {
-                    d.borrow_mut().remove_at(i);
+                    wr(&d).remove_at(i);
                 }
                 None => {
                     if name == "remove" {
-                        return Err(vm.key_error(a.pos[1].clone()));
+                        return Err(vm.key_error(pos(&a, 1).clone()));
                     }
                 }
             }
             Ok(Value::None)
         }
         "pop" => {
-            let first = d.borrow().next_from(0);
+            let first = rd(&d).next_from(0);
             match first {
                 Some((i, k, _)) => {
-                    d.borrow_mut().remove_at(i);
+                    wr(&d).remove_at(i);
                     Ok(k)
                 }
                 None => Err(PyErr::new("KeyError", "pop from an empty set")),
             }
         }
         "clear" => {
-            d.borrow_mut().clear();
+            wr(&d).clear();
             Ok(Value::None)
         }
         "copy" => Ok(match this {
             Value::FrozenSet(_) => this.clone(),
-            _ => Value::Set(Rc::new(RefCell::new(d.borrow().clone()))),
+            _ => Value::Set(Rc::new(RefCell::new(rd(&d).clone()))),
         }),
         "union" | "intersection" | "difference" | "symmetric_difference" => {
             let op = match name {
@@ -1211,7 +1211,7 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 _ => BinOp::BitXor,
             };
             let mut acc = this.clone();
-            for o in &a.pos[1..] {
+            for o in rest(&a) {
                 let ov = match o {
                     Value::Set(_) | Value::FrozenSet(_) => o.clone(),
                     other => {
@@ -1224,7 +1224,7 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             if a.pos.len() == 1 {
                 acc = match this {
                     Value::FrozenSet(_) => this.clone(),
-                    _ => Value::Set(Rc::new(RefCell::new(d.borrow().clone()))),
+                    _ => Value::Set(Rc::new(RefCell::new(rd(&d).clone()))),
                 };
             }
             Ok(acc)
@@ -1236,20 +1236,20 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 _ => BinOp::Sub,
             };
             let mut acc = this.clone();
-            for o in &a.pos[1..] {
+            for o in rest(&a) {
                 let items = vm.to_vec(o)?;
                 let ov = vm.new_set(items)?;
                 acc = vm.set_op(&acc, &ov, op)?;
             }
             if let Value::Set(r) = acc {
-                let new = r.borrow().clone();
-                *d.borrow_mut() = new;
+                let new = rd(&r).clone();
+                *wr(&d) = new;
             }
             Ok(Value::None)
         }
         "issubset" | "issuperset" | "isdisjoint" => {
             need(name, &a, 1, 1)?;
-            let items = vm.to_vec(&a.pos[1])?;
+            let items = vm.to_vec(pos(&a, 1))?;
             let other = vm.new_set(items)?;
             let (x, y) = if name == "issuperset" {
                 (other, this.clone())
@@ -1272,7 +1272,7 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
             Ok(Value::Bool(true))
         }
-        "__len__" => Ok(Value::Int(d.borrow().len() as i64)),
+        "__len__" => Ok(Value::Int(rd(&d).len() as i64)),
         "__contains__" => Ok(Value::Bool(
             vm.dict_find(&d, &arg(&a, 1).unwrap_or_default())?.is_some(),
         )),
@@ -1397,7 +1397,7 @@ fn gen_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "send" => vm.gen_send_native(&g, GenMode::Send(arg(&a, 1).unwrap_or(Value::None))),
         "__next__" => vm.gen_send_native(&g, GenMode::Send(Value::None)),
         "throw" => {
-            let e = vm.throw_args(&a.pos[1..])?;
+            let e = vm.throw_args(rest(&a))?;
             vm.gen_send_native(&g, GenMode::Throw(e))
         }
         "close" => vm.gen_close(&g),
@@ -1441,7 +1441,7 @@ fn iter_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Err(r) => Err(vm.stop_iteration(r)),
         },
         "throw" => {
-            let e = vm.throw_args(&a.pos[1..])?;
+            let e = vm.throw_args(rest(&a))?;
             Err(PyErr::Exc(e))
         }
         "close" => Ok(Value::None),
@@ -1520,7 +1520,7 @@ fn exc_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "__init__" => {
             if let Value::Instance(i) = &this {
                 if let Some(d) = &i.exc {
-                    d.borrow_mut().args = a.pos[1..].to_vec();
+                    wr(d).args = rest(&a).to_vec();
                 }
             }
             Ok(Value::None)
@@ -1531,9 +1531,9 @@ fn exc_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "add_note" => {
             let n = arg(&a, 1).unwrap_or_default();
             if let Value::Instance(i) = &this {
-                let notes = i.dict.borrow().get_str("__notes__").cloned();
+                let notes = rd(&i.dict).get_str("__notes__").cloned();
                 match notes {
-                    Some(Value::List(l)) => l.borrow_mut().push(n),
+                    Some(Value::List(l)) => wr(&l).push(n),
                     _ => i
                         .dict
                         .borrow_mut()

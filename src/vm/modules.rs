@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::builtins::{as_i64, err3, native, type_error_of};
+use super::builtins::{as_i64, err3, native, pos, rd, type_error_of, wr};
 use super::namemap::{intern, NameMap};
 use super::random_mt::MersenneTwister;
 use super::value::*;
@@ -228,7 +228,7 @@ impl Vm {
             name: intern(name),
             dict: RefCell::new(NameMap::new()),
         });
-        m.dict.borrow_mut().set_str("__name__", Value::str(name));
+        wr(&m.dict).set_str("__name__", Value::str(name));
         let mv = Value::Module(m.clone());
         self.modules.insert(name.to_string(), mv.clone());
         for (file, src) in files {
@@ -379,7 +379,7 @@ fn time_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 ));
             }
             let line = vm.user_line();
-            let what = format!("time.sleep({})", vm.repr(&a.pos[0])?);
+            let what = format!("time.sleep({})", vm.repr(pos(&a, 0))?);
             vm.host.events.push(Event::Blocked {
                 start: vm.now,
                 end: vm.now + s,
@@ -599,9 +599,9 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let Value::List(l) = g(0) else {
                 return Err(PyErr::new("TypeError", "shuffle() argument must be a list"));
             };
-            let mut items = l.borrow().clone();
+            let mut items = rd(&l).clone();
             vm.rng().shuffle(&mut items);
-            *l.borrow_mut() = items;
+            *wr(&l) = items;
             Ok(Value::None)
         }
         "sample" => {
@@ -997,7 +997,7 @@ fn json_dump(
             out.push(']');
         }
         Value::Dict(d) => {
-            let items = d.borrow().items();
+            let items = rd(d).items();
             if items.is_empty() {
                 out.push_str("{}");
                 return Ok(());
@@ -1269,7 +1269,7 @@ fn compiled_prelude_file(
     src: &str,
 ) -> Result<Rc<crate::compile::Code>, crate::python::span::SourceError> {
     let cached = PRELUDE_CODE.with(|c| {
-        c.borrow()
+        rd(c)
             .iter()
             .find(|(f, _)| f == filename)
             .map(|(_, code)| code.clone())
@@ -1279,6 +1279,6 @@ fn compiled_prelude_file(
     }
     let code = crate::python::parse_module(src)
         .and_then(|ast| crate::compile::compile_module(&ast, filename, src))?;
-    PRELUDE_CODE.with(|c| c.borrow_mut().push((filename.to_string(), code.clone())));
+    PRELUDE_CODE.with(|c| wr(c).push((filename.to_string(), code.clone())));
     Ok(code)
 }

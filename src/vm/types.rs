@@ -1,7 +1,7 @@
 //! The builtin types and the exception hierarchy, as class objects.
 
+use super::builtins::wr;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::namemap::{intern, NameMap};
@@ -166,10 +166,28 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("RuntimeWarning", "Warning"),
 ];
 
-/// The builtin exception classes by name (Fx-style hashing: looked up by every
-/// lazily raised error and `except` of a builtin name).
-pub type ExcClasses =
-    HashMap<&'static str, Rc<Class>, std::hash::BuildHasherDefault<super::namemap::StrHasher>>;
+/// The builtin exception classes by name (looked up by every lazily raised error
+/// and `except` of a builtin name): sorted by name, found by binary search. (Not a
+/// HashMap: this is the only one with these key and value types, and each adds
+/// its own copy of the hash table code to the wasm.)
+#[derive(Default)]
+pub struct ExcClasses(Vec<(&'static str, Rc<Class>)>);
+
+impl ExcClasses {
+    pub fn get(&self, name: &str) -> Option<&Rc<Class>> {
+        let i = self.0.binary_search_by(|(n, _)| (*n).cmp(name)).ok()?;
+        Some(&self.0[i].1)
+    }
+    pub fn insert(&mut self, name: &'static str, c: Rc<Class>) {
+        match self.0.binary_search_by(|(n, _)| (*n).cmp(name)) {
+            Ok(i) => self.0[i].1 = c,
+            Err(i) => self.0.insert(i, (name, c)),
+        }
+    }
+    pub fn drain(&mut self) -> std::vec::Drain<'_, (&'static str, Rc<Class>)> {
+        self.0.drain(..)
+    }
+}
 
 /// A builtin class; it cannot fail. (Not `.expect()`: that formats the `String`
 /// error with `Debug`, which keeps Rust's string escaping code in the wasm.)
@@ -240,10 +258,10 @@ pub fn bootstrap() -> (Types, Rc<Module>, ExcClasses) {
         excs.insert(name, c);
     }
     {
-        let mut d = builtins.dict.borrow_mut();
-        for (name, c) in &excs {
+        let mut d = wr(&builtins.dict);
+        for (name, c) in &excs.0 {
             match NOT_BUILTINS.iter().find(|(n, _)| n == name) {
-                Some((_, module)) => *c.module.borrow_mut() = Value::str(module),
+                Some((_, module)) => *wr(&c.module) = Value::str(module),
                 None => d.set_str(name, Value::Class(c.clone())),
             }
         }
