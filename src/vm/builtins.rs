@@ -27,10 +27,17 @@ pub fn method(name: &'static str, f: NativeImpl) -> Value {
 }
 
 fn nargs(name: &str, a: &Args, min: usize, max: usize) -> PyResult<()> {
-    let n = a.pos.len();
+    arity(name, a.pos.len(), min, max)
+}
+
+/// CPython's TypeError when `n` positional arguments are not `min..=max`
+/// (builtin functions, and methods with `n` not counting `self`).
+pub fn arity(name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
     if n < min || n > max {
         let msg = if min == max {
-            if min == 1 {
+            if min == 0 {
+                format!("{name}() takes no arguments ({n} given)")
+            } else if min == 1 {
                 format!("{name}() takes exactly one argument ({n} given)")
             } else {
                 format!("{name}() takes exactly {min} arguments ({n} given)")

@@ -286,30 +286,7 @@ fn arg(a: &Args, i: usize) -> Option<Value> {
 }
 
 fn need(name: &str, a: &Args, min: usize, max: usize) -> PyResult<()> {
-    let n = a.pos.len().saturating_sub(1);
-    if n < min || n > max {
-        let msg = if min == max {
-            if min == 0 {
-                format!("{name}() takes no arguments ({n} given)")
-            } else if min == 1 {
-                format!("{name}() takes exactly one argument ({n} given)")
-            } else {
-                format!("{name}() takes exactly {min} arguments ({n} given)")
-            }
-        } else if n < min {
-            format!(
-                "{name} expected at least {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            )
-        } else {
-            format!(
-                "{name} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            )
-        };
-        return Err(PyErr::new("TypeError", msg));
-    }
-    Ok(())
+    super::builtins::arity(name, a.pos.len().saturating_sub(1), min, max)
 }
 
 fn str_arg(vm: &Vm, v: &Value, what: &str) -> PyResult<Rc<PyStr>> {

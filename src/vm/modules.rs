@@ -446,6 +446,24 @@ fn civil(t: i64) -> (i64, i64, i64, i64, i64, i64, i64, i64) {
     (y, m, d, h, mi, s, wd, yd)
 }
 
+/// `n` in decimal, at least `width` characters: like `format!("{n:0width$}")`
+/// (`zero`: zeros after the sign) or `format!("{n:width$}")` (spaces before it),
+/// without a format string per field.
+fn push_num(out: &mut String, n: i64, width: usize, zero: bool) {
+    let digits = n.unsigned_abs().to_string();
+    let pad = width.saturating_sub(digits.len() + usize::from(n < 0));
+    if !zero {
+        out.extend(std::iter::repeat_n(' ', pad));
+    }
+    if n < 0 {
+        out.push('-');
+    }
+    if zero {
+        out.extend(std::iter::repeat_n('0', pad));
+    }
+    out.push_str(&digits);
+}
+
 fn strftime(fmt: &str, t: i64) -> String {
     let (y, mo, d, h, mi, s, wd, yd) = civil(t);
     let days = [
@@ -471,6 +489,8 @@ fn strftime(fmt: &str, t: i64) -> String {
         "November",
         "December",
     ];
+    let (day, month) = (days[wd as usize], months[(mo - 1) as usize]);
+    let z2 = |out: &mut String, n: i64| push_num(out, n, 2, true);
     let mut out = String::new();
     let mut it = fmt.chars();
     while let Some(c) = it.next() {
@@ -479,32 +499,49 @@ fn strftime(fmt: &str, t: i64) -> String {
             continue;
         }
         match it.next() {
-            Some('H') => out.push_str(&format!("{h:02}")),
-            Some('M') => out.push_str(&format!("{mi:02}")),
-            Some('S') => out.push_str(&format!("{s:02}")),
-            Some('X') | Some('T') => out.push_str(&format!("{h:02}:{mi:02}:{s:02}")),
-            Some('Y') => out.push_str(&y.to_string()),
-            Some('y') => out.push_str(&format!("{:02}", y % 100)),
-            Some('m') => out.push_str(&format!("{mo:02}")),
-            Some('d') => out.push_str(&format!("{d:02}")),
-            Some('j') => out.push_str(&format!("{yd:03}")),
-            Some('I') => out.push_str(&format!("{:02}", if h % 12 == 0 { 12 } else { h % 12 })),
+            Some('H') => z2(&mut out, h),
+            Some('M') => z2(&mut out, mi),
+            Some('S') => z2(&mut out, s),
+            Some('X') | Some('T') => {
+                z2(&mut out, h);
+                out.push(':');
+                z2(&mut out, mi);
+                out.push(':');
+                z2(&mut out, s);
+            }
+            Some('Y') => push_num(&mut out, y, 0, true),
+            Some('y') => z2(&mut out, y % 100),
+            Some('m') => z2(&mut out, mo),
+            Some('d') => z2(&mut out, d),
+            Some('j') => push_num(&mut out, yd, 3, true),
+            Some('I') => z2(&mut out, if h % 12 == 0 { 12 } else { h % 12 }),
             Some('p') => out.push_str(if h < 12 { "AM" } else { "PM" }),
-            Some('A') => out.push_str(days[wd as usize]),
-            Some('a') => out.push_str(&days[wd as usize][..3]),
-            Some('B') => out.push_str(months[(mo - 1) as usize]),
-            Some('b') => out.push_str(&months[(mo - 1) as usize][..3]),
-            Some('x') => out.push_str(&format!("{:02}/{:02}/{:02}", mo, d, y % 100)),
-            Some('c') => out.push_str(&format!(
-                "{} {} {:2} {:02}:{:02}:{:02} {}",
-                &days[wd as usize][..3],
-                &months[(mo - 1) as usize][..3],
-                d,
-                h,
-                mi,
-                s,
-                y
-            )),
+            Some('A') => out.push_str(day),
+            Some('a') => out.push_str(&day[..3]),
+            Some('B') => out.push_str(month),
+            Some('b') => out.push_str(&month[..3]),
+            Some('x') => {
+                z2(&mut out, mo);
+                out.push('/');
+                z2(&mut out, d);
+                out.push('/');
+                z2(&mut out, y % 100);
+            }
+            Some('c') => {
+                out.push_str(&day[..3]);
+                out.push(' ');
+                out.push_str(&month[..3]);
+                out.push(' ');
+                push_num(&mut out, d, 2, false);
+                out.push(' ');
+                z2(&mut out, h);
+                out.push(':');
+                z2(&mut out, mi);
+                out.push(':');
+                z2(&mut out, s);
+                out.push(' ');
+                push_num(&mut out, y, 0, true);
+            }
             Some('%') => out.push('%'),
             Some(o) => {
                 out.push('%');
@@ -1192,7 +1229,7 @@ impl JsonParser<'_> {
                 if t.is_empty() {
                     return Err(self.err("Expecting value"));
                 }
-                if let Ok(i) = t.parse::<i64>() {
+                if let Some(i) = super::format::parse_i64(&t) {
                     return Ok(Value::Int(i));
                 }
                 match crate::python::parse_float(&t) {
@@ -1281,4 +1318,21 @@ fn compiled_prelude_file(
         .and_then(|ast| crate::compile::compile_module(&ast, filename, src))?;
     PRELUDE_CODE.with(|c| wr(c).push((filename.to_string(), code.clone())));
     Ok(code)
+}
+
+#[cfg(test)]
+mod push_num_tests {
+    #[test]
+    fn push_num_is_format() {
+        for n in [0i64, 5, -5, 42, -42, 123, -123, 2026, i64::MIN, i64::MAX] {
+            for w in [0usize, 2, 3, 5] {
+                let mut z = String::new();
+                super::push_num(&mut z, n, w, true);
+                assert_eq!(z, format!("{n:0w$}"));
+                let mut sp = String::new();
+                super::push_num(&mut sp, n, w, false);
+                assert_eq!(sp, format!("{n:w$}"));
+            }
+        }
+    }
 }

@@ -22,7 +22,7 @@ pub fn round_float(x: f64, ndigits: i64) -> Result<f64, String> {
         .filter(u8::is_ascii_digit)
         .map(|d| d - b'0')
         .collect();
-    let exponent: i64 = exponent.parse().unwrap_or(0);
+    let exponent = super::parse_i64(exponent).unwrap_or(0);
     // digits[i] has weight 10^(exponent - i); keep those with weight >= 10^-ndigits.
     let keep = exponent + ndigits + 1;
     let rounded: String = if keep < 0 {
