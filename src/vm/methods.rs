@@ -1346,9 +1346,11 @@ fn bytes_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     };
     let _ = vm;
     match name {
-        "decode" => match String::from_utf8(b.as_ref().clone()) {
-            Ok(s) => Ok(Value::string(s)),
-            Err(_) => Err(PyErr::new(
+        // (Borrowed exactly when the bytes are valid UTF-8; from_utf8_lossy is in
+        // the wasm anyway, String::from_utf8 would be another copy of the check.)
+        "decode" => match String::from_utf8_lossy(&b) {
+            std::borrow::Cow::Borrowed(s) => Ok(Value::str(s)),
+            std::borrow::Cow::Owned(_) => Err(PyErr::new(
                 "UnicodeError",
                 "'utf-8' codec can't decode bytes",
             )),
