@@ -393,20 +393,33 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     if sep.s.is_empty() {
                         return Err(PyErr::new("ValueError", "empty separator"));
                     }
-                    if maxsplit < 0 {
-                        st.split(sep.s.as_str()).map(|x| x.to_string()).collect()
-                    } else if name == "split" {
-                        st.splitn(maxsplit as usize + 1, sep.s.as_str())
-                            .map(|x| x.to_string())
-                            .collect()
+                    // Repeated find/rfind, which is what std's split/splitn/rsplitn do
+                    // (no iterator types of their own in the wasm). Without maxsplit,
+                    // rsplit splits from the left, as it always has here.
+                    let sep = sep.s.as_str();
+                    let mut out: Vec<String> = Vec::new();
+                    let mut rest = st;
+                    if name == "split" || maxsplit < 0 {
+                        while maxsplit < 0 || (out.len() as i64) < maxsplit {
+                            let Some((part, tail)) = rest.split_once(sep) else {
+                                break;
+                            };
+                            out.push(part.to_string());
+                            rest = tail;
+                        }
+                        out.push(rest.to_string());
                     } else {
-                        let mut v: Vec<String> = st
-                            .rsplitn(maxsplit as usize + 1, sep.s.as_str())
-                            .map(|x| x.to_string())
-                            .collect();
-                        v.reverse();
-                        v
+                        while (out.len() as i64) < maxsplit {
+                            let Some((head, part)) = rest.rsplit_once(sep) else {
+                                break;
+                            };
+                            out.push(part.to_string());
+                            rest = head;
+                        }
+                        out.push(rest.to_string());
+                        out.reverse();
                     }
+                    out
                 }
             };
             Ok(Value::list(parts.into_iter().map(Value::string).collect()))
@@ -448,13 +461,26 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 },
                 Some(c) => {
                     let c = str_arg(vm, &c, "strip arg")?;
+                    // (By hand, not trim_matches & co.: each would be its own
+                    // instantiation of std's pattern searcher for this closure.)
                     let set: Vec<char> = c.s.chars().collect();
-                    let f = |ch: char| set.contains(&ch);
-                    match name {
-                        "strip" => st.trim_matches(f),
-                        "lstrip" => st.trim_start_matches(f),
-                        _ => st.trim_end_matches(f),
-                    }
+                    let start = if name == "rstrip" {
+                        0
+                    } else {
+                        st.char_indices()
+                            .find(|(_, ch)| !set.contains(ch))
+                            .map_or(st.len(), |(i, _)| i)
+                    };
+                    let rest = &st[start..];
+                    let end = if name == "lstrip" {
+                        rest.len()
+                    } else {
+                        rest.char_indices()
+                            .rev()
+                            .find(|(_, ch)| !set.contains(ch))
+                            .map_or(0, |(i, ch)| i + ch.len_utf8())
+                    };
+                    &rest[..end]
                 }
             };
             ret_s(r.to_string())
@@ -563,11 +589,13 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 Some(v) => as_i64(vm, &v, "")?,
                 None => -1,
             };
-            let r = if count < 0 {
-                st.replace(old.s.as_str(), &new.s)
+            // (One replacen for both: str::replace is another copy of the same loop.)
+            let limit = if count < 0 {
+                usize::MAX
             } else {
-                st.replacen(old.s.as_str(), &new.s, count as usize)
+                count as usize
             };
+            let r = st.replacen(old.s.as_str(), &new.s, limit);
             if r.len() > MAX_STR_BYTES {
                 return Err(PyErr::new("MemoryError", ""));
             }
