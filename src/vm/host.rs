@@ -921,7 +921,12 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let Value::Gen(g) = &c else {
                 return vm.repr(&c).map(Value::string);
             };
-            let fname = g.code.filename.rsplit('/').next().unwrap_or("").to_string();
+            let fname = g
+                .code
+                .filename
+                .rsplit_once('/')
+                .map_or(&*g.code.filename, |(_, f)| f)
+                .to_string();
             let running = rd(&g.frame).as_ref().map(|f| {
                 if g.state.get() == GenState::Created {
                     f.code.first_line
@@ -987,7 +992,11 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
 /// `urllib.parse.urlsplit(url).hostname`: lower-case, no port, no user info.
 fn url_host(url: &str) -> String {
     let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
-    let netloc = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let netloc = &rest[..end];
     let hostport = netloc.rsplit_once('@').map(|(_, h)| h).unwrap_or(netloc);
     let host = match hostport.rsplit_once(':') {
         Some((h, p)) if p.chars().all(|c| c.is_ascii_digit()) => h,

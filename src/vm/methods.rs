@@ -299,6 +299,20 @@ fn str_arg(vm: &Vm, v: &Value, what: &str) -> PyResult<Rc<PyStr>> {
     }
 }
 
+/// Where `sub` last occurs in `hay`, like `str::rfind`, but found with forward
+/// searches from each match on: std's reverse two-way searcher is 1 KB of wasm
+/// of its own.
+fn rfind_str(hay: &str, sub: &str) -> Option<usize> {
+    let mut last = None;
+    let mut from = 0;
+    while let Some(i) = hay.get(from..).and_then(|rest| rest.find(sub)) {
+        let at = from + i;
+        last = Some(at);
+        from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    last
+}
+
 /// Char index → byte offset.
 fn byte_at(s: &PyStr, ci: usize) -> usize {
     if s.is_ascii() {
@@ -410,11 +424,11 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                         out.push(rest.to_string());
                     } else {
                         while (out.len() as i64) < maxsplit {
-                            let Some((head, part)) = rest.rsplit_once(sep) else {
+                            let Some(i) = rfind_str(rest, sep) else {
                                 break;
                             };
-                            out.push(part.to_string());
-                            rest = head;
+                            out.push(rest[i + sep.len()..].to_string());
+                            rest = &rest[..i];
                         }
                         out.push(rest.to_string());
                         out.reverse();
@@ -563,10 +577,16 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 if sub.s.is_empty() {
                     return Ok(Value::Int(hay.chars().count() as i64 + 1));
                 }
-                return Ok(Value::Int(hay.matches(sub.s.as_str()).count() as i64));
+                // Non-overlapping, left to right: what str::matches counts.
+                let (mut n, mut rest) = (0, hay);
+                while let Some((_, tail)) = rest.split_once(sub.s.as_str()) {
+                    n += 1;
+                    rest = tail;
+                }
+                return Ok(Value::Int(n));
             }
             let pos = if name.starts_with('r') {
-                hay.rfind(sub.s.as_str())
+                rfind_str(hay, sub.s.as_str())
             } else {
                 hay.find(sub.s.as_str())
             };
@@ -649,7 +669,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             if w <= n {
                 return Ok(Value::Str(s.clone()));
             }
-            let (sign, rest) = if st.starts_with(['+', '-']) {
+            let (sign, rest) = if st.starts_with('+') || st.starts_with('-') {
                 st.split_at(1)
             } else {
                 ("", st)
@@ -751,7 +771,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let pos = if name == "partition" {
                 st.find(sep.s.as_str())
             } else {
-                st.rfind(sep.s.as_str())
+                rfind_str(st, sep.s.as_str())
             };
             let (x, y, z) = match pos {
                 Some(p) => (&st[..p], sep.s.as_str(), &st[p + sep.s.len()..]),
@@ -1571,4 +1591,20 @@ fn property_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     }
     let _ = intern;
     Ok(Value::Property(Rc::new(Shallow(parts))))
+}
+
+#[cfg(test)]
+mod rfind_tests {
+    #[test]
+    fn rfind_str_is_rfind() {
+        for hay in ["", "a", "aaaa", "abcabc", "éaéaé", "xyz", "ababa"] {
+            for sub in ["", "a", "aa", "abc", "é", "aé", "zz", "aba", "ababab"] {
+                assert_eq!(
+                    super::rfind_str(hay, sub),
+                    hay.rfind(sub),
+                    "{hay:?} {sub:?}"
+                );
+            }
+        }
+    }
 }

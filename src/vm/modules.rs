@@ -194,7 +194,7 @@ impl Vm {
                 module("json", e)
             }
             _ => {
-                let top = name.split('.').next().unwrap_or(name);
+                let top = name.split_once('.').map_or(name, |(top, _)| top);
                 return Err(err3("ModuleNotFoundError", "No module named '", top, "'"));
             }
         };
