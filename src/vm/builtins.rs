@@ -69,7 +69,7 @@ pub fn wr<T: ?Sized>(c: &RefCell<T>) -> std::cell::RefMut<'_, T> {
 
 /// Positional argument `i` (None past the end; the callers checked how many
 /// there are). Not `a.pos[i]`: each of those adds a panic location to the wasm.
-#[inline(never)]
+#[inline]
 pub fn pos(a: &Args, i: usize) -> &Value {
     a.pos.get(i).unwrap_or(&Value::None)
 }
