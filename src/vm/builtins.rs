@@ -27,10 +27,17 @@ pub fn method(name: &'static str, f: NativeImpl) -> Value {
 }
 
 fn nargs(name: &str, a: &Args, min: usize, max: usize) -> PyResult<()> {
-    let n = a.pos.len();
+    arity(name, a.pos.len(), min, max)
+}
+
+/// CPython's TypeError when `n` positional arguments are not `min..=max`
+/// (builtin functions, and methods with `n` not counting `self`).
+pub fn arity(name: &str, n: usize, min: usize, max: usize) -> PyResult<()> {
     if n < min || n > max {
         let msg = if min == max {
-            if min == 1 {
+            if min == 0 {
+                format!("{name}() takes no arguments ({n} given)")
+            } else if min == 1 {
                 format!("{name}() takes exactly one argument ({n} given)")
             } else {
                 format!("{name}() takes exactly {min} arguments ({n} given)")
@@ -49,6 +56,44 @@ fn nargs(name: &str, a: &Args, min: usize, max: usize) -> PyResult<()> {
         return Err(PyErr::new("TypeError", msg));
     }
     Ok(())
+}
+
+/// `RefCell::borrow` and `borrow_mut` without `#[track_caller]`: one panic
+/// location for all their callers instead of one per call site in the wasm.
+pub fn rd<T: ?Sized>(c: &RefCell<T>) -> std::cell::Ref<'_, T> {
+    c.borrow()
+}
+pub fn wr<T: ?Sized>(c: &RefCell<T>) -> std::cell::RefMut<'_, T> {
+    c.borrow_mut()
+}
+
+/// Positional argument `i` (None past the end; the callers checked how many
+/// there are). Not `a.pos[i]`: each of those adds a panic location to the wasm.
+#[inline]
+pub fn pos(a: &Args, i: usize) -> &Value {
+    a.pos.get(i).unwrap_or(&Value::None)
+}
+
+/// The positional arguments after the first (`self` of a method).
+pub fn rest(a: &Args) -> &[Value] {
+    a.pos.get(1..).unwrap_or(&[])
+}
+
+/// `kind` with message `pre` + `mid` + `post`: one out-of-line builder for the
+/// many messages that name a function, method or module.
+#[inline(never)]
+pub fn err3(kind: &'static str, pre: &str, mid: &str, post: &str) -> PyErr {
+    PyErr::New(kind, [pre, mid, post].concat())
+}
+
+/// TypeError `pre` + the type name of `v` + `post`: one out-of-line builder for
+/// the many messages of that shape.
+#[inline(never)]
+pub fn type_error_of(vm: &Vm, pre: &str, v: &Value, post: &str) -> PyErr {
+    let mut m = String::from(pre);
+    m.push_str(&vm.type_name(v));
+    m.push_str(post);
+    PyErr::New("TypeError", m)
 }
 
 pub fn kwarg(a: &Args, name: &str) -> Option<Value> {
@@ -81,62 +126,64 @@ pub fn as_i64(vm: &mut Vm, v: &Value, what: &str) -> PyResult<i64> {
     }
 }
 
-const BUILTIN_FUNCS: &[&str] = &[
-    "print",
-    "len",
-    "sorted",
-    "reversed",
-    "sum",
-    "min",
-    "max",
-    "abs",
-    "round",
-    "any",
-    "all",
-    "isinstance",
-    "issubclass",
-    "repr",
-    "ascii",
-    "id",
-    "hash",
-    "iter",
-    "next",
-    "getattr",
-    "setattr",
-    "hasattr",
-    "delattr",
-    "callable",
-    "chr",
-    "ord",
-    "divmod",
-    "pow",
-    "format",
-    "vars",
-    "input",
-    "globals",
-    "locals",
-    "dir",
-    "hex",
-    "oct",
-    "bin",
-    "open",
-    "exit",
-    "quit",
-    "aiter",
-    "anext",
-    "__build_class__",
-    "enumerate",
-    "zip",
-    "map",
-    "filter",
-    "__import__",
+/// The builtin functions, each with the function that checks its number of
+/// arguments (CPython's messages) and runs it.
+const BUILTIN_FUNCS: &[(&str, NativeImpl)] = &[
+    ("print", builtin_fn),
+    ("len", builtin_fn),
+    ("sorted", args_1),
+    ("reversed", args_1),
+    ("sum", args_1_2),
+    ("min", builtin_fn),
+    ("max", builtin_fn),
+    ("abs", args_1),
+    ("round", args_1_2),
+    ("any", args_1),
+    ("all", args_1),
+    ("isinstance", args_2),
+    ("issubclass", args_2),
+    ("repr", args_1),
+    ("ascii", args_1),
+    ("id", args_1),
+    ("hash", args_1),
+    ("iter", args_1_2),
+    ("next", args_1_2),
+    ("getattr", args_2_3),
+    ("setattr", builtin_fn),
+    ("hasattr", args_2),
+    ("delattr", args_2),
+    ("callable", args_1),
+    ("chr", args_1),
+    ("ord", args_1),
+    ("divmod", args_2),
+    ("pow", args_2_3),
+    ("format", args_1_2),
+    ("vars", builtin_fn),
+    ("input", builtin_fn),
+    ("globals", builtin_fn),
+    ("locals", builtin_fn),
+    ("dir", builtin_fn),
+    ("hex", args_1),
+    ("oct", args_1),
+    ("bin", args_1),
+    ("open", builtin_fn),
+    ("exit", builtin_fn),
+    ("quit", builtin_fn),
+    ("aiter", args_1),
+    ("anext", args_1_2),
+    ("__build_class__", builtin_fn),
+    ("enumerate", args_1_2),
+    ("zip", builtin_fn),
+    ("map", builtin_fn),
+    ("filter", args_2),
+    ("__import__", builtin_fn),
 ];
 
 pub fn install(vm: &mut Vm) {
     {
-        let mut d = vm.builtins.dict.borrow_mut();
-        for name in BUILTIN_FUNCS {
-            d.set_str(name, native(name, builtin_fn));
+        let mut d = wr(&vm.builtins.dict);
+        for (name, f) in BUILTIN_FUNCS {
+            d.set_str(name, native(name, *f));
         }
         d.set_str("None", Value::None);
         d.set_str("True", Value::Bool(true));
@@ -148,6 +195,27 @@ pub fn install(vm: &mut Vm) {
     super::methods::install_methods(vm);
 }
 
+fn args_1(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    nargs(name, &a, 1, 1)?;
+    builtin_fn(vm, name, a)
+}
+
+fn args_1_2(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    nargs(name, &a, 1, 2)?;
+    builtin_fn(vm, name, a)
+}
+
+fn args_2(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    nargs(name, &a, 2, 2)?;
+    builtin_fn(vm, name, a)
+}
+
+fn args_2_3(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    nargs(name, &a, 2, 3)?;
+    builtin_fn(vm, name, a)
+}
+
+/// A builtin function whose number of arguments was checked (see `BUILTIN_FUNCS`).
 fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     match name {
         "print" => {
@@ -177,12 +245,11 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "len" => {
             no_kw(name, &a)?;
             nargs("len", &a, 1, 1)?;
-            let n = vm.len_of(&a.pos[0])?;
+            let n = vm.len_of(pos(&a, 0))?;
             Ok(Value::Int(n as i64))
         }
         "sorted" => {
-            nargs("sorted", &a, 1, 1)?;
-            let mut items = vm.to_vec(&a.pos[0])?;
+            let mut items = vm.to_vec(pos(&a, 0))?;
             let key = kwarg(&a, "key").filter(|k| !k.is_none());
             let reverse = match kwarg(&a, "reverse") {
                 Some(r) => vm.truthy(&r)?,
@@ -192,8 +259,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::list(items))
         }
         "reversed" => {
-            nargs("reversed", &a, 1, 1)?;
-            let v = &a.pos[0];
+            let v = pos(&a, 0);
             match v {
                 Value::List(_)
                 | Value::Tuple(_)
@@ -209,7 +275,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     )))))
                 }
                 Value::Dict(d) => {
-                    let mut keys = d.borrow().keys();
+                    let mut keys = rd(d).keys();
                     keys.reverse();
                     vm.get_iter(&Value::list(keys))
                 }
@@ -227,16 +293,12 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                                 },
                             )))));
                         }
-                        Err(PyErr::new(
-                            "TypeError",
-                            format!("'{}' object is not reversible", vm.type_name(v)),
-                        ))
+                        Err(type_error_of(vm, "'", v, "' object is not reversible"))
                     }
                 },
             }
         }
         "sum" => {
-            nargs("sum", &a, 1, 2)?;
             let mut acc = a
                 .pos
                 .get(1)
@@ -249,7 +311,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     "sum() can't sum strings [use ''.join(seq) instead]",
                 ));
             }
-            let it = vm.get_iter(&a.pos[0])?;
+            let it = vm.get_iter(pos(&a, 0))?;
             while let Some(x) = vm.iter_next(&it)? {
                 acc = match (&acc, &x) {
                     (Value::Int(p), Value::Int(q)) if p.checked_add(*q).is_some() => {
@@ -262,33 +324,26 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(acc)
         }
         "min" | "max" => min_max(vm, name, a),
-        "abs" => {
-            nargs("abs", &a, 1, 1)?;
-            match &a.pos[0] {
-                Value::Int(i) => i
-                    .checked_abs()
-                    .map(Value::Int)
-                    .ok_or_else(|| PyErr::new("OverflowError", "integer overflow")),
-                Value::Bool(b) => Ok(Value::Int(*b as i64)),
-                Value::Float(f) => Ok(Value::Float(f.abs())),
-                v => match vm.special_method(v, "__abs__") {
-                    Some(m) => vm.call(&m, vec![]),
-                    None => Err(PyErr::new(
-                        "TypeError",
-                        format!("bad operand type for abs(): '{}'", vm.type_name(v)),
-                    )),
-                },
-            }
-        }
+        "abs" => match pos(&a, 0) {
+            Value::Int(i) => i
+                .checked_abs()
+                .map(Value::Int)
+                .ok_or_else(|| PyErr::new("OverflowError", "integer overflow")),
+            Value::Bool(b) => Ok(Value::Int(*b as i64)),
+            Value::Float(f) => Ok(Value::Float(f.abs())),
+            v => match vm.special_method(v, "__abs__") {
+                Some(m) => vm.call(&m, vec![]),
+                None => Err(type_error_of(vm, "bad operand type for abs(): '", v, "'")),
+            },
+        },
         "round" => {
-            nargs("round", &a, 1, 2)?;
             let nd = a
                 .pos
                 .get(1)
                 .cloned()
                 .or_else(|| kwarg(&a, "ndigits"))
                 .filter(|v| !v.is_none());
-            match (&a.pos[0], nd) {
+            match (pos(&a, 0), nd) {
                 (Value::Int(i), None) => Ok(Value::Int(*i)),
                 (Value::Bool(b), None) => Ok(Value::Int(*b as i64)),
                 (Value::Int(i), Some(n)) => {
@@ -329,16 +384,17 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 }
                 (v, nd) => match vm.special_method(v, "__round__") {
                     Some(m) => vm.call(&m, nd.into_iter().collect()),
-                    None => Err(PyErr::new(
-                        "TypeError",
-                        format!("type {} doesn't define __round__ method", vm.type_name(v)),
+                    None => Err(type_error_of(
+                        vm,
+                        "type ",
+                        v,
+                        " doesn't define __round__ method",
                     )),
                 },
             }
         }
         "any" | "all" => {
-            nargs(name, &a, 1, 1)?;
-            let it = vm.get_iter(&a.pos[0])?;
+            let it = vm.get_iter(pos(&a, 0))?;
             let want = name == "any";
             while let Some(x) = vm.iter_next(&it)? {
                 if vm.truthy(&x)? == want {
@@ -347,65 +403,46 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
             Ok(Value::Bool(!want))
         }
-        "isinstance" => {
-            nargs("isinstance", &a, 2, 2)?;
-            Ok(Value::Bool(vm.isinstance_check(
-                &a.pos[0],
-                &a.pos[1],
-                "isinstance",
-            )?))
-        }
+        "isinstance" => Ok(Value::Bool(vm.isinstance_check(
+            pos(&a, 0),
+            pos(&a, 1),
+            "isinstance",
+        )?)),
         "issubclass" => {
-            nargs("issubclass", &a, 2, 2)?;
-            let Value::Class(c) = &a.pos[0] else {
+            let Value::Class(c) = pos(&a, 0) else {
                 return Err(PyErr::new(
                     "TypeError",
                     "issubclass() arg 1 must be a class",
                 ));
             };
             let c = c.clone();
-            vm.classinfo_match(&c, &a.pos[1], "issubclass")
+            vm.classinfo_match(&c, pos(&a, 1), "issubclass")
                 .map(Value::Bool)
         }
-        "repr" => {
-            nargs("repr", &a, 1, 1)?;
-            vm.repr(&a.pos[0]).map(Value::string)
-        }
+        "repr" => vm.repr(pos(&a, 0)).map(Value::string),
         "ascii" => {
-            nargs("ascii", &a, 1, 1)?;
-            let r = vm.repr(&a.pos[0])?;
+            let r = vm.repr(pos(&a, 0))?;
             Ok(Value::string(super::ops::ascii_escape(&r)))
         }
-        "id" => {
-            nargs("id", &a, 1, 1)?;
-            Ok(Value::Int(a.pos[0].id()))
-        }
-        "hash" => {
-            nargs("hash", &a, 1, 1)?;
-            vm.hash(&a.pos[0]).map(Value::Int)
-        }
+        "id" => Ok(Value::Int(pos(&a, 0).id())),
+        "hash" => vm.hash(pos(&a, 0)).map(Value::Int),
         "iter" => {
-            nargs("iter", &a, 1, 2)?;
             if a.pos.len() == 2 {
                 return Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
                     IterObj::Callable {
-                        f: a.pos[0].clone(),
-                        sentinel: a.pos[1].clone(),
+                        f: pos(&a, 0).clone(),
+                        sentinel: pos(&a, 1).clone(),
                     },
                 )))));
             }
-            vm.get_iter(&a.pos[0])
+            vm.get_iter(pos(&a, 0))
         }
         "next" => {
-            nargs("next", &a, 1, 2)?;
-            let it = &a.pos[0];
+            let it = pos(&a, 0);
             if !matches!(it, Value::Iter(_) | Value::Gen(_))
                 && vm.special_method(it, "__next__").is_none()
             {
-                return Err(PyErr::new(
-                    "TypeError",
-                    format!("'{}' object is not an iterator", vm.type_name(it)),
-                ));
+                return Err(type_error_of(vm, "'", it, "' object is not an iterator"));
             }
             match vm.iter_next_with_value(it)? {
                 Ok(v) => Ok(v),
@@ -416,12 +453,11 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
         }
         "getattr" => {
-            nargs("getattr", &a, 2, 3)?;
-            let Value::Str(n) = &a.pos[1] else {
+            let Value::Str(n) = pos(&a, 1) else {
                 return Err(PyErr::new("TypeError", "attribute name must be string"));
             };
             let n = intern(&n.s);
-            match vm.getattr(&a.pos[0], &n) {
+            match vm.getattr(pos(&a, 0), &n) {
                 Ok(v) => Ok(v),
                 Err(e) => match a.pos.get(2) {
                     // (A lazily made AttributeError needs no exception object.)
@@ -439,15 +475,14 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
         }
         "hasattr" => {
-            nargs("hasattr", &a, 2, 2)?;
-            let Value::Str(n) = &a.pos[1] else {
+            let Value::Str(n) = pos(&a, 1) else {
                 return Err(PyErr::new(
                     "TypeError",
                     "hasattr(): attribute name must be string",
                 ));
             };
             let n = intern(&n.s);
-            match vm.getattr(&a.pos[0], &n) {
+            match vm.getattr(pos(&a, 0), &n) {
                 Ok(_) => Ok(Value::Bool(true)),
                 Err(PyErr::New("AttributeError", _)) => Ok(Value::Bool(false)),
                 Err(e) => {
@@ -462,25 +497,23 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "setattr" => {
             nargs("setattr", &a, 3, 3)?;
-            let Value::Str(n) = &a.pos[1] else {
+            let Value::Str(n) = pos(&a, 1) else {
                 return Err(PyErr::new("TypeError", "attribute name must be string"));
             };
             let n = intern(&n.s);
-            vm.setattr(&a.pos[0], &n, a.pos[2].clone())?;
+            vm.setattr(pos(&a, 0), &n, pos(&a, 2).clone())?;
             Ok(Value::None)
         }
         "delattr" => {
-            nargs("delattr", &a, 2, 2)?;
-            let Value::Str(n) = &a.pos[1] else {
+            let Value::Str(n) = pos(&a, 1) else {
                 return Err(PyErr::new("TypeError", "attribute name must be string"));
             };
             let n = intern(&n.s);
-            vm.delattr(&a.pos[0], &n)?;
+            vm.delattr(pos(&a, 0), &n)?;
             Ok(Value::None)
         }
         "callable" => {
-            nargs("callable", &a, 1, 1)?;
-            let v = &a.pos[0];
+            let v = pos(&a, 0);
             Ok(Value::Bool(match v {
                 Value::Function(_) | Value::Native(_) | Value::BoundMethod(_) | Value::Class(_) => {
                     true
@@ -490,43 +523,36 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }))
         }
         "chr" => {
-            nargs("chr", &a, 1, 1)?;
-            let i = as_i64(vm, &a.pos[0], "")?;
+            let i = as_i64(vm, pos(&a, 0), "")?;
             match u32::try_from(i).ok().and_then(char::from_u32) {
                 Some(c) => Ok(Value::string(c.to_string())),
                 None => Err(PyErr::new("ValueError", "chr() arg not in range(0x110000)")),
             }
         }
-        "ord" => {
-            nargs("ord", &a, 1, 1)?;
-            match &a.pos[0] {
-                Value::Str(s) if s.nchars == 1 => Ok(Value::Int(
-                    s.s.chars().next().map(|c| c as i64).unwrap_or(0),
-                )),
-                Value::Str(s) => Err(PyErr::new(
-                    "TypeError",
-                    format!(
-                        "ord() expected a character, but string of length {} found",
-                        s.nchars
-                    ),
-                )),
-                v => Err(PyErr::new(
-                    "TypeError",
-                    format!(
-                        "ord() expected string of length 1, but {} found",
-                        vm.type_name(v)
-                    ),
-                )),
-            }
-        }
+        "ord" => match pos(&a, 0) {
+            Value::Str(s) if s.nchars == 1 => Ok(Value::Int(
+                s.s.chars().next().map(|c| c as i64).unwrap_or(0),
+            )),
+            Value::Str(s) => Err(PyErr::new(
+                "TypeError",
+                format!(
+                    "ord() expected a character, but string of length {} found",
+                    s.nchars
+                ),
+            )),
+            v => Err(type_error_of(
+                vm,
+                "ord() expected string of length 1, but ",
+                v,
+                " found",
+            )),
+        },
         "divmod" => {
-            nargs("divmod", &a, 2, 2)?;
-            let q = vm.binary_op(&a.pos[0], &a.pos[1], crate::python::ast::BinOp::FloorDiv)?;
-            let r = vm.binary_op(&a.pos[0], &a.pos[1], crate::python::ast::BinOp::Mod)?;
+            let q = vm.binary_op(pos(&a, 0), pos(&a, 1), crate::python::ast::BinOp::FloorDiv)?;
+            let r = vm.binary_op(pos(&a, 0), pos(&a, 1), crate::python::ast::BinOp::Mod)?;
             Ok(Value::tuple(vec![q, r]))
         }
         "pow" => {
-            nargs("pow", &a, 2, 3)?;
             if let (Some(Value::Int(b)), Some(Value::Int(e)), Some(Value::Int(m))) =
                 (a.pos.first(), a.pos.get(1), a.pos.get(2))
             {
@@ -550,29 +576,28 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 }
                 return Ok(Value::Int(r.rem_euclid(m) as i64));
             }
-            vm.binary_op(&a.pos[0], &a.pos[1], crate::python::ast::BinOp::Pow)
+            vm.binary_op(pos(&a, 0), pos(&a, 1), crate::python::ast::BinOp::Pow)
         }
         "format" => {
-            nargs("format", &a, 1, 2)?;
             let spec = match a.pos.get(1) {
                 Some(Value::Str(s)) => s.s.clone(),
                 _ => String::new(),
             };
-            vm.format_value(&a.pos[0], &spec).map(Value::string)
+            vm.format_value(pos(&a, 0), &spec).map(Value::string)
         }
         "vars" => {
             if a.pos.is_empty() {
                 return builtin_fn(vm, "locals", a);
             }
             let n = intern("__dict__");
-            vm.getattr(&a.pos[0], &n).map_err(|_| {
+            vm.getattr(pos(&a, 0), &n).map_err(|_| {
                 PyErr::new("TypeError", "vars() argument must have __dict__ attribute")
             })
         }
         "input" => Err(PyErr::new("EOFError", "EOF when reading a line")),
         "globals" => {
             let g = match vm.frames.last() {
-                Some(f) => f.globals.dict.borrow().clone(),
+                Some(f) => rd(&f.globals.dict).clone(),
                 None => NameMap::new(),
             };
             vm.namemap_to_dict(&g)
@@ -582,11 +607,11 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 return Ok(Value::Dict(vm.new_dict()));
             };
             if let Some(ns) = &f.ns {
-                let m = ns.borrow().clone();
+                let m = rd(ns).clone();
                 return vm.namemap_to_dict(&m);
             }
             if f.code.kind == crate::compile::CodeKind::Module {
-                let m = f.globals.dict.borrow().clone();
+                let m = rd(&f.globals.dict).clone();
                 return vm.namemap_to_dict(&m);
             }
             let mut m = NameMap::new();
@@ -603,27 +628,27 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let mut names: Vec<String> = Vec::new();
             match a.pos.first() {
                 Some(Value::Instance(i)) => {
-                    names.extend(i.dict.borrow().iter().map(|(k, _)| k.s.clone()));
-                    let c = i.class.borrow().clone();
+                    names.extend(rd(&i.dict).iter().map(|(k, _)| k.s.clone()));
+                    let c = rd(&i.class).clone();
                     for cl in std::iter::once(&c).chain(c.mro.iter()) {
-                        names.extend(cl.dict.borrow().iter().map(|(k, _)| k.s.clone()));
+                        names.extend(rd(&cl.dict).iter().map(|(k, _)| k.s.clone()));
                     }
                 }
                 Some(Value::Module(m)) => {
-                    names.extend(m.dict.borrow().iter().map(|(k, _)| k.s.clone()))
+                    names.extend(rd(&m.dict).iter().map(|(k, _)| k.s.clone()))
                 }
                 Some(Value::Class(c)) => {
                     for cl in std::iter::once(c).chain(c.mro.iter()) {
-                        names.extend(cl.dict.borrow().iter().map(|(k, _)| k.s.clone()));
+                        names.extend(rd(&cl.dict).iter().map(|(k, _)| k.s.clone()));
                     }
                 }
                 Some(v) => {
                     let c = vm.type_of(v);
-                    names.extend(c.dict.borrow().iter().map(|(k, _)| k.s.clone()));
+                    names.extend(rd(&c.dict).iter().map(|(k, _)| k.s.clone()));
                 }
                 None => {
                     if let Some(f) = vm.frames.last() {
-                        names.extend(f.globals.dict.borrow().iter().map(|(k, _)| k.s.clone()));
+                        names.extend(rd(&f.globals.dict).iter().map(|(k, _)| k.s.clone()));
                     }
                 }
             }
@@ -632,8 +657,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::list(names.into_iter().map(Value::string).collect()))
         }
         "hex" | "oct" | "bin" => {
-            nargs(name, &a, 1, 1)?;
-            let i = as_i64(vm, &a.pos[0], "")?;
+            let i = as_i64(vm, pos(&a, 0), "")?;
             let spec = match name {
                 "hex" => "#x",
                 "oct" => "#o",
@@ -651,14 +675,8 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let cls = vm.exc_class("SystemExit");
             Err(PyErr::Exc(vm.new_exc_instance(&cls, a.pos.clone())))
         }
-        "aiter" => {
-            nargs("aiter", &a, 1, 1)?;
-            vm.get_aiter(&a.pos[0])
-        }
-        "anext" => {
-            nargs("anext", &a, 1, 2)?;
-            vm.get_anext(&a.pos[0])
-        }
+        "aiter" => vm.get_aiter(pos(&a, 0)),
+        "anext" => vm.get_anext(pos(&a, 0)),
         "__build_class__" => vm.build_class(a),
         "__import__" => {
             let n = match a.pos.first() {
@@ -674,12 +692,11 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 .ok_or_else(|| PyErr::new("ImportError", "import failed"))
         }
         "enumerate" => {
-            nargs("enumerate", &a, 1, 2)?;
             let start = match a.pos.get(1).cloned().or_else(|| kwarg(&a, "start")) {
                 Some(v) => as_i64(vm, &v, "")?,
                 None => 0,
             };
-            let it = vm.get_iter(&a.pos[0])?;
+            let it = vm.get_iter(pos(&a, 0))?;
             Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
                 IterObj::Enumerate { it, n: start },
             )))))
@@ -713,9 +730,9 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     "map() must have at least two arguments.",
                 ));
             }
-            let f = a.pos[0].clone();
+            let f = pos(&a, 0).clone();
             let mut its = Vec::new();
-            for x in &a.pos[1..] {
+            for x in rest(&a) {
                 its.push(vm.get_iter(x)?);
             }
             Ok(Value::Iter(Rc::new(Shallow(RefCell::new(IterObj::Map {
@@ -724,25 +741,21 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             })))))
         }
         "filter" => {
-            nargs("filter", &a, 2, 2)?;
-            let it = vm.get_iter(&a.pos[1])?;
+            let it = vm.get_iter(pos(&a, 1))?;
             Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
                 IterObj::Filter {
-                    f: a.pos[0].clone(),
+                    f: pos(&a, 0).clone(),
                     it,
                 },
             )))))
         }
-        _ => Err(PyErr::new(
-            "NameError",
-            format!("name '{name}' is not defined"),
-        )),
+        _ => Err(err3("NameError", "name '", name, "' is not defined")),
     }
 }
 
 pub fn is_stderr(v: &Value) -> bool {
     if let Value::Instance(i) = v {
-        if let Value::Str(s) = &*i.payload.borrow() {
+        if let Value::Str(s) = &*rd(&i.payload) {
             return s.s == "<stderr>";
         }
     }
@@ -754,19 +767,21 @@ fn min_max(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let default = kwarg(&a, "default");
     let items = match a.pos.len() {
         0 => {
-            return Err(PyErr::new(
+            return Err(err3(
                 "TypeError",
-                format!("{name} expected at least 1 argument, got 0"),
+                "",
+                name,
+                " expected at least 1 argument, got 0",
             ))
         }
-        1 => vm.to_vec(&a.pos[0])?,
+        1 => vm.to_vec(pos(&a, 0))?,
         _ => {
             if default.is_some() {
-                return Err(PyErr::new(
+                return Err(err3(
                     "TypeError",
-                    format!(
-                        "Cannot specify a default for {name}() with multiple positional arguments"
-                    ),
+                    "Cannot specify a default for ",
+                    name,
+                    "() with multiple positional arguments",
                 ));
             }
             a.pos.clone()
@@ -798,10 +813,7 @@ fn min_max(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         Some((_, x)) => Ok(x),
         None => match default {
             Some(d) => Ok(d),
-            None => Err(PyErr::new(
-                "ValueError",
-                format!("{name}() arg is an empty sequence"),
-            )),
+            None => Err(err3("ValueError", "", name, "() arg is an empty sequence")),
         },
     }
 }
@@ -812,12 +824,12 @@ impl Vm {
             Value::Str(s) => s.nchars,
             Value::Bytes(b) => b.len(),
             Value::Tuple(t) => t.len(),
-            Value::List(l) => l.borrow().len(),
-            Value::Dict(d) | Value::Set(d) => d.borrow().len(),
+            Value::List(l) => rd(l).len(),
+            Value::Dict(d) | Value::Set(d) => rd(d).len(),
             Value::FrozenSet(d) => d.len(),
             Value::Range(r) => r.len() as usize,
             Value::Instance(i) => {
-                let cls = i.class.borrow().clone();
+                let cls = rd(&i.class).clone();
                 if let Some(m) = self.class_lookup_user(&cls, "__len__") {
                     let r = self.call(&m, vec![v.clone()])?;
                     return match r {
@@ -826,29 +838,25 @@ impl Vm {
                             Err(PyErr::new("ValueError", "__len__() should return >= 0"))
                         }
                         Value::Bool(b) => Ok(b as usize),
-                        other => Err(PyErr::new(
-                            "TypeError",
-                            format!(
-                                "'{}' object cannot be interpreted as an integer",
-                                self.type_name(&other)
-                            ),
+                        other => Err(type_error_of(
+                            self,
+                            "'",
+                            &other,
+                            "' object cannot be interpreted as an integer",
                         )),
                     };
                 }
                 if let Some(p) = self.payload(v) {
                     return self.len_of(&p);
                 }
-                return Err(PyErr::new(
+                return Err(err3(
                     "TypeError",
-                    format!("object of type '{}' has no len()", cls.name.s),
+                    "object of type '",
+                    &cls.name.s,
+                    "' has no len()",
                 ));
             }
-            _ => {
-                return Err(PyErr::new(
-                    "TypeError",
-                    format!("object of type '{}' has no len()", self.type_name(v)),
-                ))
-            }
+            _ => return Err(type_error_of(self, "object of type '", v, "' has no len()")),
         })
     }
 
@@ -919,9 +927,11 @@ impl Vm {
                 }
                 Ok(false)
             }
-            _ => Err(PyErr::new(
+            _ => Err(err3(
                 "TypeError",
-                format!("{fname}() arg 2 must be a type, a tuple of types, or a union"),
+                "",
+                fname,
+                "() arg 2 must be a type, a tuple of types, or a union",
             )),
         }
     }
@@ -935,7 +945,7 @@ pub fn construct_builtin(
     kw: &[(Name, Value)],
 ) -> PyResult<Option<Value>> {
     // (Every builtin type is made by `types::make_class`, in module `builtins`.)
-    if !matches!(&*cls.module.borrow(), Value::Str(m) if m.s == "builtins") {
+    if !matches!(&*rd(&cls.module), Value::Str(m) if m.s == "builtins") {
         return Ok(None);
     }
     let t = &vm.t;
@@ -979,12 +989,11 @@ pub fn construct_builtin(
             Some(v) => match vm.special_method(v, "__float__") {
                 Some(m) => vm.call(&m, vec![])?,
                 None => {
-                    return Err(PyErr::new(
-                        "TypeError",
-                        format!(
-                            "float() argument must be a string or a real number, not '{}'",
-                            vm.type_name(v)
-                        ),
+                    return Err(type_error_of(
+                        vm,
+                        "float() argument must be a string or a real number, not '",
+                        v,
+                        "'",
                     ))
                 }
             },
@@ -1036,7 +1045,7 @@ pub fn construct_builtin(
             Some(v) => vm.to_vec(v)?,
         };
         match vm.new_set(items)? {
-            Value::Set(d) => Value::FrozenSet(Rc::new(d.borrow().clone())),
+            Value::Set(d) => Value::FrozenSet(Rc::new(rd(&d).clone())),
             other => other,
         }
     } else if is(&t.range) {
@@ -1091,14 +1100,14 @@ pub fn construct_builtin(
                     bs.push(vm.t.object.clone());
                 }
                 let mut ns = NameMap::new();
-                for (k, v) in d.borrow().items() {
+                for (k, v) in rd(d).items() {
                     if let Value::Str(s) = k {
                         ns.insert(intern(&s.s), v);
                     }
                 }
                 let c = super::types::make_class(&name.s, bs, BuiltinType::Object, ns)
                     .map_err(|m| PyErr::new("TypeError", m))?;
-                *c.module.borrow_mut() = Value::str("__main__");
+                *wr(&c.module) = Value::str("__main__");
                 Value::Class(c)
             }
             _ => return Err(PyErr::new("TypeError", "type() takes 1 or 3 arguments")),
@@ -1170,7 +1179,7 @@ pub fn construct_builtin(
         let g = vm.make_exception_group(cls, msg.clone(), excs)?;
         if let (Value::Instance(i), Some(orig)) = (&g, args.get(1)) {
             if let Some(d) = &i.exc {
-                d.borrow_mut().args = vec![msg, orig.clone()];
+                wr(d).args = vec![msg, orig.clone()];
             }
         }
         g
@@ -1188,9 +1197,11 @@ pub fn construct_builtin(
             | BuiltinType::Code
     ) && cls.mro.len() <= 1
     {
-        return Err(PyErr::new(
+        return Err(err3(
             "TypeError",
-            format!("cannot create '{}' instances", cls.name.s),
+            "cannot create '",
+            &cls.name.s,
+            "' instances",
         ));
     } else {
         return Ok(None);
@@ -1264,12 +1275,11 @@ impl Vm {
                 if let Some(p) = self.payload(v) {
                     return self.to_int(&p);
                 }
-                return Err(PyErr::new(
-                    "TypeError",
-                    format!(
-                        "int() argument must be a string, a bytes-like object or a real number, not '{}'",
-                        self.type_name(v)
-                    ),
+                return Err(type_error_of(
+                    self,
+                    "int() argument must be a string, a bytes-like object or a real number, not '",
+                    v,
+                    "'",
                 ));
             }
         })

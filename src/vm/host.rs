@@ -3,6 +3,7 @@
 //! whenever the calling frame is on top), the native module `_awaitscope`
 //! (NATIVE.md), trace recording, the in-memory file system and HTTP fixtures.
 
+use super::builtins::{rd, wr};
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -390,12 +391,7 @@ impl Vm {
     }
 
     pub fn handle_repr(&mut self, h: &Rc<HandleObj>) -> PyResult<String> {
-        let cancelled = h
-            .info
-            .borrow()
-            .as_ref()
-            .map(|i| i.cancelled())
-            .unwrap_or(false);
+        let cancelled = rd(&h.info).as_ref().is_some_and(|i| i.cancelled());
         // Handle.cancel() drops the callback, so a cancelled handle names none.
         let (c, cb) = if cancelled {
             (" cancelled", String::new())
@@ -421,11 +417,11 @@ impl Vm {
         let (name, at) = match callback {
             // Only a plain function says where it is defined (inspect.isfunction).
             Value::Function(f) => (
-                f.qualname.borrow().s.clone(),
+                rd(&f.qualname).s.clone(),
                 format!(" at {}:{}", f.code.filename, f.code.first_line),
             ),
             Value::BoundMethod(bm) => match &bm.func {
-                Value::Function(f) => (f.qualname.borrow().s.clone(), String::new()),
+                Value::Function(f) => (rd(&f.qualname).s.clone(), String::new()),
                 Value::Native(n) => (n.name.to_string(), String::new()),
                 _ => ("callback".into(), String::new()),
             },
@@ -456,13 +452,13 @@ impl Vm {
         for _ in 0..200 {
             let g = match &cur {
                 Value::Gen(g) => g.clone(),
-                Value::Iter(it) => match &*it.borrow() {
+                Value::Iter(it) => match &*rd(it) {
                     IterObj::ASend { gen, .. } => gen.clone(),
                     _ => break,
                 },
                 _ => break,
             };
-            let fr = g.frame.borrow();
+            let fr = rd(&g.frame);
             let Some(f) = fr.as_ref() else { break };
             let at_send = matches!(f.code.ops.get(f.ip), Some(crate::compile::Op::Send));
             let ip = if at_send {
@@ -505,7 +501,7 @@ impl Vm {
             return self.repr(coro).unwrap_or_default();
         };
         let (code, locals, cells) = {
-            let fr = g.frame.borrow();
+            let fr = rd(&g.frame);
             match fr.as_ref() {
                 Some(f) => (f.code.clone(), f.locals.clone(), f.cells.clone()),
                 None => return format!("{}()", g.name.s),
@@ -517,7 +513,7 @@ impl Vm {
             if let Some((ci, _)) = code.cell_args.iter().find(|(_, pi)| *pi as usize == i) {
                 return cells
                     .get(*ci as usize)
-                    .map(|c| c.borrow().clone())
+                    .map(|c| rd(c).clone())
                     .unwrap_or_default();
             }
             locals.get(i).cloned().unwrap_or_default()
@@ -545,7 +541,7 @@ impl Vm {
         }
         if code.flags & crate::compile::FLAG_VARKW != 0 {
             if let Value::Dict(d) = get(slot) {
-                for (k, v) in d.borrow().items() {
+                for (k, v) in rd(&d).items() {
                     let ks = match &k {
                         Value::Str(s) => s.s.clone(),
                         _ => String::new(),
@@ -655,7 +651,7 @@ impl Vm {
         };
         match name {
             "cancel" => {
-                if let Some(info) = h.info.borrow().as_ref() {
+                if let Some(info) = rd(&h.info).as_ref() {
                     vm.host.lp.cancel(info);
                 }
                 Ok(Value::None)
@@ -668,9 +664,11 @@ impl Vm {
                     .unwrap_or(false),
             )),
             "when" => Ok(h.when.map(Value::Float).unwrap_or(Value::None)),
-            _ => Err(PyErr::new(
+            _ => Err(super::builtins::err3(
                 "AttributeError",
-                format!("'Handle' object has no attribute '{name}'"),
+                "'Handle' object has no attribute '",
+                name,
+                "'",
             )),
         }
     }
@@ -731,7 +729,7 @@ impl Vm {
                     ho.args.clear();
                     ho.when = None;
                     let info = self.host.lp.call_soon_reusing(info, h.clone());
-                    *h.info.borrow_mut() = Some(info);
+                    *wr(&h.info) = Some(info);
                     self.host.current_handle = Value::Handle(h);
                     return;
                 }
@@ -757,7 +755,7 @@ impl Vm {
             Some(w) => self.host.lp.call_at(w, h.clone()),
             None => self.host.lp.call_soon(h.clone()),
         };
-        *h.info.borrow_mut() = Some(info);
+        *wr(&h.info) = Some(info);
         Value::Handle(h)
     }
 }
@@ -784,9 +782,11 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             vm.host.lp.clear();
             Ok(Value::None)
         }
-        "run_forever" | "run_until_done" => Err(PyErr::new(
+        "run_forever" | "run_until_done" => Err(super::builtins::err3(
             "RuntimeError",
-            format!("_awaitscope.{name}() must be called from Python code"),
+            "_awaitscope.",
+            name,
+            "() must be called from Python code",
         )),
         "set_handle_error_hook" => {
             vm.host.error_hook = arg(&a, 0);
@@ -957,8 +957,13 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let Value::Gen(g) = &c else {
                 return vm.repr(&c).map(Value::string);
             };
-            let fname = g.code.filename.rsplit('/').next().unwrap_or("").to_string();
-            let running = g.frame.borrow().as_ref().map(|f| {
+            let fname = g
+                .code
+                .filename
+                .rsplit_once('/')
+                .map_or(&*g.code.filename, |(_, f)| f)
+                .to_string();
+            let running = rd(&g.frame).as_ref().map(|f| {
                 if g.state.get() == GenState::Created {
                     f.code.first_line
                 } else {
@@ -995,7 +1000,7 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                         vec![Value::Int(2), Value::str("No such file or directory")],
                     );
                     if let Value::Instance(i) = &e {
-                        i.dict.borrow_mut().set_str("filename", Value::string(p));
+                        wr(&i.dict).set_str("filename", Value::string(p));
                     }
                     Err(PyErr::Exc(e))
                 }
@@ -1011,9 +1016,11 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let p = vm.str_of(&arg(&a, 0))?;
             Ok(Value::Bool(vm.host.fs.contains_key(&p)))
         }
-        _ => Err(PyErr::new(
+        _ => Err(super::builtins::err3(
             "AttributeError",
-            format!("module '_awaitscope' has no attribute '{name}'"),
+            "module '_awaitscope' has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -1021,7 +1028,11 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
 /// `urllib.parse.urlsplit(url).hostname`: lower-case, no port, no user info.
 fn url_host(url: &str) -> String {
     let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
-    let netloc = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let end = rest
+        .bytes()
+        .position(|b| matches!(b, b'/' | b'?' | b'#'))
+        .unwrap_or(rest.len());
+    let netloc = &rest[..end];
     let hostport = netloc.rsplit_once('@').map(|(_, h)| h).unwrap_or(netloc);
     let host = match hostport.rsplit_once(':') {
         Some((h, p)) if p.chars().all(|c| c.is_ascii_digit()) => h,

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::builtins::{as_i64, kwarg, method};
+use super::builtins::{as_i64, err3, kwarg, method, pos, rd, rest, type_error_of, wr};
 use super::call::GenMode;
 use super::case;
 use super::namemap::intern;
@@ -128,7 +128,7 @@ const TUPLE_METHODS: &[&str] = &[
 
 pub fn install_methods(vm: &mut Vm) {
     let reg = |c: &Rc<Class>, names: &[&'static str], f: NativeImpl| {
-        let mut d = c.dict.borrow_mut();
+        let mut d = wr(&c.dict);
         for n in names {
             d.set_str(n, method(n, f));
         }
@@ -244,7 +244,7 @@ pub fn install_methods(vm: &mut Vm) {
         Vm::handle_method,
     );
     {
-        let mut d = vm.t.dict.dict.borrow_mut();
+        let mut d = wr(&vm.t.dict.dict);
         d.set_str(
             "fromkeys",
             Value::ClassMethod(Rc::new(Shallow(super::builtins::native(
@@ -254,7 +254,7 @@ pub fn install_methods(vm: &mut Vm) {
         );
     }
     {
-        let mut d = vm.t.str_.dict.borrow_mut();
+        let mut d = wr(&vm.t.str_.dict);
         d.set_str(
             "maketrans",
             Value::StaticMethod(Rc::new(Shallow(super::builtins::native(
@@ -286,30 +286,7 @@ fn arg(a: &Args, i: usize) -> Option<Value> {
 }
 
 fn need(name: &str, a: &Args, min: usize, max: usize) -> PyResult<()> {
-    let n = a.pos.len().saturating_sub(1);
-    if n < min || n > max {
-        let msg = if min == max {
-            if min == 0 {
-                format!("{name}() takes no arguments ({n} given)")
-            } else if min == 1 {
-                format!("{name}() takes exactly one argument ({n} given)")
-            } else {
-                format!("{name}() takes exactly {min} arguments ({n} given)")
-            }
-        } else if n < min {
-            format!(
-                "{name} expected at least {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            )
-        } else {
-            format!(
-                "{name} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            )
-        };
-        return Err(PyErr::new("TypeError", msg));
-    }
-    Ok(())
+    super::builtins::arity(name, a.pos.len().saturating_sub(1), min, max)
 }
 
 fn str_arg(vm: &Vm, v: &Value, what: &str) -> PyResult<Rc<PyStr>> {
@@ -320,6 +297,20 @@ fn str_arg(vm: &Vm, v: &Value, what: &str) -> PyResult<Rc<PyStr>> {
             format!("{} must be str, not {}", what, vm.type_name(other)),
         )),
     }
+}
+
+/// Where `sub` last occurs in `hay`, like `str::rfind`, but found with forward
+/// searches from each match on: std's reverse two-way searcher is 1 KB of wasm
+/// of its own.
+fn rfind_str(hay: &str, sub: &str) -> Option<usize> {
+    let mut last = None;
+    let mut from = 0;
+    while let Some(i) = hay.get(from..).and_then(|rest| rest.find(sub)) {
+        let at = from + i;
+        last = Some(at);
+        from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    last
 }
 
 /// Char index → byte offset.
@@ -359,9 +350,11 @@ fn norm_range(vm: &mut Vm, s: &PyStr, a: &Args, from: usize) -> PyResult<(usize,
 
 fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let Some(Value::Str(s)) = self_arg(vm, &a) else {
-        return Err(PyErr::new(
+        return Err(err3(
             "TypeError",
-            format!("descriptor '{name}' requires a 'str' object"),
+            "descriptor '",
+            name,
+            "' requires a 'str' object",
         ));
     };
     let st = s.s.as_str();
@@ -414,27 +407,40 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     if sep.s.is_empty() {
                         return Err(PyErr::new("ValueError", "empty separator"));
                     }
-                    if maxsplit < 0 {
-                        st.split(sep.s.as_str()).map(|x| x.to_string()).collect()
-                    } else if name == "split" {
-                        st.splitn(maxsplit as usize + 1, sep.s.as_str())
-                            .map(|x| x.to_string())
-                            .collect()
+                    // Repeated find/rfind, which is what std's split/splitn/rsplitn do
+                    // (no iterator types of their own in the wasm). Without maxsplit,
+                    // rsplit splits from the left, as it always has here.
+                    let sep = sep.s.as_str();
+                    let mut out: Vec<String> = Vec::new();
+                    let mut rest = st;
+                    if name == "split" || maxsplit < 0 {
+                        while maxsplit < 0 || (out.len() as i64) < maxsplit {
+                            let Some((part, tail)) = rest.split_once(sep) else {
+                                break;
+                            };
+                            out.push(part.to_string());
+                            rest = tail;
+                        }
+                        out.push(rest.to_string());
                     } else {
-                        let mut v: Vec<String> = st
-                            .rsplitn(maxsplit as usize + 1, sep.s.as_str())
-                            .map(|x| x.to_string())
-                            .collect();
-                        v.reverse();
-                        v
+                        while (out.len() as i64) < maxsplit {
+                            let Some(i) = rfind_str(rest, sep) else {
+                                break;
+                            };
+                            out.push(rest[i + sep.len()..].to_string());
+                            rest = &rest[..i];
+                        }
+                        out.push(rest.to_string());
+                        out.reverse();
                     }
+                    out
                 }
             };
             Ok(Value::list(parts.into_iter().map(Value::string).collect()))
         }
         "join" => {
             need("join", &a, 1, 1)?;
-            let items = vm.to_vec(&a.pos[1])?;
+            let items = vm.to_vec(pos(&a, 1))?;
             let mut out = String::new();
             for (i, x) in items.iter().enumerate() {
                 if i > 0 {
@@ -469,13 +475,26 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 },
                 Some(c) => {
                     let c = str_arg(vm, &c, "strip arg")?;
+                    // (By hand, not trim_matches & co.: each would be its own
+                    // instantiation of std's pattern searcher for this closure.)
                     let set: Vec<char> = c.s.chars().collect();
-                    let f = |ch: char| set.contains(&ch);
-                    match name {
-                        "strip" => st.trim_matches(f),
-                        "lstrip" => st.trim_start_matches(f),
-                        _ => st.trim_end_matches(f),
-                    }
+                    let start = if name == "rstrip" {
+                        0
+                    } else {
+                        st.char_indices()
+                            .find(|(_, ch)| !set.contains(ch))
+                            .map_or(st.len(), |(i, _)| i)
+                    };
+                    let rest = &st[start..];
+                    let end = if name == "lstrip" {
+                        rest.len()
+                    } else {
+                        rest.char_indices()
+                            .rev()
+                            .find(|(_, ch)| !set.contains(ch))
+                            .map_or(0, |(i, ch)| i + ch.len_utf8())
+                    };
+                    &rest[..end]
                 }
             };
             ret_s(r.to_string())
@@ -519,7 +538,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             need(name, &a, 1, 3)?;
             let (b0, b1) = norm_range(vm, &s, &a, 2)?;
             let sub = &st[byte_at(&s, b0)..byte_at(&s, b1)];
-            let pats = match &a.pos[1] {
+            let pats = match pos(&a, 1) {
                 Value::Tuple(t) => t.to_vec(),
                 v => vec![v.clone()],
             };
@@ -550,7 +569,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "find" | "rfind" | "index" | "rindex" | "count" => {
             need(name, &a, 1, 3)?;
-            let sub = str_arg(vm, &a.pos[1], "must be str")?;
+            let sub = str_arg(vm, pos(&a, 1), "must be str")?;
             let (b0, b1) = norm_range(vm, &s, &a, 2)?;
             let (o0, o1) = (byte_at(&s, b0), byte_at(&s, b1));
             let hay = &st[o0..o1];
@@ -558,10 +577,16 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 if sub.s.is_empty() {
                     return Ok(Value::Int(hay.chars().count() as i64 + 1));
                 }
-                return Ok(Value::Int(hay.matches(sub.s.as_str()).count() as i64));
+                // Non-overlapping, left to right: what str::matches counts.
+                let (mut n, mut rest) = (0, hay);
+                while let Some((_, tail)) = rest.split_once(sub.s.as_str()) {
+                    n += 1;
+                    rest = tail;
+                }
+                return Ok(Value::Int(n));
             }
             let pos = if name.starts_with('r') {
-                hay.rfind(sub.s.as_str())
+                rfind_str(hay, sub.s.as_str())
             } else {
                 hay.find(sub.s.as_str())
             };
@@ -578,24 +603,26 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "replace" => {
             need("replace", &a, 2, 3)?;
-            let old = str_arg(vm, &a.pos[1], "replace() argument 1")?;
-            let new = str_arg(vm, &a.pos[2], "replace() argument 2")?;
+            let old = str_arg(vm, pos(&a, 1), "replace() argument 1")?;
+            let new = str_arg(vm, pos(&a, 2), "replace() argument 2")?;
             let count = match arg(&a, 3) {
                 Some(v) => as_i64(vm, &v, "")?,
                 None => -1,
             };
-            let r = if count < 0 {
-                st.replace(old.s.as_str(), &new.s)
+            // (One replacen for both: str::replace is another copy of the same loop.)
+            let limit = if count < 0 {
+                usize::MAX
             } else {
-                st.replacen(old.s.as_str(), &new.s, count as usize)
+                count as usize
             };
+            let r = st.replacen(old.s.as_str(), &new.s, limit);
             if r.len() > MAX_STR_BYTES {
                 return Err(PyErr::new("MemoryError", ""));
             }
             ret_s(r)
         }
         "format" => {
-            let r = vm.str_format(st, &a.pos[1..], &a.kw, None)?;
+            let r = vm.str_format(st, rest(&a), &a.kw, None)?;
             ret_s(r)
         }
         "format_map" => {
@@ -605,7 +632,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "center" | "ljust" | "rjust" => {
             need(name, &a, 1, 2)?;
-            let w = as_i64(vm, &a.pos[1], "")?.max(0) as usize;
+            let w = as_i64(vm, pos(&a, 1), "")?.max(0) as usize;
             let fill = match arg(&a, 2) {
                 Some(Value::Str(f)) if f.nchars == 1 => f.s.chars().next().unwrap_or(' '),
                 Some(_) => {
@@ -637,12 +664,12 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "zfill" => {
             need("zfill", &a, 1, 1)?;
-            let w = as_i64(vm, &a.pos[1], "")?.max(0) as usize;
+            let w = as_i64(vm, pos(&a, 1), "")?.max(0) as usize;
             let n = s.nchars;
             if w <= n {
                 return Ok(Value::Str(s.clone()));
             }
-            let (sign, rest) = if st.starts_with(['+', '-']) {
+            let (sign, rest) = if st.starts_with('+') || st.starts_with('-') {
                 st.split_at(1)
             } else {
                 ("", st)
@@ -737,14 +764,14 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "partition" | "rpartition" => {
             need(name, &a, 1, 1)?;
-            let sep = str_arg(vm, &a.pos[1], "must be str")?;
+            let sep = str_arg(vm, pos(&a, 1), "must be str")?;
             if sep.s.is_empty() {
                 return Err(PyErr::new("ValueError", "empty separator"));
             }
             let pos = if name == "partition" {
                 st.find(sep.s.as_str())
             } else {
-                st.rfind(sep.s.as_str())
+                rfind_str(st, sep.s.as_str())
             };
             let (x, y, z) = match pos {
                 Some(p) => (&st[..p], sep.s.as_str(), &st[p + sep.s.len()..]),
@@ -765,12 +792,12 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "encode" => Ok(Value::Bytes(Rc::new(st.as_bytes().to_vec()))),
         "removeprefix" => {
             need(name, &a, 1, 1)?;
-            let p = str_arg(vm, &a.pos[1], "must be str")?;
+            let p = str_arg(vm, pos(&a, 1), "must be str")?;
             ret_s(st.strip_prefix(p.s.as_str()).unwrap_or(st).to_string())
         }
         "removesuffix" => {
             need(name, &a, 1, 1)?;
-            let p = str_arg(vm, &a.pos[1], "must be str")?;
+            let p = str_arg(vm, pos(&a, 1), "must be str")?;
             ret_s(st.strip_suffix(p.s.as_str()).unwrap_or(st).to_string())
         }
         "expandtabs" => {
@@ -803,7 +830,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "translate" => {
             need(name, &a, 1, 1)?;
-            let table = a.pos[1].clone();
+            let table = pos(&a, 1).clone();
             let mut out = String::new();
             for c in st.chars() {
                 match vm.getitem(&table, &Value::Int(c as i64)) {
@@ -821,9 +848,11 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             vm.contains(&Value::Str(s.clone()), &arg(&a, 1).unwrap_or_default())?,
         )),
         "__getitem__" => vm.getitem(&Value::Str(s.clone()), &arg(&a, 1).unwrap_or_default()),
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("'str' object has no attribute '{name}'"),
+            "'str' object has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -842,7 +871,7 @@ fn str_maketrans(vm: &mut Vm, _name: &str, a: Args) -> PyResult<Value> {
             }
         }
         (Some(Value::Dict(m)), None) => {
-            for (k, v) in m.borrow().items() {
+            for (k, v) in rd(&m).items() {
                 let k = match k {
                     Value::Str(s) => Value::Int(s.s.chars().next().map(|c| c as i64).unwrap_or(0)),
                     other => other,
@@ -857,34 +886,36 @@ fn str_maketrans(vm: &mut Vm, _name: &str, a: Args) -> PyResult<Value> {
 
 fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let Some(Value::List(l)) = self_arg(vm, &a) else {
-        return Err(PyErr::new(
+        return Err(err3(
             "TypeError",
-            format!("descriptor '{name}' requires a 'list' object"),
+            "descriptor '",
+            name,
+            "' requires a 'list' object",
         ));
     };
     match name {
         "append" => {
             need("list.append", &a, 1, 1)?;
-            let mut lb = l.borrow_mut();
+            let mut lb = wr(&l);
             if lb.len() >= super::MAX_COLLECTION {
                 return Err(PyErr::new("MemoryError", ""));
             }
-            lb.push(a.pos[1].clone());
+            lb.push(pos(&a, 1).clone());
             Ok(Value::None)
         }
         "extend" => {
             need("list.extend", &a, 1, 1)?;
-            let items = vm.to_vec(&a.pos[1])?;
-            l.borrow_mut().extend(items);
+            let items = vm.to_vec(pos(&a, 1))?;
+            wr(&l).extend(items);
             Ok(Value::None)
         }
         "insert" => {
             need("insert", &a, 2, 2)?;
-            let i = as_i64(vm, &a.pos[1], "")?;
-            let mut lb = l.borrow_mut();
+            let i = as_i64(vm, pos(&a, 1), "")?;
+            let mut lb = wr(&l);
             let n = lb.len() as i64;
             let j = if i < 0 { (i + n).max(0) } else { i.min(n) };
-            lb.insert(j as usize, a.pos[2].clone());
+            lb.insert(j as usize, pos(&a, 2).clone());
             Ok(Value::None)
         }
         "pop" => {
@@ -893,7 +924,7 @@ fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 Some(v) => as_i64(vm, &v, "")?,
                 None => -1,
             };
-            let mut lb = l.borrow_mut();
+            let mut lb = wr(&l);
             if lb.is_empty() {
                 return Err(PyErr::new("IndexError", "pop from empty list"));
             }
@@ -906,7 +937,7 @@ fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "remove" | "index" | "count" => {
             let x = arg(&a, 1).unwrap_or_default();
-            let items = l.borrow().clone();
+            let items = rd(&l).clone();
             let mut count = 0;
             let start = match (name, arg(&a, 2)) {
                 ("index", Some(v)) => {
@@ -926,7 +957,7 @@ fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 if y.is(&x) || vm.eq(y, &x)? {
                     match name {
                         "remove" => {
-                            let mut lb = l.borrow_mut();
+                            let mut lb = wr(&l);
                             if i < lb.len() {
                                 lb.remove(i);
                             }
@@ -958,22 +989,22 @@ fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     "sort() takes no positional arguments",
                 ));
             }
-            let mut items = std::mem::take(&mut *l.borrow_mut());
+            let mut items = std::mem::take(&mut *wr(&l));
             let r = vm.sort_values(&mut items, key, reverse);
-            *l.borrow_mut() = items;
+            *wr(&l) = items;
             r?;
             Ok(Value::None)
         }
         "reverse" => {
-            l.borrow_mut().reverse();
+            wr(&l).reverse();
             Ok(Value::None)
         }
-        "copy" => Ok(Value::list(l.borrow().clone())),
+        "copy" => Ok(Value::list(rd(&l).clone())),
         "clear" => {
-            l.borrow_mut().clear();
+            wr(&l).clear();
             Ok(Value::None)
         }
-        "__len__" => Ok(Value::Int(l.borrow().len() as i64)),
+        "__len__" => Ok(Value::Int(rd(&l).len() as i64)),
         "__getitem__" => vm.getitem(&Value::List(l.clone()), &arg(&a, 1).unwrap_or_default()),
         "__setitem__" => {
             vm.setitem(
@@ -987,15 +1018,17 @@ fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             vm.contains(&Value::List(l.clone()), &arg(&a, 1).unwrap_or_default())?,
         )),
         "__iter__" => vm.get_iter(&Value::List(l.clone())),
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("'list' object has no attribute '{name}'"),
+            "'list' object has no attribute '",
+            name,
+            "'",
         )),
     }
 }
 
 fn dict_fromkeys(vm: &mut Vm, _name: &str, a: Args) -> PyResult<Value> {
-    // a.pos[0] is the class (classmethod)
+    // pos(&a, 0) is the class (classmethod)
     let keys = vm.to_vec(&arg(&a, 1).unwrap_or_default())?;
     let v = arg(&a, 2).unwrap_or(Value::None);
     let d = vm.new_dict();
@@ -1007,16 +1040,18 @@ fn dict_fromkeys(vm: &mut Vm, _name: &str, a: Args) -> PyResult<Value> {
 
 fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let Some(Value::Dict(d)) = self_arg(vm, &a) else {
-        return Err(PyErr::new(
+        return Err(err3(
             "TypeError",
-            format!("descriptor '{name}' requires a 'dict' object"),
+            "descriptor '",
+            name,
+            "' requires a 'dict' object",
         ));
     };
     match name {
         "get" => {
             need("get", &a, 1, 2)?;
             Ok(vm
-                .dict_get(&d, &a.pos[1])?
+                .dict_get(&d, pos(&a, 1))?
                 .unwrap_or_else(|| arg(&a, 2).unwrap_or(Value::None)))
         }
         "keys" => Ok(view(vm, &d, 0)),
@@ -1024,7 +1059,7 @@ fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "items" => Ok(view(vm, &d, 2)),
         "pop" => {
             need("pop", &a, 1, 2)?;
-            match vm.dict_find(&d, &a.pos[1])? {
+            match vm.dict_find(&d, pos(&a, 1))? {
                 Some(i) => Ok(d
                     .borrow_mut()
                     .remove_at(i)
@@ -1032,17 +1067,17 @@ fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     .unwrap_or_default()),
                 None => match arg(&a, 2) {
                     Some(dv) => Ok(dv),
-                    None => Err(vm.key_error(a.pos[1].clone())),
+                    None => Err(vm.key_error(pos(&a, 1).clone())),
                 },
             }
         }
         "setdefault" => {
             need("setdefault", &a, 1, 2)?;
-            if let Some(v) = vm.dict_get(&d, &a.pos[1])? {
+            if let Some(v) = vm.dict_get(&d, pos(&a, 1))? {
                 return Ok(v);
             }
             let dv = arg(&a, 2).unwrap_or(Value::None);
-            vm.dict_set(&d, a.pos[1].clone(), dv.clone())?;
+            vm.dict_set(&d, pos(&a, 1).clone(), dv.clone())?;
             Ok(dv)
         }
         "update" => {
@@ -1054,22 +1089,22 @@ fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
             Ok(Value::None)
         }
-        "copy" => Ok(Value::Dict(Rc::new(RefCell::new(d.borrow().clone())))),
+        "copy" => Ok(Value::Dict(Rc::new(RefCell::new(rd(&d).clone())))),
         "clear" => {
-            d.borrow_mut().clear();
+            wr(&d).clear();
             Ok(Value::None)
         }
         "popitem" => {
-            let last = d.borrow().last_index();
+            let last = rd(&d).last_index();
             match last {
                 Some(i) => {
-                    let (k, v) = d.borrow_mut().remove_at(i).unwrap_or_default();
+                    let (k, v) = wr(&d).remove_at(i).unwrap_or_default();
                     Ok(Value::tuple(vec![k, v]))
                 }
                 None => Err(PyErr::new("KeyError", "popitem(): dictionary is empty")),
             }
         }
-        "__len__" => Ok(Value::Int(d.borrow().len() as i64)),
+        "__len__" => Ok(Value::Int(rd(&d).len() as i64)),
         "__getitem__" => vm.getitem(&Value::Dict(d.clone()), &arg(&a, 1).unwrap_or_default()),
         "__setitem__" => {
             vm.dict_set(
@@ -1083,9 +1118,11 @@ fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             vm.dict_find(&d, &arg(&a, 1).unwrap_or_default())?.is_some(),
         )),
         "__iter__" => vm.get_iter(&Value::Dict(d.clone())),
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("'dict' object has no attribute '{name}'"),
+            "'dict' object has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -1094,7 +1131,7 @@ fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
 /// `repr` differs from CPython's `dict_keys([...])`, which we render specially).
 fn view(vm: &mut Vm, d: &Rc<RefCell<super::dict::PyDict>>, kind: u8) -> Value {
     let _ = vm;
-    let b = d.borrow();
+    let b = rd(d);
     let items: Vec<Value> = match kind {
         0 => b.keys(),
         1 => b.values(),
@@ -1144,9 +1181,11 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         Value::Set(d) => d.clone(),
         Value::FrozenSet(f) => Rc::new(RefCell::new((**f).clone())),
         _ => {
-            return Err(PyErr::new(
+            return Err(err3(
                 "TypeError",
-                format!("descriptor '{name}' requires a 'set' object"),
+                "descriptor '",
+                name,
+                "' requires a 'set' object",
             ))
         }
     };
@@ -1154,40 +1193,40 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     match name {
         "add" => {
             need("set.add", &a, 1, 1)?;
-            vm.set_add(&d, a.pos[1].clone())?;
+            vm.set_add(&d, pos(&a, 1).clone())?;
             Ok(Value::None)
         }
         "discard" | "remove" => {
             need(name, &a, 1, 1)?;
-            match vm.dict_find(&d, &a.pos[1])? {
+            match vm.dict_find(&d, pos(&a, 1))? {
                 Some(i) => {
-                    d.borrow_mut().remove_at(i);
+                    wr(&d).remove_at(i);
                 }
                 None => {
                     if name == "remove" {
-                        return Err(vm.key_error(a.pos[1].clone()));
+                        return Err(vm.key_error(pos(&a, 1).clone()));
                     }
                 }
             }
             Ok(Value::None)
         }
         "pop" => {
-            let first = d.borrow().next_from(0);
+            let first = rd(&d).next_from(0);
             match first {
                 Some((i, k, _)) => {
-                    d.borrow_mut().remove_at(i);
+                    wr(&d).remove_at(i);
                     Ok(k)
                 }
                 None => Err(PyErr::new("KeyError", "pop from an empty set")),
             }
         }
         "clear" => {
-            d.borrow_mut().clear();
+            wr(&d).clear();
             Ok(Value::None)
         }
         "copy" => Ok(match this {
             Value::FrozenSet(_) => this.clone(),
-            _ => Value::Set(Rc::new(RefCell::new(d.borrow().clone()))),
+            _ => Value::Set(Rc::new(RefCell::new(rd(&d).clone()))),
         }),
         "union" | "intersection" | "difference" | "symmetric_difference" => {
             let op = match name {
@@ -1197,7 +1236,7 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 _ => BinOp::BitXor,
             };
             let mut acc = this.clone();
-            for o in &a.pos[1..] {
+            for o in rest(&a) {
                 let ov = match o {
                     Value::Set(_) | Value::FrozenSet(_) => o.clone(),
                     other => {
@@ -1210,7 +1249,7 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             if a.pos.len() == 1 {
                 acc = match this {
                     Value::FrozenSet(_) => this.clone(),
-                    _ => Value::Set(Rc::new(RefCell::new(d.borrow().clone()))),
+                    _ => Value::Set(Rc::new(RefCell::new(rd(&d).clone()))),
                 };
             }
             Ok(acc)
@@ -1222,20 +1261,20 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 _ => BinOp::Sub,
             };
             let mut acc = this.clone();
-            for o in &a.pos[1..] {
+            for o in rest(&a) {
                 let items = vm.to_vec(o)?;
                 let ov = vm.new_set(items)?;
                 acc = vm.set_op(&acc, &ov, op)?;
             }
             if let Value::Set(r) = acc {
-                let new = r.borrow().clone();
-                *d.borrow_mut() = new;
+                let new = rd(&r).clone();
+                *wr(&d) = new;
             }
             Ok(Value::None)
         }
         "issubset" | "issuperset" | "isdisjoint" => {
             need(name, &a, 1, 1)?;
-            let items = vm.to_vec(&a.pos[1])?;
+            let items = vm.to_vec(pos(&a, 1))?;
             let other = vm.new_set(items)?;
             let (x, y) = if name == "issuperset" {
                 (other, this.clone())
@@ -1258,23 +1297,27 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
             Ok(Value::Bool(true))
         }
-        "__len__" => Ok(Value::Int(d.borrow().len() as i64)),
+        "__len__" => Ok(Value::Int(rd(&d).len() as i64)),
         "__contains__" => Ok(Value::Bool(
             vm.dict_find(&d, &arg(&a, 1).unwrap_or_default())?.is_some(),
         )),
         "__iter__" => vm.get_iter(&this),
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("'set' object has no attribute '{name}'"),
+            "'set' object has no attribute '",
+            name,
+            "'",
         )),
     }
 }
 
 fn tuple_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let Some(Value::Tuple(t)) = self_arg(vm, &a) else {
-        return Err(PyErr::new(
+        return Err(err3(
             "TypeError",
-            format!("descriptor '{name}' requires a 'tuple' object"),
+            "descriptor '",
+            name,
+            "' requires a 'tuple' object",
         ));
     };
     match name {
@@ -1301,9 +1344,11 @@ fn tuple_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             vm.contains(&Value::Tuple(t.clone()), &arg(&a, 1).unwrap_or_default())?,
         )),
         "__iter__" => vm.get_iter(&Value::Tuple(t.clone())),
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("'tuple' object has no attribute '{name}'"),
+            "'tuple' object has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -1349,9 +1394,11 @@ fn bytes_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     };
     let _ = vm;
     match name {
-        "decode" => match String::from_utf8(b.as_ref().clone()) {
-            Ok(s) => Ok(Value::string(s)),
-            Err(_) => Err(PyErr::new(
+        // (Borrowed exactly when the bytes are valid UTF-8; from_utf8_lossy is in
+        // the wasm anyway, String::from_utf8 would be another copy of the check.)
+        "decode" => match String::from_utf8_lossy(&b) {
+            std::borrow::Cow::Borrowed(s) => Ok(Value::str(s)),
+            std::borrow::Cow::Owned(_) => Err(PyErr::new(
                 "UnicodeError",
                 "'utf-8' codec can't decode bytes",
             )),
@@ -1360,9 +1407,11 @@ fn bytes_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             b.iter().map(|x| format!("{x:02x}")).collect(),
         )),
         "__len__" => Ok(Value::Int(b.len() as i64)),
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("'bytes' object has no attribute '{name}'"),
+            "'bytes' object has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -1375,7 +1424,7 @@ fn gen_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "send" => vm.gen_send_native(&g, GenMode::Send(arg(&a, 1).unwrap_or(Value::None))),
         "__next__" => vm.gen_send_native(&g, GenMode::Send(Value::None)),
         "throw" => {
-            let e = vm.throw_args(&a.pos[1..])?;
+            let e = vm.throw_args(rest(&a))?;
             vm.gen_send_native(&g, GenMode::Throw(e))
         }
         "close" => vm.gen_close(&g),
@@ -1401,9 +1450,11 @@ fn gen_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 Value::None,
             ))))))
         }
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("generator has no attribute '{name}'"),
+            "generator has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -1417,13 +1468,15 @@ fn iter_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Err(r) => Err(vm.stop_iteration(r)),
         },
         "throw" => {
-            let e = vm.throw_args(&a.pos[1..])?;
+            let e = vm.throw_args(rest(&a))?;
             Err(PyErr::Exc(e))
         }
         "close" => Ok(Value::None),
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("iterator has no attribute '{name}'"),
+            "iterator has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -1441,10 +1494,7 @@ fn object_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     "object.__init__() takes exactly one argument (the instance to initialize)",
                 ))
             } else {
-                Err(PyErr::new(
-                    "TypeError",
-                    format!("{}() takes no arguments", cls.name.s),
-                ))
+                Err(err3("TypeError", "", &cls.name.s, "() takes no arguments"))
             }
         }
         "__init__" | "__init_subclass__" => Ok(Value::None),
@@ -1456,12 +1506,11 @@ fn object_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 _ => String::new(),
             };
             if !spec.is_empty() {
-                return Err(PyErr::new(
-                    "TypeError",
-                    format!(
-                        "unsupported format string passed to {}.__format__",
-                        vm.type_name(&this)
-                    ),
+                return Err(type_error_of(
+                    vm,
+                    "unsupported format string passed to ",
+                    &this,
+                    ".__format__",
                 ));
             }
             vm.str_of(&this).map(Value::string)
@@ -1498,7 +1547,7 @@ fn exc_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "__init__" => {
             if let Value::Instance(i) = &this {
                 if let Some(d) = &i.exc {
-                    d.borrow_mut().args = a.pos[1..].to_vec();
+                    wr(d).args = rest(&a).to_vec();
                 }
             }
             Ok(Value::None)
@@ -1509,9 +1558,9 @@ fn exc_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "add_note" => {
             let n = arg(&a, 1).unwrap_or_default();
             if let Value::Instance(i) = &this {
-                let notes = i.dict.borrow().get_str("__notes__").cloned();
+                let notes = rd(&i.dict).get_str("__notes__").cloned();
                 match notes {
-                    Some(Value::List(l)) => l.borrow_mut().push(n),
+                    Some(Value::List(l)) => wr(&l).push(n),
                     _ => i
                         .dict
                         .borrow_mut()
@@ -1542,4 +1591,20 @@ fn property_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     }
     let _ = intern;
     Ok(Value::Property(Rc::new(Shallow(parts))))
+}
+
+#[cfg(test)]
+mod rfind_tests {
+    #[test]
+    fn rfind_str_is_rfind() {
+        for hay in ["", "a", "aaaa", "abcabc", "éaéaé", "xyz", "ababa"] {
+            for sub in ["", "a", "aa", "abc", "é", "aé", "zz", "aba", "ababab"] {
+                assert_eq!(
+                    super::rfind_str(hay, sub),
+                    hay.rfind(sub),
+                    "{hay:?} {sub:?}"
+                );
+            }
+        }
+    }
 }

@@ -4,7 +4,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use super::builtins::{as_i64, native};
+use super::builtins::{as_i64, err3, native, pos, rd, type_error_of, wr};
 use super::namemap::{intern, NameMap};
 use super::random_mt::MersenneTwister;
 use super::value::*;
@@ -197,11 +197,8 @@ impl Vm {
                 module("json", e)
             }
             _ => {
-                let top = name.split('.').next().unwrap_or(name);
-                return Err(PyErr::new(
-                    "ModuleNotFoundError",
-                    format!("No module named '{top}'"),
-                ));
+                let top = name.split_once('.').map_or(name, |(top, _)| top);
+                return Err(err3("ModuleNotFoundError", "No module named '", top, "'"));
             }
         };
         self.modules.insert(name.to_string(), m.clone());
@@ -234,7 +231,7 @@ impl Vm {
             name: intern(name),
             dict: RefCell::new(NameMap::new()),
         });
-        m.dict.borrow_mut().set_str("__name__", Value::str(name));
+        wr(&m.dict).set_str("__name__", Value::str(name));
         let mv = Value::Module(m.clone());
         self.modules.insert(name.to_string(), mv.clone());
         for (file, src) in files {
@@ -375,10 +372,7 @@ fn num(vm: &Vm, v: &Value) -> PyResult<f64> {
         Value::Int(i) => Ok(*i as f64),
         Value::Bool(b) => Ok(*b as i64 as f64),
         Value::Float(f) => Ok(*f),
-        _ => Err(PyErr::new(
-            "TypeError",
-            format!("must be real number, not {}", vm.type_name(v)),
-        )),
+        _ => Err(type_error_of(vm, "must be real number, not ", v, "")),
     }
 }
 
@@ -395,7 +389,7 @@ fn time_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 ));
             }
             let line = vm.user_line();
-            let what = format!("time.sleep({})", vm.repr(&a.pos[0])?);
+            let what = format!("time.sleep({})", vm.repr(pos(&a, 0))?);
             vm.host.events.push(Event::Blocked {
                 start: vm.now,
                 end: vm.now + s,
@@ -431,9 +425,11 @@ fn time_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             "%a %b %d %H:%M:%S %Y",
             vm.now as i64,
         ))),
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("module 'time' has no attribute '{name}'"),
+            "module 'time' has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -458,6 +454,24 @@ fn civil(t: i64) -> (i64, i64, i64, i64, i64, i64, i64, i64) {
     let cum = [0, 31, 59, 90, 120, 151, 181, 212, 243, 273, 304, 334];
     let yd = cum[(m - 1) as usize] + d + if leap && m > 2 { 1 } else { 0 };
     (y, m, d, h, mi, s, wd, yd)
+}
+
+/// `n` in decimal, at least `width` characters: like `format!("{n:0width$}")`
+/// (`zero`: zeros after the sign) or `format!("{n:width$}")` (spaces before it),
+/// without a format string per field.
+fn push_num(out: &mut String, n: i64, width: usize, zero: bool) {
+    let digits = n.unsigned_abs().to_string();
+    let pad = width.saturating_sub(digits.len() + usize::from(n < 0));
+    if !zero {
+        out.extend(std::iter::repeat_n(' ', pad));
+    }
+    if n < 0 {
+        out.push('-');
+    }
+    if zero {
+        out.extend(std::iter::repeat_n('0', pad));
+    }
+    out.push_str(&digits);
 }
 
 fn strftime(fmt: &str, t: i64) -> String {
@@ -485,6 +499,8 @@ fn strftime(fmt: &str, t: i64) -> String {
         "November",
         "December",
     ];
+    let (day, month) = (days[wd as usize], months[(mo - 1) as usize]);
+    let z2 = |out: &mut String, n: i64| push_num(out, n, 2, true);
     let mut out = String::new();
     let mut it = fmt.chars();
     while let Some(c) = it.next() {
@@ -493,32 +509,49 @@ fn strftime(fmt: &str, t: i64) -> String {
             continue;
         }
         match it.next() {
-            Some('H') => out.push_str(&format!("{h:02}")),
-            Some('M') => out.push_str(&format!("{mi:02}")),
-            Some('S') => out.push_str(&format!("{s:02}")),
-            Some('X') | Some('T') => out.push_str(&format!("{h:02}:{mi:02}:{s:02}")),
-            Some('Y') => out.push_str(&y.to_string()),
-            Some('y') => out.push_str(&format!("{:02}", y % 100)),
-            Some('m') => out.push_str(&format!("{mo:02}")),
-            Some('d') => out.push_str(&format!("{d:02}")),
-            Some('j') => out.push_str(&format!("{yd:03}")),
-            Some('I') => out.push_str(&format!("{:02}", if h % 12 == 0 { 12 } else { h % 12 })),
+            Some('H') => z2(&mut out, h),
+            Some('M') => z2(&mut out, mi),
+            Some('S') => z2(&mut out, s),
+            Some('X') | Some('T') => {
+                z2(&mut out, h);
+                out.push(':');
+                z2(&mut out, mi);
+                out.push(':');
+                z2(&mut out, s);
+            }
+            Some('Y') => push_num(&mut out, y, 0, true),
+            Some('y') => z2(&mut out, y % 100),
+            Some('m') => z2(&mut out, mo),
+            Some('d') => z2(&mut out, d),
+            Some('j') => push_num(&mut out, yd, 3, true),
+            Some('I') => z2(&mut out, if h % 12 == 0 { 12 } else { h % 12 }),
             Some('p') => out.push_str(if h < 12 { "AM" } else { "PM" }),
-            Some('A') => out.push_str(days[wd as usize]),
-            Some('a') => out.push_str(&days[wd as usize][..3]),
-            Some('B') => out.push_str(months[(mo - 1) as usize]),
-            Some('b') => out.push_str(&months[(mo - 1) as usize][..3]),
-            Some('x') => out.push_str(&format!("{:02}/{:02}/{:02}", mo, d, y % 100)),
-            Some('c') => out.push_str(&format!(
-                "{} {} {:2} {:02}:{:02}:{:02} {}",
-                &days[wd as usize][..3],
-                &months[(mo - 1) as usize][..3],
-                d,
-                h,
-                mi,
-                s,
-                y
-            )),
+            Some('A') => out.push_str(day),
+            Some('a') => out.push_str(&day[..3]),
+            Some('B') => out.push_str(month),
+            Some('b') => out.push_str(&month[..3]),
+            Some('x') => {
+                z2(&mut out, mo);
+                out.push('/');
+                z2(&mut out, d);
+                out.push('/');
+                z2(&mut out, y % 100);
+            }
+            Some('c') => {
+                out.push_str(&day[..3]);
+                out.push(' ');
+                out.push_str(&month[..3]);
+                out.push(' ');
+                push_num(&mut out, d, 2, false);
+                out.push(' ');
+                z2(&mut out, h);
+                out.push(':');
+                z2(&mut out, mi);
+                out.push(':');
+                z2(&mut out, s);
+                out.push(' ');
+                push_num(&mut out, y, 0, true);
+            }
             Some('%') => out.push('%'),
             Some(o) => {
                 out.push('%');
@@ -544,7 +577,7 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     let h = super::ops::hash_str(&s.s);
                     vm.rng().seed(h.abs());
                 }
-                other => return Err(PyErr::new("TypeError", format!("The only supported seed types are: None, int, float, str, bytes, and bytearray. Got {}", vm.type_name(&other)))),
+                other => return Err(type_error_of(vm, "The only supported seed types are: None, int, float, str, bytes, and bytearray. Got ", &other, "")),
             }
             Ok(Value::None)
         }
@@ -613,9 +646,9 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let Value::List(l) = g(0) else {
                 return Err(PyErr::new("TypeError", "shuffle() argument must be a list"));
             };
-            let mut items = l.borrow().clone();
+            let mut items = rd(&l).clone();
             vm.rng().shuffle(&mut items);
-            *l.borrow_mut() = items;
+            *wr(&l) = items;
             Ok(Value::None)
         }
         "sample" => {
@@ -632,9 +665,11 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 idx.into_iter().map(|i| items[i].clone()).collect(),
             ))
         }
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("module 'random' has no attribute '{name}'"),
+            "module 'random' has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -836,9 +871,11 @@ fn math_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
             f(s.sqrt())
         }
-        _ => Err(PyErr::new(
+        _ => Err(err3(
             "AttributeError",
-            format!("module 'math' has no attribute '{name}'"),
+            "module 'math' has no attribute '",
+            name,
+            "'",
         )),
     }
 }
@@ -861,9 +898,11 @@ fn stream_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let s = match a.pos.get(1) {
                 Some(Value::Str(s)) => s.s.clone(),
                 Some(other) => {
-                    return Err(PyErr::new(
-                        "TypeError",
-                        format!("write() argument must be str, not {}", vm.type_name(other)),
+                    return Err(type_error_of(
+                        vm,
+                        "write() argument must be str, not ",
+                        other,
+                        "",
                     ))
                 }
                 None => String::new(),
@@ -1005,7 +1044,7 @@ fn json_dump(
             out.push(']');
         }
         Value::Dict(d) => {
-            let items = d.borrow().items();
+            let items = rd(d).items();
             if items.is_empty() {
                 out.push_str("{}");
                 return Ok(());
@@ -1023,19 +1062,19 @@ fn json_dump(
                         key
                     }
                     other => {
-                        return Err(PyErr::new(
-                            "TypeError",
-                            format!(
-                                "keys must be str, int, float, bool or None, not {}",
-                                vm.type_name(other)
-                            ),
+                        return Err(type_error_of(
+                            vm,
+                            "keys must be str, int, float, bool or None, not ",
+                            other,
+                            "",
                         ))
                     }
                 };
                 keyed.push((key, x));
             }
             if opts.sort_keys {
-                keyed.sort_by(|a, b| a.0.cmp(&b.0));
+                // (Not slice::sort_by: std's driftsort costs 4 KB of wasm.)
+                super::stable_sort::sort_by(&mut keyed, |a, b| a.0 < b.0);
             }
             out.push('{');
             for (i, (k, x)) in keyed.iter().enumerate() {
@@ -1051,12 +1090,11 @@ fn json_dump(
             out.push('}');
         }
         other => {
-            return Err(PyErr::new(
-                "TypeError",
-                format!(
-                    "Object of type {} is not JSON serializable",
-                    vm.type_name(other)
-                ),
+            return Err(type_error_of(
+                vm,
+                "Object of type ",
+                other,
+                " is not JSON serializable",
             ))
         }
     }
@@ -1201,7 +1239,7 @@ impl JsonParser<'_> {
                 if t.is_empty() {
                     return Err(self.err("Expecting value"));
                 }
-                if let Ok(i) = t.parse::<i64>() {
+                if let Some(i) = super::format::parse_i64(&t) {
                     return Ok(Value::Int(i));
                 }
                 match crate::python::parse_float(&t) {
@@ -1268,19 +1306,43 @@ thread_local! {
     /// Prelude files compiled once per thread. Code objects are immutable, so every
     /// run executes the same ones and only the first run pays for parsing and
     /// compiling the asyncio prelude (most of a small program's run time).
-    static PRELUDE_CODE: RefCell<std::collections::HashMap<String, Rc<crate::compile::Code>>> =
-        RefCell::new(std::collections::HashMap::new());
+    /// (A dozen files: a list, not a HashMap with its own copy of the hash table code.)
+    static PRELUDE_CODE: RefCell<Vec<(String, Rc<crate::compile::Code>)>> =
+        const { RefCell::new(Vec::new()) };
 }
 
 fn compiled_prelude_file(
     filename: &str,
     src: &str,
 ) -> Result<Rc<crate::compile::Code>, crate::python::span::SourceError> {
-    if let Some(code) = PRELUDE_CODE.with(|c| c.borrow().get(filename).cloned()) {
+    let cached = PRELUDE_CODE.with(|c| {
+        rd(c)
+            .iter()
+            .find(|(f, _)| f == filename)
+            .map(|(_, code)| code.clone())
+    });
+    if let Some(code) = cached {
         return Ok(code);
     }
     let code = crate::python::parse_module(src)
         .and_then(|ast| crate::compile::compile_module(&ast, filename, src))?;
-    PRELUDE_CODE.with(|c| c.borrow_mut().insert(filename.to_string(), code.clone()));
+    PRELUDE_CODE.with(|c| wr(c).push((filename.to_string(), code.clone())));
     Ok(code)
+}
+
+#[cfg(test)]
+mod push_num_tests {
+    #[test]
+    fn push_num_is_format() {
+        for n in [0i64, 5, -5, 42, -42, 123, -123, 2026, i64::MIN, i64::MAX] {
+            for w in [0usize, 2, 3, 5] {
+                let mut z = String::new();
+                super::push_num(&mut z, n, w, true);
+                assert_eq!(z, format!("{n:0w$}"));
+                let mut sp = String::new();
+                super::push_num(&mut sp, n, w, false);
+                assert_eq!(sp, format!("{n:w$}"));
+            }
+        }
+    }
 }

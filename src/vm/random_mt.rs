@@ -319,13 +319,15 @@ impl MersenneTwister {
                 pool[j] = pool[n - i - 1];
             }
         } else {
-            let mut selected = std::collections::HashSet::new();
+            // (The VM's own map type: a HashSet<usize> would add its own copy of
+            // std's hash table code to the wasm.)
+            let mut selected = crate::vm::namemap::PtrMap::default();
             for _ in 0..k {
                 let mut j = self.randbelow(n as u64) as usize;
-                while selected.contains(&j) {
+                while selected.contains_key(&j) {
                     j = self.randbelow(n as u64) as usize;
                 }
-                selected.insert(j);
+                selected.insert(j, 0);
                 result.push(j);
             }
         }

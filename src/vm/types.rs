@@ -1,7 +1,7 @@
 //! The builtin types and the exception hierarchy, as class objects.
 
+use super::builtins::wr;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::namemap::{intern, NameMap};
@@ -166,19 +166,43 @@ const EXCEPTIONS: &[(&str, &str)] = &[
     ("RuntimeWarning", "Warning"),
 ];
 
-/// The builtin exception classes by name (Fx-style hashing: looked up by every
-/// lazily raised error and `except` of a builtin name).
-pub type ExcClasses =
-    HashMap<&'static str, Rc<Class>, std::hash::BuildHasherDefault<super::namemap::StrHasher>>;
+/// The builtin exception classes by name (looked up by every lazily raised error
+/// and `except` of a builtin name): sorted by name, found by binary search. (Not a
+/// HashMap: this is the only one with these key and value types, and each adds
+/// its own copy of the hash table code to the wasm.)
+#[derive(Default)]
+pub struct ExcClasses(Vec<(&'static str, Rc<Class>)>);
+
+impl ExcClasses {
+    pub fn get(&self, name: &str) -> Option<&Rc<Class>> {
+        let i = self.0.binary_search_by(|(n, _)| (*n).cmp(name)).ok()?;
+        Some(&self.0[i].1)
+    }
+    pub fn insert(&mut self, name: &'static str, c: Rc<Class>) {
+        match self.0.binary_search_by(|(n, _)| (*n).cmp(name)) {
+            Ok(i) => self.0[i].1 = c,
+            Err(i) => self.0.insert(i, (name, c)),
+        }
+    }
+    pub fn drain(&mut self) -> std::vec::Drain<'_, (&'static str, Rc<Class>)> {
+        self.0.drain(..)
+    }
+}
+
+/// A builtin class; it cannot fail. (Not `.expect()`: that formats the `String`
+/// error with `Debug`, which keeps Rust's string escaping code in the wasm.)
+fn builtin_class(name: &str, bases: Vec<Rc<Class>>, bt: BuiltinType) -> Rc<Class> {
+    match make_class(name, bases, bt, NameMap::new()) {
+        Ok(c) => c,
+        Err(m) => panic!("{m}"),
+    }
+}
 
 pub fn bootstrap() -> (Types, Rc<Module>, ExcClasses) {
-    let object = make_class("object", vec![], BuiltinType::Object, NameMap::new()).expect("object");
-    let mk = |name: &str, bt: BuiltinType| {
-        make_class(name, vec![object.clone()], bt, NameMap::new()).expect("builtin type")
-    };
+    let object = builtin_class("object", vec![], BuiltinType::Object);
+    let mk = |name: &str, bt: BuiltinType| builtin_class(name, vec![object.clone()], bt);
     let int = mk("int", BuiltinType::Int);
-    let bool_ =
-        make_class("bool", vec![int.clone()], BuiltinType::Bool, NameMap::new()).expect("bool");
+    let bool_ = builtin_class("bool", vec![int.clone()], BuiltinType::Bool);
     let base_exception = mk("BaseException", BuiltinType::BaseException);
     let t = Types {
         type_: mk("type", BuiltinType::Type),
@@ -230,15 +254,14 @@ pub fn bootstrap() -> (Types, Rc<Module>, ExcClasses) {
         if *name == "ExceptionGroup" {
             bases.push(excs.get("Exception").cloned().expect("Exception defined"));
         }
-        let c = make_class(name, bases, BuiltinType::BaseException, NameMap::new())
-            .expect("exception class");
+        let c = builtin_class(name, bases, BuiltinType::BaseException);
         excs.insert(name, c);
     }
     {
-        let mut d = builtins.dict.borrow_mut();
-        for (name, c) in &excs {
+        let mut d = wr(&builtins.dict);
+        for (name, c) in &excs.0 {
             match NOT_BUILTINS.iter().find(|(n, _)| n == name) {
-                Some((_, module)) => *c.module.borrow_mut() = Value::str(module),
+                Some((_, module)) => *wr(&c.module) = Value::str(module),
                 None => d.set_str(name, Value::Class(c.clone())),
             }
         }

@@ -65,7 +65,7 @@ fn decimal_digits(x: f64, mode: DigitMode) -> (Vec<u8>, i64) {
 fn split_exponent(text: &str) -> (Vec<u8>, i64) {
     let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
     let digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).collect();
-    let exponent: i64 = exponent.parse().unwrap_or(0);
+    let exponent = super::parse_i64(exponent).unwrap_or(0);
     (digits, exponent + 1)
 }
 

@@ -34,7 +34,7 @@ mod str_repr;
 mod template;
 
 pub use float_repr::{double_to_string, float_repr, DtoaFlags};
-pub use parse_number::{parse_float, parse_int, INT_TOO_LARGE};
+pub use parse_number::{parse_float, parse_i64, parse_int, INT_TOO_LARGE};
 pub use percent::{
     format_percent, format_percent_float, format_percent_int, format_percent_str,
     parse_percent_template, PercentArgs, PercentNum, PercentPiece, PercentSpec,

@@ -59,6 +59,33 @@ fn short_repr(s: &str) -> String {
 }
 
 /// `int(s, base)` for a str `s`; base 0 means "from the prefix, like a literal".
+/// `s.parse::<i64>()`: an optional `+` or `-`, then one or more ASCII digits;
+/// None otherwise and on overflow. (Ours: std's generic integer parser is its
+/// own 600 bytes of wasm.)
+pub fn parse_i64(s: &str) -> Option<i64> {
+    let (negative, digits) = match s.as_bytes() {
+        [b'-', rest @ ..] => (true, rest),
+        [b'+', rest @ ..] => (false, rest),
+        all => (false, all),
+    };
+    if digits.is_empty() {
+        return None;
+    }
+    // Accumulated negatively, so that i64::MIN fits.
+    let mut n: i64 = 0;
+    for &b in digits {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        n = n.checked_mul(10)?.checked_sub((b - b'0') as i64)?;
+    }
+    if negative {
+        Some(n)
+    } else {
+        n.checked_neg()
+    }
+}
+
 pub fn parse_int(s: &str, base: u32) -> Result<i64, String> {
     if base == 1 || base > 36 {
         return Err("int() base must be >= 2 and <= 36, or 0".to_string());
@@ -225,4 +252,39 @@ fn is_decimal_literal(text: &str) -> bool {
         }
     }
     pos == bytes.len()
+}
+
+#[cfg(test)]
+mod parse_i64_tests {
+    use super::parse_i64;
+
+    #[test]
+    fn parse_i64_is_str_parse() {
+        for s in [
+            "",
+            "+",
+            "-",
+            "0",
+            "-0",
+            "+0",
+            "12",
+            "-12",
+            "+12",
+            "007",
+            "1e5",
+            " 1",
+            "1 ",
+            "--1",
+            "+-1",
+            "9223372036854775807",
+            "9223372036854775808",
+            "-9223372036854775808",
+            "-9223372036854775809",
+            "99999999999999999999",
+            "1.5",
+            "٣",
+        ] {
+            assert_eq!(parse_i64(s), s.parse::<i64>().ok(), "{s:?}");
+        }
+    }
 }

@@ -22,7 +22,7 @@ pub fn round_float(x: f64, ndigits: i64) -> Result<f64, String> {
         .filter(u8::is_ascii_digit)
         .map(|d| d - b'0')
         .collect();
-    let exponent: i64 = exponent.parse().unwrap_or(0);
+    let exponent = super::parse_i64(exponent).unwrap_or(0);
     // digits[i] has weight 10^(exponent - i); keep those with weight >= 10^-ndigits.
     let keep = exponent + ndigits + 1;
     let rounded: String = if keep < 0 {
@@ -58,17 +58,18 @@ pub fn round_float(x: f64, ndigits: i64) -> Result<f64, String> {
 
 /// Adds one to a string of decimal digits ("" counts as 0).
 fn increment_decimal(text: &str) -> String {
-    let mut bytes: Vec<u8> = text.bytes().collect();
-    for b in bytes.iter_mut().rev() {
-        if *b == b'9' {
-            *b = b'0';
+    // (Digits are ASCII: chars, not String::from_utf8 and its UTF-8 validation.)
+    let mut digits: Vec<char> = text.chars().collect();
+    for d in digits.iter_mut().rev() {
+        if *d == '9' {
+            *d = '0';
         } else {
-            *b += 1;
-            return String::from_utf8(bytes).unwrap_or_default();
+            *d = char::from(*d as u8 + 1);
+            return digits.into_iter().collect();
         }
     }
     let mut out = String::from("1");
-    out.push_str(&String::from_utf8(bytes).unwrap_or_default());
+    out.extend(digits);
     out
 }
 
@@ -82,5 +83,21 @@ pub fn round_half_even(x: f64) -> f64 {
         2.0 * (x / 2.0).round()
     } else {
         rounded
+    }
+}
+
+#[cfg(test)]
+mod increment_tests {
+    #[test]
+    fn increment_decimal_carries() {
+        for (text, want) in [
+            ("", "1"),
+            ("0", "1"),
+            ("9", "10"),
+            ("199", "200"),
+            ("1234", "1235"),
+        ] {
+            assert_eq!(super::increment_decimal(text), want);
+        }
     }
 }
