@@ -37,7 +37,7 @@ optimized="$engine_wasm"
 if command -v wasm-opt > /dev/null; then
     optimized=target/engine_wasm.opt.wasm
     # The app's wasm-opt options (index.html: data-wasm-opt, data-wasm-opt-params).
-    wasm-opt -Os --converge --reorder-functions-by-name --low-memory-unused \
+    wasm-opt -Os --converge --reorder-functions-by-name --low-memory-unused --one-caller-inline-max-function-size=20 \
         --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
         --enable-mutable-globals --strip-debug --strip-producers \
         "$engine_wasm" -o "$optimized"

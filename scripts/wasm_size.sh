@@ -22,7 +22,7 @@ breakdown() { # title, input wasm (with names), name of the -g copy, tool option
     fi
     if [[ ! "$named" -nt "$input" ]]; then
         # The options of index.html (data-wasm-opt, data-wasm-opt-params), plus -g.
-        wasm-opt -Os --converge --reorder-functions-by-name --low-memory-unused -g \
+        wasm-opt -Os --converge --reorder-functions-by-name --low-memory-unused --one-caller-inline-max-function-size=20 -g \
             "${WASM_OPT_FEATURES[@]}" -o "$named" "$input"
     fi
     say "bench: where the bytes of $title go (wasm-opt -Os -g of $input)"

@@ -332,20 +332,25 @@ fn char_index(s: &PyStr, byte: usize) -> usize {
     }
 }
 
-fn norm_range(vm: &mut Vm, s: &PyStr, a: &Args, from: usize) -> PyResult<(usize, usize)> {
+/// The `start, end` arguments at `from` as char indices within `s`, and whether start
+/// lies beyond end (CPython's ADJUST_INDICES does not clip start to the length: then
+/// nothing matches, not even '': `'abc'.find('', 4) == -1`).
+fn norm_range(vm: &mut Vm, s: &PyStr, a: &Args, from: usize) -> PyResult<(usize, usize, bool)> {
     let n = s.nchars as i64;
     let get = |vm: &mut Vm, i: usize, def: i64| -> PyResult<i64> {
         match a.pos.get(i) {
             None | Some(Value::None) => Ok(def),
             Some(v) => {
                 let x = as_i64(vm, v, "")?;
-                Ok(if x < 0 { (x + n).max(0) } else { x.min(n) })
+                Ok(if x < 0 { (x + n).max(0) } else { x })
             }
         }
     };
     let st = get(vm, from, 0)?;
-    let en = get(vm, from + 1, n)?;
-    Ok((st as usize, en.max(st) as usize))
+    let en = get(vm, from + 1, n)?.min(n);
+    let beyond = st > en;
+    let st = st.min(n);
+    Ok((st as usize, en.max(st) as usize, beyond))
 }
 
 fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
@@ -408,12 +413,12 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                         return Err(PyErr::new("ValueError", "empty separator"));
                     }
                     // Repeated find/rfind, which is what std's split/splitn/rsplitn do
-                    // (no iterator types of their own in the wasm). Without maxsplit,
-                    // rsplit splits from the left, as it always has here.
+                    // (no iterator types of their own in the wasm). rsplit works from
+                    // the right even without maxsplit: 'aaa'.rsplit('aa') == ['a', ''].
                     let sep = sep.s.as_str();
                     let mut out: Vec<String> = Vec::new();
                     let mut rest = st;
-                    if name == "split" || maxsplit < 0 {
+                    if name == "split" {
                         while maxsplit < 0 || (out.len() as i64) < maxsplit {
                             let Some((part, tail)) = rest.split_once(sep) else {
                                 break;
@@ -423,7 +428,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                         }
                         out.push(rest.to_string());
                     } else {
-                        while (out.len() as i64) < maxsplit {
+                        while maxsplit < 0 || (out.len() as i64) < maxsplit {
                             let Some(i) = rfind_str(rest, sep) else {
                                 break;
                             };
@@ -536,7 +541,7 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "startswith" | "endswith" => {
             need(name, &a, 1, 3)?;
-            let (b0, b1) = norm_range(vm, &s, &a, 2)?;
+            let (b0, b1, beyond) = norm_range(vm, &s, &a, 2)?;
             let sub = &st[byte_at(&s, b0)..byte_at(&s, b1)];
             let pats = match pos(&a, 1) {
                 Value::Tuple(t) => t.to_vec(),
@@ -556,7 +561,9 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                         ))
                     }
                 };
-                let ok = if name == "startswith" {
+                let ok = if beyond {
+                    false
+                } else if name == "startswith" {
                     sub.starts_with(p.s.as_str())
                 } else {
                     sub.ends_with(p.s.as_str())
@@ -570,10 +577,13 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "find" | "rfind" | "index" | "rindex" | "count" => {
             need(name, &a, 1, 3)?;
             let sub = str_arg(vm, pos(&a, 1), "must be str")?;
-            let (b0, b1) = norm_range(vm, &s, &a, 2)?;
+            let (b0, b1, beyond) = norm_range(vm, &s, &a, 2)?;
             let (o0, o1) = (byte_at(&s, b0), byte_at(&s, b1));
             let hay = &st[o0..o1];
             if name == "count" {
+                if beyond {
+                    return Ok(Value::Int(0));
+                }
                 if sub.s.is_empty() {
                     return Ok(Value::Int(hay.chars().count() as i64 + 1));
                 }
@@ -585,7 +595,9 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 }
                 return Ok(Value::Int(n));
             }
-            let pos = if name.starts_with('r') {
+            let pos = if beyond {
+                None
+            } else if name.starts_with('r') {
                 rfind_str(hay, sub.s.as_str())
             } else {
                 hay.find(sub.s.as_str())
