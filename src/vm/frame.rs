@@ -125,16 +125,14 @@ impl Frame {
         self.cur_exc = None;
         self.aux = Value::None;
     }
-    /// Pops the value stack (`Undef` when empty). Out of line on wasm, where its
-    /// ~60 copies in the interpreter loop cost ~6 KB; inline natively (speed).
-    #[cfg_attr(target_arch = "wasm32", inline(never))]
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    /// Pops the value stack (`Undef` when empty). Inline everywhere: out of line on
+    /// wasm it saved 0.9 KB gzipped but halved the browser's task switches.
+    #[inline(always)]
     pub fn pop(&mut self) -> Value {
         self.stack.pop().unwrap_or_default()
     }
-    /// Pushes on the value stack; out of line on wasm like `pop`.
-    #[cfg_attr(target_arch = "wasm32", inline(never))]
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    /// Pushes on the value stack; inline like `pop`.
+    #[inline(always)]
     pub fn push(&mut self, v: Value) {
         self.stack.push(v)
     }

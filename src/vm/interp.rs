@@ -1429,8 +1429,7 @@ impl Vm {
 
     /// Pushes `v` on the top frame's stack (with no frame, which cannot happen
     /// here, `dispatch` reports "no frame" at its next instruction).
-    #[cfg_attr(target_arch = "wasm32", inline(never))]
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    #[inline(always)]
     fn push_top(&mut self, v: Value) {
         if let Some(f) = self.frames.last_mut() {
             f.push(v);
