@@ -428,14 +428,25 @@ fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                         }
                         out.push(rest.to_string());
                     } else {
-                        while maxsplit < 0 || (out.len() as i64) < maxsplit {
-                            let Some(i) = rfind_str(rest, sep) else {
+                        // One pass from the right (rfind per part would rescan the
+                        // rest from the left each time: quadratic). A match of a whole
+                        // UTF-8 separator starts and ends on char boundaries.
+                        let (hay, pat) = (rest.as_bytes(), sep.as_bytes());
+                        let mut end = hay.len();
+                        let mut at = end.checked_sub(pat.len());
+                        while let Some(i) = at {
+                            if maxsplit >= 0 && out.len() as i64 >= maxsplit {
                                 break;
-                            };
-                            out.push(rest[i + sep.len()..].to_string());
-                            rest = &rest[..i];
+                            }
+                            if hay[i..end].starts_with(pat) {
+                                out.push(rest[i + pat.len()..end].to_string());
+                                end = i;
+                                at = i.checked_sub(pat.len());
+                            } else {
+                                at = i.checked_sub(1);
+                            }
                         }
-                        out.push(rest.to_string());
+                        out.push(rest[..end].to_string());
                         out.reverse();
                     }
                     out
