@@ -180,6 +180,35 @@ fn syntax_errors_are_reported_like_cpython() {
     assert_eq!((e.kind.as_str(), e.line), ("SyntaxError", 1));
 }
 
+/// The conformance suite compares asyncio's frames by function only; here the frame
+/// that stands for CPython's `Handle._run` must point at the prelude's line for it.
+#[test]
+fn a_failing_callback_traceback_starts_at_the_prelude_handle_run_line() {
+    let r = run_virtual(
+        "import asyncio\ndef bad():\n    1 / 0\nasync def main():\n    asyncio.get_running_loop().call_soon(bad)\n    await asyncio.sleep(0.1)\nasyncio.run(main())\n",
+        &RunOptions::default(),
+    );
+    assert_eq!(r.exit_code, 0, "{}", r.stderr);
+    let frame = r
+        .stderr
+        .lines()
+        .skip_while(|l| !l.starts_with("Traceback"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        frame.starts_with("  File \"<asyncio>/events.py\", line ") && frame.ends_with(", in _run"),
+        "{}",
+        r.stderr
+    );
+    assert!(!frame.contains("line 0,"), "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("in _run\n    self._context.run(self._callback, *self._args)\n"),
+        "{}",
+        r.stderr
+    );
+}
+
 #[test]
 fn tracebacks_show_frames_and_source_lines() {
     let r = run_virtual(

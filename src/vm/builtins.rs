@@ -131,51 +131,51 @@ pub fn as_i64(vm: &mut Vm, v: &Value, what: &str) -> PyResult<i64> {
 const BUILTIN_FUNCS: &[(&str, NativeImpl)] = &[
     ("print", builtin_fn),
     ("len", builtin_fn),
-    ("sorted", args_1),
-    ("reversed", args_1),
-    ("sum", args_1_2),
+    ("sorted", args::<1, 1>),
+    ("reversed", args::<1, 1>),
+    ("sum", args::<1, 2>),
     ("min", builtin_fn),
     ("max", builtin_fn),
-    ("abs", args_1),
-    ("round", args_1_2),
-    ("any", args_1),
-    ("all", args_1),
-    ("isinstance", args_2),
-    ("issubclass", args_2),
-    ("repr", args_1),
-    ("ascii", args_1),
-    ("id", args_1),
-    ("hash", args_1),
-    ("iter", args_1_2),
-    ("next", args_1_2),
-    ("getattr", args_2_3),
+    ("abs", args::<1, 1>),
+    ("round", args::<1, 2>),
+    ("any", args::<1, 1>),
+    ("all", args::<1, 1>),
+    ("isinstance", args::<2, 2>),
+    ("issubclass", args::<2, 2>),
+    ("repr", args::<1, 1>),
+    ("ascii", args::<1, 1>),
+    ("id", args::<1, 1>),
+    ("hash", args::<1, 1>),
+    ("iter", args::<1, 2>),
+    ("next", args::<1, 2>),
+    ("getattr", args::<2, 3>),
     ("setattr", builtin_fn),
-    ("hasattr", args_2),
-    ("delattr", args_2),
-    ("callable", args_1),
-    ("chr", args_1),
-    ("ord", args_1),
-    ("divmod", args_2),
-    ("pow", args_2_3),
-    ("format", args_1_2),
+    ("hasattr", args::<2, 2>),
+    ("delattr", args::<2, 2>),
+    ("callable", args::<1, 1>),
+    ("chr", args::<1, 1>),
+    ("ord", args::<1, 1>),
+    ("divmod", args::<2, 2>),
+    ("pow", args::<2, 3>),
+    ("format", args::<1, 2>),
     ("vars", builtin_fn),
     ("input", builtin_fn),
     ("globals", builtin_fn),
     ("locals", builtin_fn),
     ("dir", builtin_fn),
-    ("hex", args_1),
-    ("oct", args_1),
-    ("bin", args_1),
+    ("hex", args::<1, 1>),
+    ("oct", args::<1, 1>),
+    ("bin", args::<1, 1>),
     ("open", builtin_fn),
     ("exit", builtin_fn),
     ("quit", builtin_fn),
-    ("aiter", args_1),
-    ("anext", args_1_2),
+    ("aiter", args::<1, 1>),
+    ("anext", args::<1, 2>),
     ("__build_class__", builtin_fn),
-    ("enumerate", args_1_2),
+    ("enumerate", args::<1, 2>),
     ("zip", builtin_fn),
     ("map", builtin_fn),
-    ("filter", args_2),
+    ("filter", args::<2, 2>),
     ("__import__", builtin_fn),
 ];
 
@@ -195,23 +195,9 @@ pub fn install(vm: &mut Vm) {
     super::methods::install_methods(vm);
 }
 
-fn args_1(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
-    nargs(name, &a, 1, 1)?;
-    builtin_fn(vm, name, a)
-}
-
-fn args_1_2(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
-    nargs(name, &a, 1, 2)?;
-    builtin_fn(vm, name, a)
-}
-
-fn args_2(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
-    nargs(name, &a, 2, 2)?;
-    builtin_fn(vm, name, a)
-}
-
-fn args_2_3(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
-    nargs(name, &a, 2, 3)?;
+/// A builtin taking `MIN..=MAX` positional arguments: checked here, then run.
+fn args<const MIN: usize, const MAX: usize>(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    nargs(name, &a, MIN, MAX)?;
     builtin_fn(vm, name, a)
 }
 

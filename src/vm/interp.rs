@@ -257,10 +257,14 @@ impl Vm {
     /// Future and Task are C code in CPython, which handles a RecursionError at the
     /// limit without frames of its own.
     fn too_deep(&self, code: &crate::compile::Code) -> bool {
+        self.too_deep_for(code.filename.starts_with('<'))
+    }
+
+    /// [`Vm::too_deep`] for a frame of the prelude (`prelude`) or of the program.
+    pub(crate) fn too_deep_for(&self, prelude: bool) -> bool {
         let depth = self.frames.len() + self.host.native_steps;
         let limit = self.frame_limit();
-        depth >= limit
-            && (depth >= limit + PRELUDE_FRAME_ALLOWANCE || !code.filename.starts_with('<'))
+        depth >= limit && (depth >= limit + PRELUDE_FRAME_ALLOWANCE || !prelude)
     }
 
     pub(crate) fn push_frame(&mut self, f: Box<Frame>) -> PyResult<()> {
@@ -1626,7 +1630,7 @@ pub fn unwrap_async_yield(v: &Value) -> Option<Value> {
 }
 
 /// Frames the prelude may use beyond the recursion limit (see `Vm::too_deep`).
-pub(crate) const PRELUDE_FRAME_ALLOWANCE: usize = 30;
+const PRELUDE_FRAME_ALLOWANCE: usize = 30;
 
 /// CPython implements `Future` and `Task` in C (`_asyncio`): their methods never show in
 /// a traceback, so the prelude's ports of them do not either.

@@ -165,8 +165,7 @@ impl Vm {
         };
         // (Near the recursion limit the Python step fails in its own way.)
         // (The native step stands for the prelude's `_step` frame.)
-        let room = self.frames.len() + self.host.native_steps
-            < self.frame_limit() + super::interp::PRELUDE_FRAME_ALLOWANCE;
+        let room = !self.too_deep_for(true);
         (coro.kind == GenKind::Coroutine && room).then_some((coro, tid))
     }
 
