@@ -418,13 +418,7 @@ impl Vm {
             Value::Function(f) => match name.s.as_str() {
                 "__name__" => Ok(Value::Str(f.name.borrow().clone())),
                 "__qualname__" => Ok(Value::Str(f.qualname.borrow().clone())),
-                "__module__" => Ok(f
-                    .globals
-                    .dict
-                    .borrow()
-                    .get_str("__name__")
-                    .cloned()
-                    .unwrap_or(Value::None)),
+                "__module__" => Ok(f.module.borrow().clone()),
                 "__doc__" => Ok(Value::None),
                 "__defaults__" => Ok(if f.defaults.is_empty() {
                     Value::None
@@ -679,6 +673,7 @@ impl Vm {
                             *f.qualname.borrow_mut() = intern(&s.s);
                         }
                     }
+                    "__module__" => *f.module.borrow_mut() = v,
                     _ => f.dict.borrow_mut().insert(name.clone(), v),
                 }
                 Ok(())

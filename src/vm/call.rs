@@ -65,9 +65,17 @@ impl Vm {
             Value::Str(s) => intern(&s.s),
             _ => code.qualname.clone(),
         };
+        // CPython: `func.__module__ = globals['__name__']`, read once, here.
+        let module = globals
+            .dict
+            .borrow()
+            .get(&self.names.name)
+            .cloned()
+            .unwrap_or(Value::None);
         Ok(Value::Function(Rc::new(Function {
             name: RefCell::new(code.name.clone()),
             qualname: RefCell::new(qn),
+            module: RefCell::new(module),
             code,
             globals,
             defaults,

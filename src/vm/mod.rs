@@ -244,6 +244,7 @@ impl Drop for Vm {
                 }
                 Value::Function(f) => {
                     work.extend(namespace_values(&f.dict));
+                    work.push(std::mem::take(&mut *f.module.borrow_mut()));
                     work.extend(f.defaults.iter().cloned());
                     work.extend(f.kwdefaults.iter().map(|(_, v)| v.clone()));
                     work.extend(

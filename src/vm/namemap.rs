@@ -38,6 +38,7 @@ impl Hasher for StrHasher {
 
 /// Interned special names that hot paths look up (interning a `&str` hashes it).
 pub struct Names {
+    pub name: Name,
     pub await_: Name,
     pub getattr: Name,
     pub setattr: Name,
@@ -61,6 +62,7 @@ pub struct Names {
 impl Names {
     pub fn new() -> Names {
         Names {
+            name: intern("__name__"),
             await_: intern("__await__"),
             getattr: intern("__getattr__"),
             setattr: intern("__setattr__"),

@@ -113,6 +113,8 @@ pub struct Function {
     pub closure: Vec<CellRef>,
     pub name: RefCell<Name>,
     pub qualname: RefCell<Name>,
+    /// `__module__`: the globals' `__name__` when the function was made (writable).
+    pub module: RefCell<Value>,
     pub dict: RefCell<NameMap>,
 }
 
@@ -519,6 +521,7 @@ impl Drop for Function {
             std::mem::take(&mut self.kwdefaults),
             std::mem::take(&mut self.closure),
             std::mem::take(self.dict.get_mut()),
+            std::mem::take(self.module.get_mut()),
         ));
     }
 }
