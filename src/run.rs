@@ -428,6 +428,11 @@ impl<T> Tap for T {}
 /// Runs a program to the end on the virtual clock (instantly, deterministically).
 pub fn run_virtual(source: &str, opts: &RunOptions) -> RunResult {
     let mut s = Session::new(source, opts);
+    run_session_virtual(&mut s);
+    s.into_result()
+}
+
+fn run_session_virtual(s: &mut Session) {
     let mut now = 0.0f64;
     loop {
         match s.run_slice(now, 10_000_000) {
@@ -445,5 +450,35 @@ pub fn run_virtual(source: &str, opts: &RunOptions) -> RunResult {
             SliceStatus::Finished { .. } => break,
         }
     }
-    s.into_result()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(source: &str) -> Session {
+        let opts = RunOptions {
+            http_fixtures: crate::fixtures::bundled_http_fixtures(),
+            ..Default::default()
+        };
+        let mut s = Session::new(source, &opts);
+        run_session_virtual(&mut s);
+        s
+    }
+
+    /// Attribute loads from instances read the namespace first, without asking
+    /// the type for a property, until a program makes that unsafe (see
+    /// `Vm::shadowed_descriptors`): the prelude and the built-in examples never do.
+    #[test]
+    fn examples_keep_the_instance_attribute_fast_path() {
+        for ex in crate::page::examples::EXAMPLES {
+            let s = run(ex.source);
+            assert_eq!(s.finished, Some(0), "{}", ex.id);
+            assert!(!s.vm.shadowed_descriptors, "{}", ex.id);
+        }
+        let s =
+            run("class C:\n    pass\nc = C()\nc.x = 1\nC.x = property(lambda s: 2)\nprint(c.x)\n");
+        assert!(s.vm.shadowed_descriptors);
+        assert_eq!(s.into_result().stdout, "2\n");
+    }
 }

@@ -389,3 +389,58 @@ print(b.y)
 "#,
     );
 }
+
+/// Instance loads read the namespace first until a property could hide in it
+/// (`Vm::shadowed_descriptors`): then a warmed-up load site, a base's property
+/// uncovered by `del`, and natively stored exception attributes meet the property.
+#[test]
+fn properties_win_over_instance_attributes_once_they_can_collide() {
+    check(
+        r#"class P:
+    def __init__(self):
+        self.x = 1
+def load(o):
+    return o.x
+p = P()
+print([load(p) for _ in range(3)])
+P.x = property(lambda self: 'prop')
+print([load(p) for _ in range(2)], p.__dict__)
+class B:
+    @property
+    def y(self):
+        return 'B.y'
+class A:
+    y = 'A.y'
+class S(A, B):
+    pass
+s = S()
+s.y = 'own'
+print(s.y, load(p))
+del A.y
+print(s.y)
+class G(ExceptionGroup):
+    @property
+    def message(self):
+        return 'prop message'
+g = G('msg', [ValueError(1)])
+print(g.message)
+class N(Exception):
+    @property
+    def __notes__(self):
+        return ['prop note']
+n = N()
+try:
+    n.add_note('x')
+except AttributeError as e:
+    print('AttributeError', e)
+print(n.__notes__)
+"#,
+        r#"[1, 1, 1]
+['prop', 'prop'] {'x': 1}
+own prop
+B.y
+prop message
+['prop note']
+"#,
+    );
+}

@@ -32,6 +32,9 @@ pub struct LookupCache {
     /// Whether storing an attribute on an instance is a plain namespace store:
     /// no property and no `__setattr__` along the MRO (see `Vm::plain_store`).
     plain_store: Option<bool>,
+    /// Whether a data descriptor (a property) is anywhere along the MRO (see
+    /// `Class::has_data_descriptors`).
+    data_descriptors: Option<bool>,
 }
 
 impl LookupCache {
@@ -39,6 +42,7 @@ impl LookupCache {
         self.slots.clear();
         self.values.clear();
         self.plain_store = None;
+        self.data_descriptors = None;
         self.epoch = epoch;
     }
     /// The cached values (to break reference cycles when a VM ends).
@@ -50,6 +54,19 @@ impl LookupCache {
         }
         out
     }
+}
+
+/// CPython 3.11's "property 'x' of 'C' object has no setter" (no name when no
+/// class body gave the property one).
+fn property_error(p: &PropertyObj, cls: &Class, what: &str) -> PyErr {
+    let msg = match &*p.name.borrow() {
+        Some(n) => format!(
+            "property '{}' of '{}' object has no {what}",
+            n.s, cls.qualname.s
+        ),
+        None => format!("property of '{}' object has no {what}", cls.qualname.s),
+    };
+    PyErr::new("AttributeError", msg)
 }
 
 fn cached(cls: &Class, key: usize, lookup: impl FnOnce() -> Option<Value>) -> Option<Value> {
@@ -68,6 +85,44 @@ fn cached(cls: &Class, key: usize, lookup: impl FnOnce() -> Option<Value>) -> Op
     c.slots.insert(key, i);
     c.values.push(v.clone());
     v
+}
+
+impl Class {
+    /// Whether any class along the MRO holds a data descriptor (a `property`,
+    /// with a setter or without): only then can the type's attribute win over an
+    /// instance's own (CPython's `PyObject_GenericGetAttr`). Memoized per class;
+    /// loads ask it only once `Vm::shadowed_descriptors` is set.
+    #[inline]
+    pub fn has_data_descriptors(&self) -> bool {
+        let epoch = CLASS_EPOCH.with(Cell::get);
+        {
+            let c = self.lookup_cache.borrow();
+            if c.epoch == epoch {
+                if let Some(d) = c.data_descriptors {
+                    return d;
+                }
+            }
+        }
+        self.find_data_descriptors(epoch)
+    }
+
+    #[inline(never)]
+    fn find_data_descriptors(&self, epoch: u64) -> bool {
+        let found = std::iter::once(self)
+            .chain(self.mro.iter().map(|c| &**c))
+            .any(|c| {
+                c.dict
+                    .borrow()
+                    .iter()
+                    .any(|(_, v)| matches!(v, Value::Property(_)))
+            });
+        let mut c = self.lookup_cache.borrow_mut();
+        if c.epoch != epoch {
+            c.reset(epoch);
+        }
+        c.data_descriptors = Some(found);
+        found
+    }
 }
 
 impl Vm {
@@ -137,12 +192,7 @@ impl Vm {
         let plain = self
             .class_lookup_user_name(cls, &self.names.setattr)
             .is_none()
-            && !std::iter::once(cls).chain(cls.mro.iter()).any(|c| {
-                c.dict
-                    .borrow()
-                    .iter()
-                    .any(|(_, v)| matches!(v, Value::Property(_)))
-            });
+            && !cls.has_data_descriptors();
         let mut c = cls.lookup_cache.borrow_mut();
         if c.epoch != epoch {
             c.reset(epoch);
@@ -197,6 +247,13 @@ impl Vm {
             }
         }
         None
+    }
+
+    /// Native code stored into `inst`'s namespace without asking its type for a
+    /// property (an exception group's `message`, `__notes__`): keeps
+    /// [`Vm::shadowed_descriptors`] true to its word.
+    pub(crate) fn stored_past_descriptors(&mut self, inst: &Instance) {
+        self.shadowed_descriptors |= inst.class.borrow().has_data_descriptors();
     }
 
     pub fn is_subclass(&self, a: &Rc<Class>, b: &Rc<Class>) -> bool {
@@ -258,25 +315,29 @@ impl Vm {
     pub fn getattr(&mut self, obj: &Value, name: &Name) -> PyResult<Value> {
         match obj {
             Value::Instance(inst) => {
-                // Instance attributes first: a property of the same name in the
-                // class would win in CPython, but its value never lives in __dict__.
-                if let Some(v) = inst.dict.borrow().get(name) {
-                    return Ok(v.clone());
+                // CPython's order: a data descriptor (property) of the type, then
+                // the instance's namespace, then the type's other attributes. (The
+                // namespace holds no property's name unless `shadowed_descriptors`.)
+                let descriptors =
+                    self.shadowed_descriptors && inst.class.borrow().has_data_descriptors();
+                if !descriptors {
+                    if let Some(v) = inst.dict.borrow().get(name) {
+                        return Ok(v.clone());
+                    }
                 }
                 let cls = inst.class.borrow().clone();
                 let cv = self.class_lookup_name(&cls, name);
                 if let Some(Value::Property(p)) = &cv {
                     if p[0].is_none() {
-                        return Err(PyErr::new(
-                            "AttributeError",
-                            format!(
-                                "property '{}' of '{}' object has no getter",
-                                name.s, cls.name.s
-                            ),
-                        ));
+                        return Err(property_error(p, &cls, "getter"));
                     }
                     let g = p[0].clone();
                     return self.call(&g, vec![obj.clone()]);
+                }
+                if descriptors {
+                    if let Some(v) = inst.dict.borrow().get(name) {
+                        return Ok(v.clone());
+                    }
                 }
                 if let Some(v) = self.exc_attr(inst, &name.s) {
                     return Ok(v);
@@ -597,20 +658,12 @@ impl Vm {
                     return Ok(());
                 }
                 if let Some(Value::Property(p)) = self.class_lookup_name(&cls, name) {
-                    {
-                        if p[1].is_none() {
-                            return Err(PyErr::new(
-                                "AttributeError",
-                                format!(
-                                    "property '{}' of '{}' object has no setter",
-                                    name.s, cls.name.s
-                                ),
-                            ));
-                        }
-                        let s = p[1].clone();
-                        self.call(&s, vec![obj.clone(), v])?;
-                        return Ok(());
+                    if p[1].is_none() {
+                        return Err(property_error(&p, &cls, "setter"));
                     }
+                    let s = p[1].clone();
+                    self.call(&s, vec![obj.clone(), v])?;
+                    return Ok(());
                 }
                 if let Some(d) = &inst.exc {
                     let mut d = d.borrow_mut();
@@ -642,6 +695,7 @@ impl Vm {
                 }
                 if name.s == "__class__" {
                     if let Value::Class(c) = v {
+                        self.shadowed_descriptors |= c.has_data_descriptors();
                         *inst.class.borrow_mut() = c;
                         return Ok(());
                     }
@@ -653,6 +707,8 @@ impl Vm {
                 Ok(())
             }
             Value::Class(c) => {
+                // Instances (of it or of subclasses) may have the name already.
+                self.shadowed_descriptors |= matches!(v, Value::Property(_));
                 c.dict.borrow_mut().insert(name.clone(), v);
                 classes_changed();
                 Ok(())
@@ -700,11 +756,29 @@ impl Vm {
         self.object_delattr(obj, name)
     }
 
-    /// `object.__delattr__(obj, name)`: removes from the namespace.
+    /// `object.__delattr__(obj, name)`: a property's deleter, else removes from
+    /// the namespace.
     pub fn object_delattr(&mut self, obj: &Value, name: &Name) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            let cls = inst.class.borrow().clone();
+            if cls.has_data_descriptors() {
+                // (Here whether or not `shadowed_descriptors`: not a hot path.)
+                if let Some(Value::Property(p)) = self.class_lookup_name(&cls, name) {
+                    if p[2].is_none() {
+                        return Err(property_error(&p, &cls, "deleter"));
+                    }
+                    let d = p[2].clone();
+                    self.call(&d, vec![obj.clone()])?;
+                    return Ok(());
+                }
+            }
+        }
         let removed = match obj {
             Value::Instance(inst) => inst.dict.borrow_mut().remove(&name.s),
             Value::Class(c) => {
+                // A base's property of the name may show now (also in subclasses
+                // with other bases: no cheap test says which).
+                self.shadowed_descriptors = true;
                 classes_changed();
                 c.dict.borrow_mut().remove(&name.s)
             }

@@ -1115,7 +1115,10 @@ pub fn construct_builtin(
                 .or_else(|| kw.iter().find(|(n, _)| n.s == k).map(|(_, v)| v.clone()))
                 .unwrap_or(Value::None)
         };
-        Value::Property(Rc::new(Shallow([g(0, "fget"), g(1, "fset"), g(2, "fdel")])))
+        Value::Property(Rc::new(Shallow(PropertyObj {
+            fns: [g(0, "fget"), g(1, "fset"), g(2, "fdel")],
+            name: RefCell::new(None),
+        })))
     } else if is(&t.staticmethod) {
         Value::StaticMethod(Rc::new(Shallow(a0.unwrap_or(Value::None))))
     } else if is(&t.classmethod) {

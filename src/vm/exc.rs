@@ -158,6 +158,8 @@ impl Vm {
             let mut d = i.dict.borrow_mut();
             d.insert(intern("message"), msg);
             d.insert(intern("exceptions"), tuple);
+            drop(d);
+            self.stored_past_descriptors(i);
         }
         Ok(inst)
     }

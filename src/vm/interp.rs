@@ -715,9 +715,16 @@ impl Vm {
                 }
                 Op::LoadAttr(i) => {
                     let obj = pop!(f);
-                    // An instance's or module's own attribute wins in `getattr` too.
+                    // An instance's or module's own attribute wins in `getattr` too
+                    // (unless a property of the instance's type has the name:
+                    // see `Vm::shadowed_descriptors`).
                     let own = match &obj {
-                        Value::Instance(inst) => Some(&inst.dict),
+                        Value::Instance(inst)
+                            if !self.shadowed_descriptors
+                                || !inst.class.borrow().has_data_descriptors() =>
+                        {
+                            Some(&inst.dict)
+                        }
                         Value::Module(m) => Some(&m.dict),
                         _ => None,
                     };

@@ -1584,10 +1584,10 @@ fn exc_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 let notes = rd(&i.dict).get_str("__notes__").cloned();
                 match notes {
                     Some(Value::List(l)) => wr(&l).push(n),
-                    _ => i
-                        .dict
-                        .borrow_mut()
-                        .set_str("__notes__", Value::list(vec![n])),
+                    _ => {
+                        wr(&i.dict).set_str("__notes__", Value::list(vec![n]));
+                        vm.stored_past_descriptors(i);
+                    }
                 }
             }
             Ok(Value::None)
@@ -1613,7 +1613,12 @@ fn property_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         _ => {}
     }
     let _ = intern;
-    Ok(Value::Property(Rc::new(Shallow(parts))))
+    // (The copy keeps the name, as CPython's `property_copy` does.)
+    let name = p.name.borrow().clone();
+    Ok(Value::Property(Rc::new(Shallow(PropertyObj {
+        fns: parts,
+        name: RefCell::new(name),
+    }))))
 }
 
 #[cfg(test)]

@@ -116,6 +116,16 @@ pub struct Vm {
     /// `sys.argv`.
     pub argv: Vec<String>,
     pub names: namemap::Names,
+    /// Whether some instance's namespace may hold a name that a property
+    /// (data descriptor) along its type's MRO also has, so that loads must ask
+    /// the type first (CPython's order). Instance stores go through properties,
+    /// so this only happens when a property is added to a class, a class
+    /// attribute is deleted (a base's property shows), an instance's
+    /// `__class__` becomes a class with properties, or native code stores past
+    /// a property (`Vm::stored_past_descriptors`). Until then, and in most
+    /// programs for good, a load from an instance reads its namespace first at
+    /// no extra cost (see `attr.rs`).
+    pub shadowed_descriptors: bool,
 }
 
 impl Vm {
@@ -140,6 +150,7 @@ impl Vm {
             filename: Rc::from("main.py"),
             argv: vec!["main.py".to_string()],
             names: namemap::Names::new(),
+            shadowed_descriptors: false,
         };
         builtins::install(&mut vm);
         vm

@@ -133,7 +133,10 @@ impl Vm {
         let Value::Instance(inst) = task else {
             return None;
         };
-        if !Rc::ptr_eq(&inst.class.borrow(), cls) {
+        // (A property added to `Task` would own its name: the Python step reads it.)
+        if !Rc::ptr_eq(&inst.class.borrow(), cls)
+            || (self.shadowed_descriptors && cls.has_data_descriptors())
+        {
             return None;
         }
         let (n, h) = (&self.names, &self.host.step_hints);

@@ -62,6 +62,13 @@ pub fn make_class(
     } else {
         builtin
     };
+    // `type.__new__` calls `__set_name__` on the namespace's values: a property
+    // learns its name (for "property 'x' of 'C' object has no setter").
+    for (k, v) in dict.iter() {
+        if let Value::Property(p) = v {
+            *p.name.borrow_mut() = Some(k.clone());
+        }
+    }
     Ok(Rc::new(Class {
         name: intern(name),
         qualname: intern(name),

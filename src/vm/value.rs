@@ -75,12 +75,28 @@ pub enum Value {
     Iter(Rc<Shallow<RefCell<IterObj>>>),
     Cell(CellRef),
     Code(Rc<Code>),
-    Property(Rc<Shallow<[Value; 3]>>),
+    Property(Rc<Shallow<PropertyObj>>),
     StaticMethod(Rc<Shallow<Value>>),
     ClassMethod(Rc<Shallow<Value>>),
     Super(Rc<(Rc<Class>, Value)>),
     /// An event-loop handle (`call_soon`/`call_at` result).
     Handle(Rc<HandleObj>),
+}
+
+/// A `property`: `fget`, `fset`, `fdel` (`p[0]`, `p[1]`, `p[2]`), and the name that
+/// `__set_name__` gave it when a class body made it (CPython's error messages
+/// name the property only then).
+#[derive(Debug, Default)]
+pub struct PropertyObj {
+    pub fns: [Value; 3],
+    pub name: RefCell<Option<Name>>,
+}
+
+impl std::ops::Index<usize> for PropertyObj {
+    type Output = Value;
+    fn index(&self, i: usize) -> &Value {
+        &self.fns[i]
+    }
 }
 
 #[derive(Debug)]
