@@ -339,9 +339,11 @@ pub const PATTERNS: [Pattern; 2] = [
     },
 ];
 
-pub const SANS: &str =
-    "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
-pub const MONO: &str = "ui-monospace, SFMono-Regular, Menlo, Consolas, 'DejaVu Sans Mono', 'Liberation Mono', monospace";
+// Short stacks: a browser looks up every family it does not have, per size and
+// weight, before the one it uses (on Linux each lookup is a round trip to the
+// browser process), which showed in the page's first paint.
+pub const SANS: &str = "system-ui, sans-serif";
+pub const MONO: &str = "ui-monospace, Menlo, Consolas, 'DejaVu Sans Mono', monospace";
 
 /// The stylesheet for the web app: every class in light, and dark under
 /// `prefers-color-scheme: dark`. Pattern parts are classed `as-pat-<id>-bg` / `-fg`.
