@@ -4,7 +4,7 @@
 
 const { launch, SITE } = require('../tests/e2e/helpers.js');
 
-const LOADS = 7;
+const LOADS = 11;
 
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -16,10 +16,14 @@ function median(xs) {
  * carries the first paint, the default example charted at build time by the engine,
  * src/page/first_paint.rs) and when the live app had drawn its own (the
  * `awaitscope:first-chart` mark: wasm downloaded, compiled, prelude loaded, both runs done).
+ * Interleaved with loads of a bare page (one line of text, same server) as the control:
+ * what a first paint costs on this machine at this moment.
  */
 async function firstChart(browser) {
   const painted = [];
   const live = [];
+  const bare = [];
+  const bareUrl = new URL('../bare.html', SITE).href;
   for (let i = 0; i < LOADS; i++) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
     const page = await context.newPage();
@@ -32,8 +36,15 @@ async function firstChart(browser) {
     if (t.fcp !== undefined) painted.push(t.fcp);
     live.push(t.live);
     await context.close();
+    // In a fresh context too (a new renderer, cold caches), as the app's loads.
+    const control = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const barePage = await control.newPage();
+    await barePage.goto(bareUrl, { waitUntil: 'load' });
+    await barePage.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 15000 });
+    bare.push(await barePage.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0].startTime));
+    await control.close();
   }
-  return { painted, live };
+  return { painted, live, bare };
 }
 
 const spread = (xs) =>
@@ -59,6 +70,7 @@ const call = (page, name, ...args) =>
       console.log(`  navigation → first chart painted (the build-time first paint): ${spread(loads.painted)}, budget 150 ms`);
     }
     console.log(`  navigation → live app's first chart (wasm, prelude, both runs): ${spread(loads.live)}`);
+    console.log(`    control: a bare page's first paint, loads interleaved with the above: ${spread(loads.bare)}`);
 
     const { context, page } = await appPage(browser);
     const switches = JSON.parse(await call(page, 'bench_task_switches'));

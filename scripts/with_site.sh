@@ -15,6 +15,9 @@ mkdir -p "$site"
 ln -s "$ROOT/dist" "$site/awaitscope"
 # A documentation page beside the app that embeds examples with embed.js.
 cp tests/e2e/docs-page.html "$site/docs-page.html"
+# A bare page (one line of text): the benchmark's control for what any first paint
+# costs on this machine.
+printf '<!doctype html><title>bare</title><p>A bare page.</p>\n' >"$site/bare.html"
 
 port="$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 python3 -m http.server --bind 127.0.0.1 "$port" -d "$site" >target/e2e-server.log 2>&1 &
