@@ -5,7 +5,7 @@
 
 use crate::run::HttpFixture;
 use crate::vm::value::Value;
-use crate::vm::{PyErr, Vm};
+use crate::vm::{ErrKind, Vm};
 
 /// The fixtures bundled with Awaitscope (the tutorial's jsonplaceholder URLs).
 pub const BUNDLED_JSON: &str = include_str!("../tests/fixtures/http.json");
@@ -17,8 +17,10 @@ pub fn parse_http_fixtures(json: &str) -> Result<Vec<HttpFixture>, String> {
     let items = match crate::vm::modules::json_loads(&mut vm, json) {
         Ok(Value::List(items)) => items.borrow().clone(),
         Ok(_) => return Err("fixtures: expected a JSON array".to_string()),
-        Err(PyErr::New(kind, msg)) => return Err(format!("{kind}: {msg}")),
-        Err(_) => return Err("fixtures: invalid JSON".to_string()),
+        Err(e) => match e.kind() {
+            ErrKind::New(kind, msg) => return Err(format!("{kind}: {msg}")),
+            _ => return Err("fixtures: invalid JSON".to_string()),
+        },
     };
     items
         .iter()

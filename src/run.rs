@@ -20,7 +20,7 @@ use crate::trace::{Event, RunMode, TaskInfo, Trace};
 use crate::vm::frame::{Frame, RetKind};
 use crate::vm::interp::ExecResult;
 use crate::vm::value::{Module, Value};
-use crate::vm::{namemap::intern, namemap::NameMap, PyErr, Suspend, Vm};
+use crate::vm::{namemap::intern, namemap::NameMap, ErrKind, Suspend, Vm};
 
 pub use crate::vm::host::{connect_error_message, HttpAnswer, HttpFixture, HttpRequest, Network};
 
@@ -245,72 +245,74 @@ impl Session {
         let status = match r {
             Ok(ExecResult::Budget) => SliceStatus::Yielded,
             Ok(_) => self.finish(0),
-            Err(PyErr::Suspend(Suspend::Sleep(s))) => SliceStatus::Blocked { seconds: s },
-            Err(PyErr::Suspend(Suspend::Idle(t))) => SliceStatus::Idle {
-                next_deadline: t.map(|t| now + t),
-                timeout: t,
-            },
-            Err(PyErr::Suspend(Suspend::OutOfSteps)) => {
-                let n = self.vm.max_instructions;
-                self.vm.write_out(
-                    &format!("awaitscope: stopped after {n} instructions (step budget exhausted: an infinite loop?)\n"),
-                    true,
-                );
-                self.vm.frames.clear();
-                self.finish(1)
-            }
-            Err(PyErr::Suspend(Suspend::Deadlock)) => {
-                let lines = self.describe_pending();
-                let mut msg = String::new();
-                for l in lines {
-                    msg.push_str(&format!("{l}\n"));
+            Err(e) => match *e.kind() {
+                ErrKind::Suspend(Suspend::Sleep(s)) => SliceStatus::Blocked { seconds: s },
+                ErrKind::Suspend(Suspend::Idle(t)) => SliceStatus::Idle {
+                    next_deadline: t.map(|t| now + t),
+                    timeout: t,
+                },
+                ErrKind::Suspend(Suspend::OutOfSteps) => {
+                    let n = self.vm.max_instructions;
+                    self.vm.write_out(
+                        &format!("awaitscope: stopped after {n} instructions (step budget exhausted: an infinite loop?)\n"),
+                        true,
+                    );
+                    self.vm.frames.clear();
+                    self.finish(1)
                 }
-                msg.push_str("Deadlock: no task can make progress (nothing is ready and no timer is pending)\n");
-                self.vm.write_out(&msg, true);
-                self.vm.frames.clear();
-                self.finish(2)
-            }
-            Err(e) => {
-                let exc = self.vm.materialize(e);
-                self.vm.frames.clear();
-                if self.vm.is_instance_of_name(&exc, "SystemExit") {
-                    let code = match self.vm.exc_args(&exc).first() {
-                        None | Some(Value::None) => 0,
-                        Some(Value::Int(i)) => *i as i32,
-                        Some(other) => {
-                            let s = self.vm.str_of(other).unwrap_or_default();
-                            self.vm.write_out(&format!("{s}\n"), true);
-                            1
-                        }
+                ErrKind::Suspend(Suspend::Deadlock) => {
+                    let lines = self.describe_pending();
+                    let mut msg = String::new();
+                    for l in lines {
+                        msg.push_str(&format!("{l}\n"));
+                    }
+                    msg.push_str("Deadlock: no task can make progress (nothing is ready and no timer is pending)\n");
+                    self.vm.write_out(&msg, true);
+                    self.vm.frames.clear();
+                    self.finish(2)
+                }
+                _ => {
+                    let exc = self.vm.materialize(e);
+                    self.vm.frames.clear();
+                    if self.vm.is_instance_of_name(&exc, "SystemExit") {
+                        let code = match self.vm.exc_args(&exc).first() {
+                            None | Some(Value::None) => 0,
+                            Some(Value::Int(i)) => *i as i32,
+                            Some(other) => {
+                                let s = self.vm.str_of(other).unwrap_or_default();
+                                self.vm.write_out(&format!("{s}\n"), true);
+                                1
+                            }
+                        };
+                        return self.finish(code);
+                    }
+                    let text = self.vm.format_exception(&exc);
+                    self.vm.write_out(&text, true);
+                    let (line, col) = match &exc {
+                        Value::Instance(i) => i
+                            .exc
+                            .as_ref()
+                            .and_then(|d| {
+                                d.borrow()
+                                    .traceback
+                                    .iter()
+                                    .find(|t| t.filename == self.vm.filename)
+                                    .map(|t| (t.line, t.col))
+                            })
+                            .unwrap_or((0, 0)),
+                        _ => (0, 0),
                     };
-                    return self.finish(code);
+                    let kind = self.vm.type_of(&exc).name.s.clone();
+                    let message = self.vm.str_of(&exc).unwrap_or_default();
+                    self.error = Some(ErrorLocation {
+                        kind,
+                        message,
+                        line,
+                        col,
+                    });
+                    self.finish(1)
                 }
-                let text = self.vm.format_exception(&exc);
-                self.vm.write_out(&text, true);
-                let (line, col) = match &exc {
-                    Value::Instance(i) => i
-                        .exc
-                        .as_ref()
-                        .and_then(|d| {
-                            d.borrow()
-                                .traceback
-                                .iter()
-                                .find(|t| t.filename == self.vm.filename)
-                                .map(|t| (t.line, t.col))
-                        })
-                        .unwrap_or((0, 0)),
-                    _ => (0, 0),
-                };
-                let kind = self.vm.type_of(&exc).name.s.clone();
-                let message = self.vm.str_of(&exc).unwrap_or_default();
-                self.error = Some(ErrorLocation {
-                    kind,
-                    message,
-                    line,
-                    col,
-                });
-                self.finish(1)
-            }
+            },
         };
         self.collect_output();
         status

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use super::namemap::{intern, NameMap};
 use super::stable_sort;
 use super::value::*;
-use super::{PyErr, PyResult, Vm, MAX_COLLECTION};
+use super::{ErrKind, PyErr, PyResult, Vm, MAX_COLLECTION};
 
 pub fn native(name: &'static str, f: NativeImpl) -> Value {
     Value::Native(Rc::new(NativeFn {
@@ -83,7 +83,7 @@ pub fn rest(a: &Args) -> &[Value] {
 /// many messages that name a function, method or module.
 #[inline(never)]
 pub fn err3(kind: &'static str, pre: &str, mid: &str, post: &str) -> PyErr {
-    PyErr::New(kind, [pre, mid, post].concat())
+    PyErr::new(kind, [pre, mid, post].concat())
 }
 
 /// TypeError `pre` + the type name of `v` + `post`: one out-of-line builder for
@@ -93,7 +93,7 @@ pub fn type_error_of(vm: &Vm, pre: &str, v: &Value, post: &str) -> PyErr {
     let mut m = String::from(pre);
     m.push_str(&vm.type_name(v));
     m.push_str(post);
-    PyErr::New("TypeError", m)
+    PyErr::new("TypeError", m)
 }
 
 pub fn kwarg(a: &Args, name: &str) -> Option<Value> {
@@ -366,7 +366,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     let n = as_i64(vm, &n, "")?;
                     super::format::round_float(*f, n)
                         .map(Value::Float)
-                        .map_err(|m| PyErr::New("OverflowError", m))
+                        .map_err(|m| PyErr::new("OverflowError", m))
                 }
                 (v, nd) => match vm.special_method(v, "__round__") {
                     Some(m) => vm.call(&m, nd.into_iter().collect()),
@@ -447,13 +447,15 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 Ok(v) => Ok(v),
                 Err(e) => match a.pos.get(2) {
                     // (A lazily made AttributeError needs no exception object.)
-                    Some(d) if matches!(e, PyErr::New("AttributeError", _)) => Ok(d.clone()),
+                    Some(d) if matches!(e.kind(), ErrKind::New("AttributeError", _)) => {
+                        Ok(d.clone())
+                    }
                     Some(d) => {
                         let ex = vm.materialize(e);
                         if vm.is_instance_of_name(&ex, "AttributeError") {
                             Ok(d.clone())
                         } else {
-                            Err(PyErr::Exc(ex))
+                            Err(PyErr::exc(ex))
                         }
                     }
                     None => Err(e),
@@ -470,13 +472,15 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let n = intern(&n.s);
             match vm.getattr(pos(&a, 0), &n) {
                 Ok(_) => Ok(Value::Bool(true)),
-                Err(PyErr::New("AttributeError", _)) => Ok(Value::Bool(false)),
+                Err(e) if matches!(e.kind(), ErrKind::New("AttributeError", _)) => {
+                    Ok(Value::Bool(false))
+                }
                 Err(e) => {
                     let ex = vm.materialize(e);
                     if vm.is_instance_of_name(&ex, "AttributeError") {
                         Ok(Value::Bool(false))
                     } else {
-                        Err(PyErr::Exc(ex))
+                        Err(PyErr::exc(ex))
                     }
                 }
             }
@@ -651,7 +655,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             };
             super::format::format_int(i, spec)
                 .map(Value::string)
-                .map_err(|m| PyErr::New("ValueError", m))
+                .map_err(|m| PyErr::new("ValueError", m))
         }
         "open" => Err(PyErr::new(
             "NotImplementedError",
@@ -659,7 +663,7 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         )),
         "exit" | "quit" => {
             let cls = vm.exc_class("SystemExit");
-            Err(PyErr::Exc(vm.new_exc_instance(&cls, a.pos.clone())))
+            Err(PyErr::exc(vm.new_exc_instance(&cls, a.pos.clone())))
         }
         "aiter" => vm.get_aiter(pos(&a, 0)),
         "anext" => vm.get_anext(pos(&a, 0)),
@@ -955,9 +959,9 @@ pub fn construct_builtin(
                 match super::format::parse_int(&s.s, b) {
                     Ok(i) => Value::Int(i),
                     Err(m) if m == super::format::INT_TOO_LARGE => {
-                        return Err(PyErr::New("OverflowError", m))
+                        return Err(PyErr::new("OverflowError", m))
                     }
-                    Err(m) => return Err(PyErr::New("ValueError", m)),
+                    Err(m) => return Err(PyErr::new("ValueError", m)),
                 }
             }
             (Some(v), _) => vm.to_int(v)?,
@@ -967,7 +971,7 @@ pub fn construct_builtin(
             None => Value::Float(0.0),
             Some(Value::Str(s)) => match super::format::parse_float(&s.s) {
                 Ok(f) => Value::Float(f),
-                Err(m) => return Err(PyErr::New("ValueError", m)),
+                Err(m) => return Err(PyErr::new("ValueError", m)),
             },
             Some(Value::Int(i)) => Value::Float(*i as f64),
             Some(Value::Bool(b)) => Value::Float(*b as i64 as f64),
@@ -1253,7 +1257,7 @@ impl Vm {
             }
             Value::Str(s) => match super::format::parse_int(&s.s, 10) {
                 Ok(i) => Value::Int(i),
-                Err(m) => return Err(PyErr::New("ValueError", m)),
+                Err(m) => return Err(PyErr::new("ValueError", m)),
             },
             _ => {
                 for m in ["__int__", "__index__", "__trunc__"] {

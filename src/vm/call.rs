@@ -429,7 +429,7 @@ impl Vm {
                             "throw" => {
                                 let exc = self.throw_args(&args[1..])?;
                                 self.push_gen_for_throw(&g, RetKind::GenSend)?;
-                                return Err(PyErr::Exc(exc));
+                                return Err(PyErr::exc(exc));
                             }
                             _ => {}
                         }
@@ -619,10 +619,10 @@ impl Vm {
             }
             GenMode::Throw(exc) => {
                 if g.state.get() == GenState::Closed {
-                    return Err(PyErr::Exc(exc));
+                    return Err(PyErr::exc(exc));
                 }
                 self.push_gen_for_throw(g, RetKind::Native)?;
-                Some(PyErr::Exc(exc))
+                Some(PyErr::exc(exc))
             }
         };
         match self.nested_exec(base, pending)? {
@@ -666,7 +666,7 @@ impl Vm {
                 {
                     Ok(Value::None)
                 } else {
-                    Err(PyErr::Exc(v))
+                    Err(PyErr::exc(v))
                 }
             }
         }
@@ -748,15 +748,15 @@ impl Vm {
     pub fn stop_iteration(&mut self, v: Value) -> PyErr {
         let args = if v.is_none() { vec![] } else { vec![v] };
         let cls = self.exc_class("StopIteration");
-        PyErr::Exc(self.new_exc_instance(&cls, args))
+        PyErr::exc(self.new_exc_instance(&cls, args))
     }
 
     /// If `e` is StopIteration, its value; otherwise the error.
     pub fn stop_value(&mut self, e: PyErr) -> PyResult<Value> {
-        let v = match e {
-            PyErr::Suspend(_) => return Err(e),
-            other => self.materialize(other),
-        };
+        if e.is_suspend() {
+            return Err(e);
+        }
+        let v = self.materialize(e);
         if self.is_instance_of_name(&v, "StopIteration") {
             if let Value::Instance(i) = &v {
                 if let Some(d) = &i.exc {
@@ -765,7 +765,7 @@ impl Vm {
             }
             return Ok(Value::None);
         }
-        Err(PyErr::Exc(v))
+        Err(PyErr::exc(v))
     }
 }
 

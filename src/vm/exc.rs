@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use super::namemap::{intern, NameMap};
 use super::value::*;
-use super::{PyErr, PyResult, Vm};
+use super::{ErrKind, PyErr, PyResult, Vm};
 
 impl Vm {
     pub fn exc_class(&self, name: &str) -> Rc<Class> {
@@ -41,16 +41,16 @@ impl Vm {
     }
 
     pub fn materialize(&mut self, e: PyErr) -> Value {
-        match e {
-            PyErr::Exc(v) => v,
-            PyErr::New(kind, msg) => {
+        match e.into_kind() {
+            ErrKind::Exc(v) => v,
+            ErrKind::New(kind, msg) => {
                 if kind == "KeyError" {
                     // KeyError messages are produced as the key's repr by callers that have the key.
                     return self.make_exc(kind, &msg);
                 }
                 self.make_exc(kind, &msg)
             }
-            PyErr::Suspend(s) => {
+            ErrKind::Suspend(s) => {
                 self.make_exc("RuntimeError", &format!("cannot suspend here: {s:?}"))
             }
         }
@@ -58,7 +58,7 @@ impl Vm {
 
     pub fn key_error(&self, key: Value) -> PyErr {
         let cls = self.exc_class("KeyError");
-        PyErr::Exc(self.new_exc_instance(&cls, vec![key]))
+        PyErr::exc(self.new_exc_instance(&cls, vec![key]))
     }
 
     /// `raise X`: a class is instantiated, an instance used as is.

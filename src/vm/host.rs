@@ -245,16 +245,16 @@ impl Vm {
             match timeout {
                 None => {
                     if self.host.outstanding_io == 0 {
-                        return Err(PyErr::Suspend(Suspend::Deadlock));
+                        return Err(PyErr::suspend(Suspend::Deadlock));
                     }
                     run.waiting = true;
                     self.host.idle_start = Some(now);
-                    return Err(PyErr::Suspend(Suspend::Idle(None)));
+                    return Err(PyErr::suspend(Suspend::Idle(None)));
                 }
                 Some(t) if t > 0.0 => {
                     run.waiting = true;
                     self.host.idle_start = Some(now);
-                    return Err(PyErr::Suspend(Suspend::Idle(Some(t))));
+                    return Err(PyErr::suspend(Suspend::Idle(Some(t))));
                 }
                 Some(_) => {}
             }
@@ -307,23 +307,23 @@ impl Vm {
                             Ok(()) => Ok(()),
                             Err(e) => {
                                 let exc = self.materialize(e);
-                                self.handle_callback_error(exc).map_err(PyErr::Exc)
+                                self.handle_callback_error(exc).map_err(PyErr::exc)
                             }
                         };
                     }
                     Err(e) => {
                         let exc = self.materialize(e);
-                        return self.handle_callback_error(exc).map_err(PyErr::Exc);
+                        return self.handle_callback_error(exc).map_err(PyErr::exc);
                     }
                 }
             }
         }
         match self.call(&func, handle_args(lead, &h.args)) {
             Ok(_) => Ok(()),
-            Err(PyErr::Suspend(s)) => Err(PyErr::Suspend(s)),
+            Err(e) if e.is_suspend() => Err(e),
             Err(e) => {
                 let exc = self.materialize(e);
-                self.handle_callback_error(exc).map_err(PyErr::Exc)
+                self.handle_callback_error(exc).map_err(PyErr::exc)
             }
         }
     }
@@ -1002,7 +1002,7 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     if let Value::Instance(i) = &e {
                         wr(&i.dict).set_str("filename", Value::string(p));
                     }
-                    Err(PyErr::Exc(e))
+                    Err(PyErr::exc(e))
                 }
             }
         }

@@ -8,7 +8,7 @@ use std::rc::Rc;
 use super::frame::{Block, Frame, RetKind};
 use super::namemap::NameMap;
 use super::value::*;
-use super::{PyErr, PyResult, Suspend, Vm, RECURSION_LIMIT};
+use super::{ErrKind, PyErr, PyResult, Suspend, Vm, RECURSION_LIMIT};
 use crate::compile::{Op, FLAG_ASYNC_GEN};
 use crate::python::ast::{BinOp, CmpOp, UnaryOp};
 
@@ -67,17 +67,17 @@ impl Vm {
             };
             match r {
                 Ok(x) => return Ok(x),
-                Err(PyErr::Suspend(s)) => {
+                Err(e) if e.is_suspend() => {
                     if self.native_depth <= 1 {
-                        return Err(PyErr::Suspend(s));
+                        return Err(e);
                     }
-                    if let Suspend::Sleep(_) = s {
+                    if let ErrKind::Suspend(Suspend::Sleep(_)) = e.kind() {
                         pending = Some(PyErr::new(
                             "RuntimeError",
                             "time.sleep() cannot block here (called from a callback run by native code)",
                         ));
                     } else {
-                        return Err(PyErr::Suspend(s));
+                        return Err(e);
                     }
                 }
                 Err(e) => {
@@ -87,7 +87,7 @@ impl Vm {
                         self.set_context(&exc);
                     }
                     if let Err(exc) = self.unwind(base, exc, !reraise) {
-                        return Err(PyErr::Exc(exc));
+                        return Err(PyErr::exc(exc));
                     }
                 }
             }
@@ -520,7 +520,7 @@ impl Vm {
             self.instructions += 1;
             if self.instructions >= self.slice_end {
                 if self.instructions >= self.max_instructions {
-                    return Err(PyErr::Suspend(Suspend::OutOfSteps));
+                    return Err(PyErr::suspend(Suspend::OutOfSteps));
                 }
                 if self.native_depth <= 1 {
                     self.instructions -= 1;
@@ -920,7 +920,7 @@ impl Vm {
                 Op::Reraise => {
                     let exc = pop!(f);
                     self.host.reraising = true;
-                    return Err(PyErr::Exc(exc));
+                    return Err(PyErr::exc(exc));
                 }
                 Op::Raise(n) => return Err(self.op_raise(n)),
                 Op::CheckExcMatch => {
@@ -1431,7 +1431,7 @@ impl Vm {
                         fr!(self).stack.pop();
                     } else {
                         self.host.reraising = true;
-                        return Err(PyErr::Exc(exc));
+                        return Err(PyErr::exc(exc));
                     }
                 }
             }
@@ -1477,7 +1477,7 @@ impl Vm {
             0 => match self.current_exc() {
                 Some(e) => {
                     self.host.reraising = true;
-                    PyErr::Exc(e)
+                    PyErr::exc(e)
                 }
                 None => PyErr::new("RuntimeError", "No active exception to reraise"),
             },
@@ -1514,7 +1514,7 @@ impl Vm {
                         }
                     }
                 }
-                PyErr::Exc(exc)
+                PyErr::exc(exc)
             }
         }
     }

@@ -230,7 +230,7 @@ impl Vm {
                             {
                                 None
                             } else {
-                                return Err(PyErr::Exc(v));
+                                return Err(PyErr::exc(v));
                             }
                         }
                     },

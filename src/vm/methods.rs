@@ -1492,7 +1492,7 @@ fn iter_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         },
         "throw" => {
             let e = vm.throw_args(rest(&a))?;
-            Err(PyErr::Exc(e))
+            Err(PyErr::exc(e))
         }
         "close" => Ok(Value::None),
         _ => Err(err3(

@@ -46,28 +46,68 @@ pub enum Suspend {
     Deadlock,
 }
 
-/// An error travelling through native code: a raised exception, one to create
-/// lazily (class name + message), or a suspension of the whole VM.
+/// What an error travelling through native code is: a raised exception, one to
+/// create lazily (class name + message), or a suspension of the whole VM.
 #[derive(Clone, Debug)]
-pub enum PyErr {
+pub enum ErrKind {
     Exc(Value),
     New(&'static str, String),
     Suspend(Suspend),
 }
 
+/// An error travelling through native code (see `ErrKind`), boxed: one pointer, so
+/// `PyResult<()>` is a nullable pointer and `PyResult<Value>` no larger than a `Value`.
+/// Every fallible VM function moves its errors through `?`; a 24-byte error cost the
+/// wasm build kilobytes of copies. Errors are the cold path (a raised exception
+/// allocates its instance anyway; a suspension ends a driver slice).
+#[derive(Clone)]
+pub struct PyErr(Box<ErrKind>);
+
+const _: () = assert!(std::mem::size_of::<PyErr>() == std::mem::size_of::<usize>());
+const _: () = assert!(std::mem::size_of::<PyResult<()>>() == std::mem::size_of::<usize>());
+const _: () = assert!(std::mem::size_of::<PyResult<Value>>() == std::mem::size_of::<Value>());
+
+impl std::fmt::Debug for PyErr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
 impl PyErr {
     pub fn new(kind: &'static str, msg: impl Into<String>) -> PyErr {
-        PyErr::New(kind, msg.into())
+        PyErr::boxed(ErrKind::New(kind, msg.into()))
+    }
+    /// A raised exception (an exception instance).
+    pub fn exc(v: Value) -> PyErr {
+        PyErr::boxed(ErrKind::Exc(v))
+    }
+    pub fn suspend(s: Suspend) -> PyErr {
+        PyErr::boxed(ErrKind::Suspend(s))
+    }
+    /// One out-of-line allocation for every kind of error (the callers stay small).
+    #[cold]
+    #[inline(never)]
+    fn boxed(kind: ErrKind) -> PyErr {
+        PyErr(Box::new(kind))
+    }
+    pub fn kind(&self) -> &ErrKind {
+        &self.0
+    }
+    pub fn into_kind(self) -> ErrKind {
+        *self.0
+    }
+    pub fn is_suspend(&self) -> bool {
+        matches!(*self.0, ErrKind::Suspend(_))
     }
 }
 
 pub type PyResult<T> = Result<T, PyErr>;
 
 pub fn type_error<T>(msg: impl Into<String>) -> PyResult<T> {
-    Err(PyErr::New("TypeError", msg.into()))
+    Err(PyErr::new("TypeError", msg))
 }
 pub fn value_error<T>(msg: impl Into<String>) -> PyResult<T> {
-    Err(PyErr::New("ValueError", msg.into()))
+    Err(PyErr::new("ValueError", msg))
 }
 
 /// One chunk of program output, with when and by which task it was written.

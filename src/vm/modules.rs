@@ -278,12 +278,12 @@ impl Vm {
     ) -> PyResult<String> {
         use super::format::{FieldAccess, FieldKey, FormatPiece};
         let pieces = super::format::parse_format_template(template)
-            .map_err(|m| PyErr::New("ValueError", m))?;
+            .map_err(|m| PyErr::new("ValueError", m))?;
         let mut out = String::new();
         for p in pieces {
             match p {
                 FormatPiece::Literal(s) => out.push_str(&s),
-                FormatPiece::Error(m) => return Err(PyErr::New("ValueError", m)),
+                FormatPiece::Error(m) => return Err(PyErr::new("ValueError", m)),
                 FormatPiece::Field {
                     key,
                     path,
@@ -318,7 +318,7 @@ impl Vm {
                             FieldAccess::Attr(a) => self.getattr(&v, &intern(&a))?,
                             FieldAccess::Index(i) => self.getitem(&v, &Value::Int(i as i64))?,
                             FieldAccess::Key(k) => self.getitem(&v, &Value::str(&k))?,
-                            FieldAccess::Invalid(m) => return Err(PyErr::New("ValueError", m)),
+                            FieldAccess::Invalid(m) => return Err(PyErr::new("ValueError", m)),
                         };
                     }
                     let v = match conversion {
@@ -347,7 +347,7 @@ impl Vm {
                                         s.push_str(&self.str_of(&nv)?);
                                     }
                                     FormatPiece::Error(m) => {
-                                        return Err(PyErr::New("ValueError", m))
+                                        return Err(PyErr::new("ValueError", m))
                                     }
                                 }
                             }
@@ -398,7 +398,7 @@ fn time_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 line,
             });
             vm.host.resume_push = true;
-            Err(PyErr::Suspend(Suspend::Sleep(s)))
+            Err(PyErr::suspend(Suspend::Sleep(s)))
         }
         "strftime" => {
             let fmt = match a.pos.first() {
@@ -565,7 +565,7 @@ fn strftime(fmt: &str, t: i64) -> String {
 
 fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     let g = |i: usize| a.pos.get(i).cloned().unwrap_or(Value::None);
-    let verr = |m: String| PyErr::New("ValueError", m);
+    let verr = |m: String| PyErr::new("ValueError", m);
     match name {
         "seed" => {
             match g(0) {
@@ -884,7 +884,7 @@ fn sys_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     match name {
         "exit" => {
             let cls = vm.exc_class("SystemExit");
-            Err(PyErr::Exc(vm.new_exc_instance(&cls, a.pos.clone())))
+            Err(PyErr::exc(vm.new_exc_instance(&cls, a.pos.clone())))
         }
         "getrecursionlimit" => Ok(Value::Int(super::RECURSION_LIMIT as i64)),
         _ => Ok(Value::None),

@@ -9,7 +9,7 @@ use super::dict::PyDict;
 use super::fmt;
 use super::namemap::NameMap;
 use super::value::*;
-use super::{PyErr, PyResult, Vm, MAX_COLLECTION, MAX_STR_BYTES};
+use super::{ErrKind, PyErr, PyResult, Vm, MAX_COLLECTION, MAX_STR_BYTES};
 use crate::python::ast::{BinOp, CmpOp, UnaryOp};
 
 const MODULUS: u64 = (1u64 << 61) - 1;
@@ -1265,13 +1265,13 @@ impl Vm {
             }
             _ => {}
         }
-        self.binary_op(a, b, op).map_err(|e| match e {
-            PyErr::New("TypeError", m) if m.starts_with("unsupported operand") => PyErr::New(
+        self.binary_op(a, b, op).map_err(|e| match e.kind() {
+            ErrKind::New("TypeError", m) if m.starts_with("unsupported operand") => PyErr::new(
                 "TypeError",
                 m.replacen("for ", &format!("for {}=: ", op_symbol(op)), 1)
                     .replacen(&format!("{}: ", op_symbol(op)), "", 1),
             ),
-            other => other,
+            _ => e,
         })
     }
 
@@ -1751,9 +1751,9 @@ impl Vm {
         };
         r.map_err(|m| {
             if m.starts_with("unsupported format string") {
-                PyErr::New("TypeError", m)
+                PyErr::new("TypeError", m)
             } else {
-                PyErr::New("ValueError", m)
+                PyErr::new("ValueError", m)
             }
         })
     }
@@ -1869,7 +1869,7 @@ impl Vm {
                         width,
                         precs
                     );
-                    fmt::format_str(&s, &spec).map_err(|m| PyErr::New("ValueError", m))?
+                    fmt::format_str(&s, &spec).map_err(|m| PyErr::new("ValueError", m))?
                 }
                 'd' | 'i' | 'u' => {
                     let n = match &arg {
@@ -1889,7 +1889,7 @@ impl Vm {
                         },
                     };
                     fmt::format_int(n, &format!("{align}{sign}{zero}{width}d"))
-                        .map_err(|m| PyErr::New("ValueError", m))?
+                        .map_err(|m| PyErr::new("ValueError", m))?
                 }
                 'x' | 'X' | 'o' => {
                     let n = as_int(&arg).ok_or_else(|| {
@@ -1903,7 +1903,7 @@ impl Vm {
                         )
                     })?;
                     fmt::format_int(n, &format!("{align}{sign}{alt}{zero}{width}{conv}"))
-                        .map_err(|m| PyErr::New("ValueError", m))?
+                        .map_err(|m| PyErr::new("ValueError", m))?
                 }
                 'f' | 'F' | 'e' | 'E' | 'g' | 'G' => {
                     let x = as_num(&arg).ok_or_else(|| {
@@ -1918,7 +1918,7 @@ impl Vm {
                         precs.clone()
                     };
                     fmt::format_float(x, &format!("{align}{sign}{alt}{zero}{width}{p}{conv}"))
-                        .map_err(|m| PyErr::New("ValueError", m))?
+                        .map_err(|m| PyErr::new("ValueError", m))?
                 }
                 'c' => match &arg {
                     Value::Str(s) => s.s.clone(),

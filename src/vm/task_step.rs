@@ -304,7 +304,7 @@ impl Vm {
                     return Err(e);
                 }
                 let exc = self.materialize(e);
-                self.handle_callback_error(exc).map_err(PyErr::Exc)
+                self.handle_callback_error(exc).map_err(PyErr::exc)
             }
         }
     }
