@@ -83,6 +83,29 @@ pub fn console_lines(chunks: &[OutChunk]) -> Vec<ConsoleLine> {
     splitter.into_lines()
 }
 
+/// Lines the page's console shows at most: the newest ones. A DOM of every
+/// line would freeze the page for seconds (100,000 prints took a minute).
+pub const SHOWN_LINES: usize = 1000;
+/// Characters of one line the page's console shows at most.
+pub const SHOWN_CHARS: usize = 2000;
+
+/// The newest `max` lines, and how many earlier ones they leave out.
+pub fn newest(lines: &[ConsoleLine], max: usize) -> (usize, &[ConsoleLine]) {
+    let omitted = lines.len().saturating_sub(max);
+    (omitted, &lines[omitted..])
+}
+
+/// At most `max` characters of `text`, then how many more there were.
+pub fn shortened(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => text.into(),
+        Some((cut, _)) => {
+            let more = text[cut..].chars().count();
+            format!("{}… ({more} more characters)", &text[..cut]).into()
+        }
+    }
+}
+
 /// A line's time stamp as the console shows it: `1.500 s`.
 pub fn time_stamp(t: f64) -> String {
     // Never `-0.000 s`, and no sign flip for tiny negative clock noise.
@@ -108,6 +131,30 @@ mod tests {
             stderr: true,
             ..out(t, text)
         }
+    }
+
+    #[test]
+    fn the_page_shows_the_newest_lines() {
+        let chunks: Vec<OutChunk> = (0..2500)
+            .map(|i| out(i as f64, &format!("{i}\n")))
+            .collect();
+        let lines = console_lines(&chunks);
+        let (omitted, shown) = newest(&lines, SHOWN_LINES);
+        assert_eq!(omitted, 1500);
+        assert_eq!(shown.len(), SHOWN_LINES);
+        assert_eq!(shown[0].text, "1500");
+        assert_eq!(shown.last().unwrap().text, "2499");
+        let (omitted, shown) = newest(&lines[..10], SHOWN_LINES);
+        assert_eq!((omitted, shown.len()), (0, 10));
+    }
+
+    #[test]
+    fn long_lines_are_shortened_on_a_character_boundary() {
+        assert_eq!(shortened("abc", 3), "abc");
+        assert_eq!(shortened("abcdef", 3), "abc… (3 more characters)");
+        assert_eq!(shortened("ééééé", 2), "éé… (3 more characters)");
+        let long = "x".repeat(SHOWN_CHARS + 5);
+        assert!(shortened(&long, SHOWN_CHARS).ends_with("… (5 more characters)"));
     }
 
     fn summary(lines: &[ConsoleLine]) -> Vec<(f64, &str, bool)> {

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::run::console::{console_lines, time_stamp};
+use crate::run::console::{console_lines, newest, shortened, time_stamp, SHOWN_CHARS, SHOWN_LINES};
 use crate::vm::OutChunk;
 
 #[derive(Properties, PartialEq)]
@@ -50,12 +50,13 @@ pub fn Console(props: &ConsoleProps) -> Html {
         });
     }
 
-    let rows = lines.iter().map(|line| {
+    let (omitted, shown) = newest(&lines, SHOWN_LINES);
+    let rows = shown.iter().map(|line| {
         let class = classes!("console-line", line.stderr.then_some("console-stderr"));
         html! {
             <div {class}>
                 <span class="console-time">{ time_stamp(line.t) }</span>
-                <span class="console-text">{ &line.text }</span>
+                <span class="console-text">{ shortened(&line.text, SHOWN_CHARS).into_owned() }</span>
             </div>
         }
     });
@@ -65,10 +66,27 @@ pub fn Console(props: &ConsoleProps) -> Html {
             if lines.is_empty() {
                 <p class="console-empty">{ "No output yet." }</p>
             } else {
+                if omitted > 0 {
+                    <p class="console-omitted">{ omitted_note(omitted) }</p>
+                }
                 { for rows }
             }
         </div>
     }
+}
+
+fn omitted_note(n: usize) -> String {
+    let lines = if n == 1 { "line" } else { "lines" };
+    format!(
+        "… {} earlier {lines} not shown: the console keeps the newest {} (the CLI prints everything).",
+        grouped(n),
+        grouped(SHOWN_LINES)
+    )
+}
+
+/// Python's `format(n, ',')`: 99,000.
+fn grouped(n: usize) -> String {
+    crate::vm::format::format_int(n as i64, ",").unwrap_or_else(|_| n.to_string())
 }
 
 fn at_bottom(log: &Element) -> bool {

@@ -5,6 +5,11 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::run::console::shortened;
+
+/// Characters of a file shown at most (a huge text node would freeze the page).
+const SHOWN_FILE_CHARS: usize = 20_000;
+
 #[derive(Properties, PartialEq)]
 pub struct FilesViewProps {
     pub files: Rc<BTreeMap<String, String>>,
@@ -24,7 +29,7 @@ pub fn FilesView(props: &FilesViewProps) -> Html {
                         <span class="file-name">{ name }</span>
                         <span class="file-size">{ format!("{} characters", text.chars().count()) }</span>
                     </figcaption>
-                    <pre>{ text }</pre>
+                    <pre>{ shortened(text, SHOWN_FILE_CHARS).into_owned() }</pre>
                 </figure>
             }) }
         </section>

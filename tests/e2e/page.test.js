@@ -293,6 +293,26 @@ test('Stop ends a program that never yields, and the page stays responsive', asy
   }
 });
 
+test('a flood of output keeps the newest 1,000 console lines and shortens a huge line', async () => {
+  const { context, page, problems } = await open(browser);
+  try {
+    await chartText(page);
+    const program = 'for i in range(3000):\n    print(i)\nprint("x" * 5000)\n';
+    await page.getByLabel('Program source', { exact: true }).fill(program);
+    const note = page.locator('.console .console-omitted');
+    await note.waitFor({ timeout: 15000 });
+    assert.match(await note.innerText(), /2,001 earlier lines not shown: the console keeps the newest 1,000/);
+    assert.equal(await page.locator('.console .console-line').count(), 1000);
+    const rows = await page.locator('.console .console-text').allInnerTexts();
+    assert.equal(rows[0], '2001');
+    assert.equal(rows[998], '2999');
+    assert.equal(rows[999], `${'x'.repeat(2000)}… (3000 more characters)`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('a share link opens the same program', async () => {
   const { context, page, problems } = await open(browser);
   try {
