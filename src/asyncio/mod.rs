@@ -85,12 +85,18 @@ mod tests {
             AIOHTTP_PRELUDE_SOURCE,
             AIOFILES_PRELUDE_SOURCE,
             ("collections.py", include_str!("../vm/pylib/collections.py")),
+            ("contextlib.py", include_str!("../vm/pylib/contextlib.py")),
+            ("functools.py", include_str!("../vm/pylib/functools.py")),
         ];
         let embedded: Vec<(&str, &str)> = ASYNCIO_PRELUDE
             .iter()
             .copied()
             .chain([AIOHTTP_PRELUDE, AIOFILES_PRELUDE])
-            .chain([("collections.py", embedded_py!("collections.py"))])
+            .chain([
+                ("collections.py", embedded_py!("collections.py")),
+                ("contextlib.py", embedded_py!("contextlib.py")),
+                ("functools.py", embedded_py!("functools.py")),
+            ])
             .collect();
         assert_eq!(embedded.len(), originals.len());
         for ((name, original), (embedded_name, small)) in originals.iter().zip(&embedded) {

@@ -8,7 +8,8 @@ use std::rc::Rc;
 
 use super::symtable::{self, node_key, ScopeId, ScopeKind, Sym, SymTable};
 use super::{
-    Code, CodeKind, Op, FLAG_ASYNC_GEN, FLAG_COROUTINE, FLAG_GENERATOR, FLAG_VARARGS, FLAG_VARKW,
+    Code, CodeKind, Op, FLAG_ASYNC_GEN, FLAG_COROUTINE, FLAG_DOC, FLAG_GENERATOR, FLAG_VARARGS,
+    FLAG_VARKW,
 };
 use crate::python::ast::*;
 use crate::python::span::{SourceError, Span};
@@ -804,7 +805,7 @@ impl<'a> Compiler<'a> {
             self.emit(Op::Send);
         }
         let jt = self.emit(Op::PopJumpIfTrue(0));
-        self.emit(Op::Reraise);
+        self.emit(Op::WithReraise);
         self.patch_here(jt);
         self.emit(Op::Pop);
         self.emit(Op::PopExcept);
@@ -1185,6 +1186,13 @@ impl<'a> Compiler<'a> {
             (false, true) => FLAG_GENERATOR,
             _ => 0,
         };
+        if let Some(StmtKind::Expr(e)) = fd.body.first().map(|s| &s.kind) {
+            if let ExprKind::Constant(Constant::Str(doc)) = &e.kind {
+                if self.add_const(Value::str(doc)) == 0 {
+                    self.u().flags |= FLAG_DOC;
+                }
+            }
+        }
         let r = self.stmts(&fd.body);
         if let Err(e) = r {
             self.units.pop();

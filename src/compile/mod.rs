@@ -110,6 +110,10 @@ pub enum Op {
     PopExcept,
     /// Re-raises TOS without adding a traceback entry.
     Reraise,
+    /// Stack [tb length, prev_exc, exc]: re-raises the exception a `with`'s `__exit__`
+    /// let through, with the traceback it came in with (contextlib's
+    /// `exc.__traceback__ = traceback`; there are no traceback objects here).
+    WithReraise,
     /// 0: bare raise; 1: raise exc; 2: raise exc from cause.
     Raise(u32),
     /// Stack [.., exc, type] → [.., exc, bool].
@@ -149,6 +153,8 @@ pub const FLAG_VARKW: u32 = 2;
 pub const FLAG_GENERATOR: u32 = 4;
 pub const FLAG_COROUTINE: u32 = 8;
 pub const FLAG_ASYNC_GEN: u32 = 16;
+/// The function has a docstring, `consts[0]` (as CPython's `co_consts[0]`).
+pub const FLAG_DOC: u32 = 32;
 
 /// A compiled body: module, class body, function, lambda or comprehension.
 #[derive(Debug)]

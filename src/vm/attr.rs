@@ -480,7 +480,13 @@ impl Vm {
                 "__name__" => Ok(Value::Str(f.name.borrow().clone())),
                 "__qualname__" => Ok(Value::Str(f.qualname.borrow().clone())),
                 "__module__" => Ok(f.module.borrow().clone()),
-                "__doc__" => Ok(Value::None),
+                "__doc__" => Ok(match f.dict.borrow().get_str("__doc__") {
+                    Some(v) => v.clone(),
+                    None if f.code.flags & crate::compile::FLAG_DOC != 0 => {
+                        f.code.consts[0].clone()
+                    }
+                    None => Value::None,
+                }),
                 "__defaults__" => Ok(if f.defaults.is_empty() {
                     Value::None
                 } else {

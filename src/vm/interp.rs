@@ -917,6 +917,16 @@ impl Vm {
                         Some(prev)
                     };
                 }
+                Op::WithReraise => {
+                    let exc = pop!(f);
+                    if let (Some(d), Some(Value::Int(n))) =
+                        (exc_data(&exc), f.stack.iter().rev().nth(1).cloned())
+                    {
+                        d.borrow_mut().traceback.truncate(n as usize);
+                    }
+                    self.host.reraising = true;
+                    return Err(PyErr::exc(exc));
+                }
                 Op::Reraise => {
                     let exc = pop!(f);
                     self.host.reraising = true;
@@ -992,8 +1002,9 @@ impl Vm {
                     if n < 3 {
                         return Err(PyErr::new("SystemError", "bad with stack"));
                     }
-                    let exit = f.stack[n - 3].clone();
                     let exc = f.stack[n - 1].clone();
+                    let tb_len = exc_data(&exc).map_or(0, |d| d.borrow().traceback.len());
+                    let exit = std::mem::replace(&mut f.stack[n - 3], Value::Int(tb_len as i64));
                     let typ = Value::Class(self.type_of(&exc));
                     let r = self.call(&exit, vec![typ, exc, Value::None])?;
                     self.push_top(r);
@@ -1562,6 +1573,7 @@ impl Vm {
                             gen,
                             value,
                             started,
+                            throw,
                         } => {
                             let first = if *started {
                                 v.clone()
@@ -1569,6 +1581,13 @@ impl Vm {
                                 std::mem::replace(value, Value::None)
                             };
                             *started = true;
+                            if std::mem::take(throw) {
+                                // athrow(): raise it at the generator's `yield`.
+                                let g = gen.clone();
+                                drop(b);
+                                self.push_gen_for_throw(&g, RetKind::ASend)?;
+                                return Err(PyErr::exc(first));
+                            }
                             (Some(gen.clone()), first)
                         }
                         IterObj::Done(x) => {
@@ -1646,4 +1665,12 @@ fn in_c_in_cpython(code: &crate::compile::Code) -> bool {
         && ["Future.", "Task.", "_GatheringFuture."]
             .iter()
             .any(|class| code.qualname.s.starts_with(class))
+}
+
+/// The exception state of `v`, if it is an exception instance.
+fn exc_data(v: &Value) -> Option<&std::cell::RefCell<ExcData>> {
+    match v {
+        Value::Instance(i) => i.exc.as_ref(),
+        _ => None,
+    }
 }

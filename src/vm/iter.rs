@@ -434,10 +434,16 @@ impl Vm {
                 gen,
                 value,
                 started,
+                throw,
             } => {
                 // Driven from native code (rare): run the async generator one step.
                 let v = if started { Value::None } else { value };
-                match self.gen_resume_native(&gen, GenMode::Send(v)) {
+                let mode = if throw {
+                    GenMode::Throw(v)
+                } else {
+                    GenMode::Send(v)
+                };
+                match self.gen_resume_native(&gen, mode) {
                     Ok(Ok(y)) => match super::interp::unwrap_async_yield(&y) {
                         Some(inner) => (IterObj::Empty, Err(inner)),
                         None => (
@@ -445,6 +451,7 @@ impl Vm {
                                 gen,
                                 value: Value::None,
                                 started: true,
+                                throw: false,
                             },
                             Ok(y),
                         ),
@@ -596,6 +603,7 @@ impl Vm {
                     gen: g.clone(),
                     value: Value::None,
                     started: false,
+                    throw: false,
                 })),
             ))),
             _ => match self.special_method(it, "__anext__") {

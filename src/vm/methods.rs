@@ -1462,13 +1462,20 @@ fn gen_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     Value::None
                 },
                 started: false,
+                throw: false,
             },
         ))))),
-        "aclose" | "athrow" => {
+        "athrow" => Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
+            IterObj::ASend {
+                gen: g.clone(),
+                value: vm.throw_args(rest(&a))?,
+                started: false,
+                throw: true,
+            },
+        ))))),
+        "aclose" => {
             // Closing an async generator: throw GeneratorExit now (no awaits inside finally supported).
-            if name == "aclose" {
-                let _ = vm.gen_close(&g);
-            }
+            let _ = vm.gen_close(&g);
             Ok(Value::Iter(Rc::new(Shallow(RefCell::new(IterObj::Done(
                 Value::None,
             ))))))

@@ -1,5 +1,6 @@
 //! Imports: the asyncio prelude (Python, embedded), `_awaitscope`, and builtin
-//! modules `time`, `random`, `math`, `sys`, `collections`, `typing`, `json`.
+//! modules `time`, `random`, `math`, `sys`, `collections`, `contextlib`, `functools`,
+//! `typing`, `json`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -12,6 +13,8 @@ use super::{PyErr, PyResult, Suspend, Vm};
 use crate::trace::Event;
 
 const COLLECTIONS_PY: &str = crate::asyncio::embedded_py!("collections.py");
+const CONTEXTLIB_PY: &str = crate::asyncio::embedded_py!("contextlib.py");
+const FUNCTOOLS_PY: &str = crate::asyncio::embedded_py!("functools.py");
 
 fn module(name: &str, entries: Vec<(&str, Value)>) -> Value {
     let mut d = NameMap::new();
@@ -48,6 +51,12 @@ impl Vm {
             }
             "collections" => {
                 self.load_source_module("collections", &[("collections.py", COLLECTIONS_PY)])?
+            }
+            "contextlib" => {
+                self.load_source_module("contextlib", &[("contextlib.py", CONTEXTLIB_PY)])?
+            }
+            "functools" => {
+                self.load_source_module("functools", &[("functools.py", FUNCTOOLS_PY)])?
             }
             "time" => module(
                 "time",

@@ -365,11 +365,13 @@ pub enum IterObj {
         idx: usize,
     },
     /// An async generator's `__anext__()` awaitable (asend): drives the generator
-    /// until it yields a value.
+    /// until it yields a value. With `throw` (`athrow(exc)`), `value` is the
+    /// exception its first step raises at the generator's `yield`.
     ASend {
         gen: Rc<GenObj>,
         value: Value,
         started: bool,
+        throw: bool,
     },
     /// Awaitable yielding nothing and returning a value (used for `__aexit__` of natives).
     Done(Value),

@@ -79,14 +79,20 @@ pub fn timed_lines(writes: &[(f64, String)]) -> Vec<(f64, String)> {
         .collect()
 }
 
+/// The file names of `src/vm/pylib`'s modules, standard library modules that are
+/// Python (or C) in CPython: their frames are dropped like CPython's stdlib frames.
+/// `PYLIB` in tools/oracle/capture.py is the same list.
+pub const PYLIB: [&str; 3] = ["<collections>/", "<contextlib>/", "<functools>/"];
+
 /// The last line of `text` that is not whitespace only (`""` if none). Lines
 /// break where Python's `str.splitlines` breaks them.
 /// The traceback lines of `text` both implementations must agree on, exactly as
 /// `traceback_frames` in tools/oracle/capture.py (which says why): headers, `File`
 /// lines, the source line under each frame of `main`, exception lines. A frame of a
 /// library written in Python is `File "<library>", in FUNCTION` without its source;
-/// frames of the rest of CPython's standard library are dropped. No blank lines, no
-/// `^^^`/`~~~` lines (CPython 3.11's error ranges).
+/// frames of the rest of CPython's standard library are dropped, and so are those of
+/// Awaitscope's ports of it (`PYLIB`). No blank lines, no `^^^`/`~~~` lines (CPython
+/// 3.11's error ranges).
 pub fn traceback_frames(text: &str, main: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut source_margin: Option<String> = None;
@@ -106,7 +112,9 @@ pub fn traceback_frames(text: &str, main: &str) -> Vec<String> {
             let (path, rest) = rest.split_once("\", ").unwrap_or((rest, ""));
             if path != main && path != "<library>" {
                 source_margin = Some(format!("{margin}  "));
-                if path.contains("/python3.11/") && !path.contains("/python3.11/asyncio/") {
+                let stdlib =
+                    path.contains("/python3.11/") && !path.contains("/python3.11/asyncio/");
+                if stdlib || PYLIB.iter().any(|m| path.starts_with(m)) {
                     continue;
                 }
                 let function = rest.split_once("in ").map_or("", |(_, f)| f);

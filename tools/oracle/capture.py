@@ -64,6 +64,11 @@ def timed_lines(writes):
     return lines
 
 
+# The file names of Awaitscope's src/vm/pylib modules (stdlib ports): their frames
+# are dropped like CPython's stdlib frames. `PYLIB` in tests/conformance/harness.rs.
+PYLIB = ("<collections>/", "<contextlib>/", "<functools>/")
+
+
 def traceback_frames(text, main="main.py"):
     """The traceback lines of `text` that Awaitscope must reproduce exactly: the
     `Traceback ...` headers, every `File` line, the source line under each frame of
@@ -71,7 +76,8 @@ def traceback_frames(text, main="main.py"):
     and the aiohttp/aiofiles models: CPython's files or the oracle's; Awaitscope's
     ports of them) shows as `File "<library>", in FUNCTION` without its source: file
     names, lines and text differ. Dropped: frames of the rest of the standard library
-    (`json`, ...: Python files in CPython, native code in Awaitscope), blank lines,
+    (`json`, ...: Python files in CPython, native code in Awaitscope) and of
+    Awaitscope's ports of them (`PYLIB`: contextlib, functools, ...), blank lines,
     and 3.11's `^^^`/`~~~` lines under a source line (not drawn by Awaitscope).
     Exception-group tracebacks keep their `  | ` margins. Applied to its own output
     it changes nothing. tests/conformance/harness.rs does the same."""
@@ -91,6 +97,8 @@ def traceback_frames(text, main="main.py"):
             if path not in (main, "<library>"):
                 source_margin = margin + "  "
                 if "/python3.11/" in path and "/python3.11/asyncio/" not in path:
+                    continue
+                if path.startswith(PYLIB):
                     continue
                 function = rest.partition("in ")[2]
                 out.append(f'{margin}File "<library>", in {function}')
