@@ -444,3 +444,131 @@ prop message
 "#,
     );
 }
+
+/// User descriptors: a descriptor's class gaining `__set__` (or a base gaining
+/// `__get__`/`__delete__`, or the descriptor object changing `__class__`) after
+/// load and store sites were warmed up on the instance's own attribute turns it
+/// into a data descriptor that wins at once; `del` of `__set__` turns it back.
+#[test]
+fn descriptor_classes_changing_kind_invalidate_memos() {
+    check(
+        r#"class D:
+    def __get__(self, obj, objtype=None):
+        return 'D.__get__'
+class C:
+    x = D()
+def load(o):
+    return o.x
+def store(o, v):
+    o.x = v
+c = C()
+print(load(c), C.x)
+for i in range(3):
+    store(c, i)
+print([load(c) for _ in range(3)], c.__dict__)
+D.__set__ = lambda self, obj, v: print('D.__set__', v)
+print([load(c) for _ in range(2)], c.__dict__)
+store(c, 'via set')
+print(c.__dict__)
+del D.__set__
+print(load(c))
+class Base:
+    pass
+class E(Base):
+    pass
+class K:
+    y = E()
+k = K()
+k.y = 'own y'
+print(k.y)
+Base.__get__ = lambda self, obj, t: 'Base.__get__'
+print(k.y, K.y)
+Base.__delete__ = lambda self, obj: print('Base.__delete__')
+print(k.y)
+del k.y
+print(k.y, k.__dict__)
+class DD:
+    def __get__(self, obj, t):
+        return 'DD.__get__'
+    def __set__(self, obj, v):
+        print('DD.__set__', v)
+class Q:
+    z = D()
+q = Q()
+q.z = 'own z'
+print(load(q) if False else q.z)
+Q.__dict__['z'].__class__ = DD
+print(q.z)
+q.z = 5
+print(q.z, q.__dict__)
+"#,
+        r#"D.__get__ D.__get__
+[2, 2, 2] {'x': 2}
+['D.__get__', 'D.__get__'] {'x': 2}
+D.__set__ via set
+{'x': 2}
+2
+own y
+own y Base.__get__
+Base.__get__
+Base.__delete__
+Base.__get__ {'y': 'own y'}
+own z
+DD.__get__
+DD.__set__ 5
+DD.__get__ {'z': 'own z'}
+"#,
+    );
+}
+
+/// Load sites warmed up on instance attributes meet descriptors added to the
+/// class later: a non-data one loses to the namespace, a data one wins (also for
+/// instances made afterwards, subclasses and stores), and `del` uncovers the
+/// namespace again.
+#[test]
+fn descriptors_added_after_loads_are_seen() {
+    check(
+        r#"class P:
+    def __init__(self):
+        self.x = 1
+        self.y = 2
+def load(o):
+    return o.x
+def load_y(o):
+    return o.y
+ps = [P() for _ in range(3)]
+print([load(p) for p in ps], [load_y(p) for p in ps])
+class NonData:
+    def __get__(self, obj, t):
+        return 'NonData'
+P.x = NonData()
+print([load(p) for p in ps], P.x)
+class Data:
+    def __get__(self, obj, t):
+        return 'Data'
+    def __set__(self, obj, v):
+        print('Data.__set__', v)
+P.y = Data()
+print([load_y(p) for p in ps], P.y)
+ps[0].y = 9
+q = P()
+print(load_y(q), vars(q))
+class Sub(P):
+    pass
+s = Sub()
+print(load(s), load_y(s), vars(s))
+del P.y
+print(load_y(ps[0]), vars(ps[0]))
+"#,
+        r#"[1, 1, 1] [2, 2, 2]
+[1, 1, 1] NonData
+['Data', 'Data', 'Data'] Data
+Data.__set__ 9
+Data.__set__ 2
+Data {'x': 1}
+Data.__set__ 2
+1 Data {'x': 1}
+2 {'x': 1, 'y': 2}
+"#,
+    );
+}

@@ -1,6 +1,7 @@
 //! Attribute access: instances, classes (MRO lookup, descriptors: functions,
-//! properties, static/class methods), modules, `super()`, builtin values; class
-//! creation (`__build_class__`).
+//! properties, static/class methods, objects of user classes with `__get__`,
+//! `__set__`, `__delete__`), modules, `super()`, builtin values; class creation
+//! (`__build_class__`, `__set_name__`).
 
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -32,10 +33,21 @@ pub struct LookupCache {
     /// Whether storing an attribute on an instance is a plain namespace store:
     /// no property and no `__setattr__` along the MRO (see `Vm::plain_store`).
     plain_store: Option<bool>,
-    /// Whether a data descriptor (a property) is anywhere along the MRO (see
+    /// Whether a data descriptor (a property, or an instance of a class with
+    /// `__set__` or `__delete__`) is anywhere along the MRO (see
     /// `Class::has_data_descriptors`).
     data_descriptors: Option<bool>,
+    /// Which of `__get__`, `__set__`, `__delete__` instances of this class have
+    /// (see `Class::descriptor_kind`).
+    descriptor_kind: Option<u8>,
 }
+
+/// Bits of [`Class::descriptor_kind`].
+pub const DESCR_GET: u8 = 1;
+pub const DESCR_SET: u8 = 2;
+pub const DESCR_DELETE: u8 = 4;
+/// A data descriptor: `__set__` or `__delete__` (CPython's `PyDescr_IsData`).
+pub const DESCR_DATA: u8 = DESCR_SET | DESCR_DELETE;
 
 impl LookupCache {
     fn reset(&mut self, epoch: u64) {
@@ -43,6 +55,7 @@ impl LookupCache {
         self.values.clear();
         self.plain_store = None;
         self.data_descriptors = None;
+        self.descriptor_kind = None;
         self.epoch = epoch;
     }
     /// The cached values (to break reference cycles when a VM ends).
@@ -111,10 +124,11 @@ impl Class {
         let found = std::iter::once(self)
             .chain(self.mro.iter().map(|c| &**c))
             .any(|c| {
-                c.dict
-                    .borrow()
-                    .iter()
-                    .any(|(_, v)| matches!(v, Value::Property(_)))
+                c.dict.borrow().iter().any(|(_, v)| match v {
+                    Value::Property(_) => true,
+                    Value::Instance(i) => i.class.borrow().descriptor_kind() & DESCR_DATA != 0,
+                    _ => false,
+                })
             });
         let mut c = self.lookup_cache.borrow_mut();
         if c.epoch != epoch {
@@ -122,6 +136,55 @@ impl Class {
         }
         c.data_descriptors = Some(found);
         found
+    }
+
+    /// Which of `__get__` ([`DESCR_GET`]), `__set__` ([`DESCR_SET`]) and
+    /// `__delete__` ([`DESCR_DELETE`]) this class (or a base) defines: what its
+    /// instances are as class attributes (CPython's `tp_descr_get`/`tp_descr_set`
+    /// slots). Memoized per class; a class namespace change (`D.__set__ = f`)
+    /// bumps the epoch, and with it every class's `data_descriptors` memo.
+    pub fn descriptor_kind(&self) -> u8 {
+        let epoch = CLASS_EPOCH.with(Cell::get);
+        {
+            let c = self.lookup_cache.borrow();
+            if c.epoch == epoch {
+                if let Some(k) = c.descriptor_kind {
+                    return k;
+                }
+            }
+        }
+        let mut kind = 0;
+        for c in std::iter::once(self).chain(self.mro.iter().map(|c| &**c)) {
+            let d = c.dict.borrow();
+            for (bit, name) in [
+                (DESCR_GET, "__get__"),
+                (DESCR_SET, "__set__"),
+                (DESCR_DELETE, "__delete__"),
+            ] {
+                if d.get_str(name).is_some() {
+                    kind |= bit;
+                }
+            }
+        }
+        let mut c = self.lookup_cache.borrow_mut();
+        if c.epoch != epoch {
+            c.reset(epoch);
+        }
+        c.descriptor_kind = Some(kind);
+        kind
+    }
+}
+
+/// `AttributeError` (the lazily made one, or an exception object of the class or a
+/// subclass): what makes `__getattr__` run after a failed lookup.
+fn is_attribute_error(vm: &mut Vm, e: &PyErr) -> bool {
+    match e.kind() {
+        super::ErrKind::New(k, _) => *k == "AttributeError",
+        super::ErrKind::Exc(v) => {
+            let v = v.clone();
+            vm.is_instance_of_name(&v, "AttributeError")
+        }
+        super::ErrKind::Suspend(_) => false,
     }
 }
 
@@ -291,6 +354,112 @@ impl Vm {
         }
     }
 
+    /// `getattr` on an instance whose type has `d` (a property or an instance)
+    /// for `name`: the result when `d` is a descriptor that applies (a property,
+    /// a data descriptor's `__get__`, a non-data descriptor's when the namespace
+    /// lacks the name), else None.
+    #[inline(never)]
+    fn instance_descr_get(
+        &mut self,
+        obj: &Value,
+        inst: &Instance,
+        cls: &Rc<Class>,
+        name: &Name,
+        d: &Value,
+    ) -> Option<PyResult<Value>> {
+        let r = match d {
+            Value::Property(p) => {
+                if p[0].is_none() {
+                    return Some(Err(property_error(p, cls, "getter")));
+                }
+                let g = p[0].clone();
+                self.call(&g, vec![obj.clone()])
+            }
+            Value::Instance(di) => {
+                let kind = di.class.borrow().descriptor_kind();
+                // A data descriptor's `__get__` wins over the namespace; a
+                // non-data descriptor's (`__get__` only) comes after it.
+                if kind & DESCR_GET == 0
+                    || (kind & DESCR_DATA == 0 && inst.dict.borrow().get(name).is_some())
+                {
+                    return None;
+                }
+                self.descr_get(d, obj.clone(), Value::Class(cls.clone()))
+            }
+            _ => return None,
+        };
+        Some(self.or_getattr_hook(r, obj, cls, name))
+    }
+
+    /// `type(d).__get__(d, obj, owner)` (`obj` None for a class's own access).
+    fn descr_get(&mut self, d: &Value, obj: Value, owner: Value) -> PyResult<Value> {
+        let dcls = self.type_of(d);
+        let get = self.class_lookup_name(&dcls, &self.names.get.clone());
+        match get {
+            Some(f @ Value::Function(_)) => self.call(&f, vec![d.clone(), obj, owner]),
+            Some(v) => {
+                let f = self.bind_descriptor(v, d, &dcls);
+                self.call(&f, vec![obj, owner])
+            }
+            None => Ok(d.clone()),
+        }
+    }
+
+    /// `type(d).<name>(d, *args)` for `__set__`/`__delete__`; CPython's slot
+    /// functions fail with a bare `AttributeError: __set__` when it is missing.
+    fn descr_call(
+        &mut self,
+        d: &Value,
+        dcls: &Rc<Class>,
+        name: &Name,
+        args: Vec<Value>,
+    ) -> PyResult<Value> {
+        match self.class_lookup_name(dcls, name) {
+            Some(f @ Value::Function(_)) => {
+                let mut a = Vec::with_capacity(args.len() + 1);
+                a.push(d.clone());
+                a.extend(args);
+                self.call(&f, a)
+            }
+            Some(v) => {
+                let f = self.bind_descriptor(v, d, dcls);
+                self.call(&f, args)
+            }
+            None => Err(PyErr::new("AttributeError", name.s.clone())),
+        }
+    }
+
+    /// `__getattr__` after an `AttributeError` of the generic lookup (a
+    /// property's getter or a descriptor's `__get__` raising it), as CPython's
+    /// `slot_tp_getattr_hook`.
+    fn or_getattr_hook(
+        &mut self,
+        r: PyResult<Value>,
+        obj: &Value,
+        cls: &Rc<Class>,
+        name: &Name,
+    ) -> PyResult<Value> {
+        match r {
+            Err(e)
+                if self
+                    .class_lookup_user_name(cls, &self.names.getattr)
+                    .is_some()
+                    && is_attribute_error(self, &e) =>
+            {
+                self.getattr_hook(obj, cls, name)
+            }
+            r => r,
+        }
+    }
+
+    /// The end of an instance's lookup: `__getattr__`, else AttributeError.
+    fn getattr_hook(&mut self, obj: &Value, cls: &Rc<Class>, name: &Name) -> PyResult<Value> {
+        if let Some(ga) = self.class_lookup_user_name(cls, &self.names.getattr) {
+            return self.call(&ga, vec![obj.clone(), Value::Str(name.clone())]);
+        }
+        Err(self.no_attr(obj, &name.s))
+    }
+
     fn no_attr(&self, obj: &Value, name: &str) -> PyErr {
         match obj {
             Value::Class(c) => PyErr::new(
@@ -327,12 +496,11 @@ impl Vm {
                 }
                 let cls = inst.class.borrow().clone();
                 let cv = self.class_lookup_name(&cls, name);
-                if let Some(Value::Property(p)) = &cv {
-                    if p[0].is_none() {
-                        return Err(property_error(p, &cls, "getter"));
+                // (Out of line: the descriptors' code costs other loads nothing.)
+                if let Some(d @ (Value::Property(_) | Value::Instance(_))) = &cv {
+                    if let Some(r) = self.instance_descr_get(obj, inst, &cls, name, d) {
+                        return r;
                     }
-                    let g = p[0].clone();
-                    return self.call(&g, vec![obj.clone()]);
                 }
                 if descriptors {
                     if let Some(v) = inst.dict.borrow().get(name) {
@@ -353,10 +521,7 @@ impl Vm {
                 if let Some(v) = cv {
                     return Ok(self.bind_descriptor(v, obj, &cls));
                 }
-                if let Some(ga) = self.class_lookup_user_name(&cls, &self.names.getattr) {
-                    return self.call(&ga, vec![obj.clone(), Value::Str(name.clone())]);
-                }
-                Err(self.no_attr(obj, &name.s))
+                self.getattr_hook(obj, &cls, name)
             }
             Value::Class(c) => {
                 match name.s.as_str() {
@@ -405,6 +570,12 @@ impl Vm {
                         func: (*f).clone(),
                     }))),
                     Some(Value::StaticMethod(f)) => Ok((*f).clone()),
+                    Some(d)
+                        if matches!(&d, Value::Instance(di)
+                            if di.class.borrow().descriptor_kind() & DESCR_GET != 0) =>
+                    {
+                        self.descr_get(&d, Value::None, obj.clone())
+                    }
                     Some(v) => Ok(v),
                     None => {
                         // Methods of `type` itself (e.g. `cls.mro()`).
@@ -466,6 +637,17 @@ impl Vm {
                             Value::Property(p) => {
                                 let g = p[0].clone();
                                 return self.call(&g, vec![target.clone()]);
+                            }
+                            Value::Instance(ref di)
+                                if di.class.borrow().descriptor_kind() & DESCR_GET != 0 =>
+                            {
+                                // (CPython's `super_getattro`: no instance when
+                                // `super()` is bound to the class itself.)
+                                let o = match target {
+                                    Value::Class(_) => Value::None,
+                                    t => t.clone(),
+                                };
+                                return self.descr_get(&v, o, Value::Class(objcls.clone()));
                             }
                             other => other,
                         });
@@ -663,13 +845,26 @@ impl Vm {
                     self.call(&sa, vec![obj.clone(), Value::Str(name.clone()), v])?;
                     return Ok(());
                 }
-                if let Some(Value::Property(p)) = self.class_lookup_name(&cls, name) {
-                    if p[1].is_none() {
-                        return Err(property_error(&p, &cls, "setter"));
+                match self.class_lookup_name(&cls, name) {
+                    Some(Value::Property(p)) => {
+                        if p[1].is_none() {
+                            return Err(property_error(&p, &cls, "setter"));
+                        }
+                        let s = p[1].clone();
+                        self.call(&s, vec![obj.clone(), v])?;
+                        return Ok(());
                     }
-                    let s = p[1].clone();
-                    self.call(&s, vec![obj.clone(), v])?;
-                    return Ok(());
+                    Some(d @ Value::Instance(_)) => {
+                        let dcls = self.type_of(&d);
+                        if dcls.descriptor_kind() & DESCR_DATA != 0 {
+                            // (Only `__delete__`: CPython's slot looks `__set__` up
+                            // and fails with AttributeError: __set__.)
+                            let set = self.names.set.clone();
+                            self.descr_call(&d, &dcls, &set, vec![obj.clone(), v])?;
+                            return Ok(());
+                        }
+                    }
+                    _ => {}
                 }
                 if let Some(d) = &inst.exc {
                     let mut d = d.borrow_mut();
@@ -701,8 +896,12 @@ impl Vm {
                 }
                 if name.s == "__class__" {
                     if let Value::Class(c) = v {
-                        self.shadowed_descriptors |= c.has_data_descriptors();
+                        // (The instance may be a descriptor in some class's
+                        // namespace: that class's memos go stale.)
+                        self.shadowed_descriptors |=
+                            c.has_data_descriptors() || c.descriptor_kind() & DESCR_DATA != 0;
                         *inst.class.borrow_mut() = c;
+                        classes_changed();
                         return Ok(());
                     }
                 }
@@ -713,8 +912,15 @@ impl Vm {
                 Ok(())
             }
             Value::Class(c) => {
-                // Instances (of it or of subclasses) may have the name already.
-                self.shadowed_descriptors |= matches!(v, Value::Property(_));
+                // Instances (of it or of subclasses) may have the name already;
+                // a class gaining `__set__`/`__delete__` makes its instances data
+                // descriptors wherever they are class attributes.
+                self.shadowed_descriptors |= match &v {
+                    Value::Property(_) => true,
+                    Value::Instance(i) => i.class.borrow().descriptor_kind() & DESCR_DATA != 0,
+                    _ => false,
+                } || name.s == "__set__"
+                    || name.s == "__delete__";
                 c.dict.borrow_mut().insert(name.clone(), v);
                 classes_changed();
                 Ok(())
@@ -769,13 +975,25 @@ impl Vm {
             let cls = inst.class.borrow().clone();
             if cls.has_data_descriptors() {
                 // (Here whether or not `shadowed_descriptors`: not a hot path.)
-                if let Some(Value::Property(p)) = self.class_lookup_name(&cls, name) {
-                    if p[2].is_none() {
-                        return Err(property_error(&p, &cls, "deleter"));
+                match self.class_lookup_name(&cls, name) {
+                    Some(Value::Property(p)) => {
+                        if p[2].is_none() {
+                            return Err(property_error(&p, &cls, "deleter"));
+                        }
+                        let d = p[2].clone();
+                        self.call(&d, vec![obj.clone()])?;
+                        return Ok(());
                     }
-                    let d = p[2].clone();
-                    self.call(&d, vec![obj.clone()])?;
-                    return Ok(());
+                    Some(d @ Value::Instance(_)) => {
+                        let dcls = self.type_of(&d);
+                        if dcls.descriptor_kind() & DESCR_DATA != 0 {
+                            // (Only `__set__`: AttributeError: __delete__.)
+                            let delete = self.names.delete.clone();
+                            self.descr_call(&d, &dcls, &delete, vec![obj.clone()])?;
+                            return Ok(());
+                        }
+                    }
+                    _ => {}
                 }
             }
         }
@@ -855,6 +1073,7 @@ impl Vm {
             *c.borrow_mut() = Value::Class(cls.clone());
         }
         let _ = args.kw;
+        self.set_names(&cls)?;
         // __init_subclass__ hooks of user base classes.
         let clsv = Value::Class(cls.clone());
         if let Some(h) = cls
@@ -871,6 +1090,52 @@ impl Vm {
             }
         }
         Ok(clsv)
+    }
+
+    /// `type.__new__`'s `__set_name__(owner, name)` calls on the class namespace's
+    /// values, in namespace order, once the class exists; a failure is 3.11's
+    /// RuntimeError "Error calling __set_name__ on 'D' instance 'x' in 'C'" from it.
+    /// (Properties learn their names in `make_class`.)
+    pub fn set_names(&mut self, cls: &Rc<Class>) -> PyResult<()> {
+        let set_name = self.names.set_name.clone();
+        let items: Vec<(Name, Value)> = cls
+            .dict
+            .borrow()
+            .iter()
+            .filter(|(_, v)| matches!(v, Value::Instance(_)))
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
+        for (k, v) in items {
+            let vcls = self.type_of(&v);
+            let Some(f) = self.class_lookup_user_name(&vcls, &set_name) else {
+                continue;
+            };
+            let f = self.bind_descriptor(f, &v, &vcls);
+            let args = vec![Value::Class(cls.clone()), Value::Str(k.clone())];
+            if let Err(e) = self.call(&f, args) {
+                if matches!(e.kind(), super::ErrKind::Suspend(_)) {
+                    return Err(e);
+                }
+                let cause = self.materialize(e);
+                let msg = format!(
+                    "Error calling __set_name__ on '{}' instance {} in '{}'",
+                    vcls.name.s,
+                    self.repr(&Value::Str(k))?,
+                    cls.name.s
+                );
+                let exc = self.make_exc("RuntimeError", &msg);
+                if let Value::Instance(i) = &exc {
+                    if let Some(d) = &i.exc {
+                        let mut d = d.borrow_mut();
+                        d.cause = cause.clone();
+                        d.context = cause;
+                        d.suppress_context = true;
+                    }
+                }
+                return Err(PyErr::exc(exc));
+            }
+        }
+        Ok(())
     }
 
     /// Zero-argument `super()`: the `__class__` cell and first argument of the caller.

@@ -1098,6 +1098,7 @@ pub fn construct_builtin(
                 let c = super::types::make_class(&name.s, bs, BuiltinType::Object, ns)
                     .map_err(|m| PyErr::new("TypeError", m))?;
                 *wr(&c.module) = Value::str("__main__");
+                vm.set_names(&c)?;
                 Value::Class(c)
             }
             _ => return Err(PyErr::new("TypeError", "type() takes 1 or 3 arguments")),

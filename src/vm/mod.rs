@@ -156,13 +156,16 @@ pub struct Vm {
     /// `sys.argv`.
     pub argv: Vec<String>,
     pub names: namemap::Names,
-    /// Whether some instance's namespace may hold a name that a property
-    /// (data descriptor) along its type's MRO also has, so that loads must ask
-    /// the type first (CPython's order). Instance stores go through properties,
-    /// so this only happens when a property is added to a class, a class
-    /// attribute is deleted (a base's property shows), an instance's
-    /// `__class__` becomes a class with properties, or native code stores past
-    /// a property (`Vm::stored_past_descriptors`). Until then, and in most
+    /// Whether some instance's namespace may hold a name that a data descriptor
+    /// (a property, or an object whose class has `__set__` or `__delete__`)
+    /// along its type's MRO also has, so that loads must ask the type first
+    /// (CPython's order). Instance stores go through data descriptors, so this
+    /// only happens when a data descriptor is added to a class, a class gains
+    /// `__set__`/`__delete__` (its instances elsewhere become data descriptors),
+    /// a class attribute is deleted (a base's descriptor shows), an instance's
+    /// `__class__` becomes a class with data descriptors or one that makes it a
+    /// data descriptor, or native code stores past one
+    /// (`Vm::stored_past_descriptors`). Until then, and in most
     /// programs for good, a load from an instance reads its namespace first at
     /// no extra cost (see `attr.rs`).
     pub shadowed_descriptors: bool,

@@ -42,6 +42,11 @@ pub struct Names {
     pub await_: Name,
     pub getattr: Name,
     pub setattr: Name,
+    // The descriptor protocol (attr.rs).
+    pub get: Name,
+    pub set: Name,
+    pub delete: Name,
+    pub set_name: Name,
     pub new_: Name,
     pub init: Name,
     // The native `Task._step` (task_step.rs).
@@ -66,6 +71,10 @@ impl Names {
             await_: intern("__await__"),
             getattr: intern("__getattr__"),
             setattr: intern("__setattr__"),
+            get: intern("__get__"),
+            set: intern("__set__"),
+            delete: intern("__delete__"),
+            set_name: intern("__set_name__"),
             new_: intern("__new__"),
             init: intern("__init__"),
             step: intern("_step"),
