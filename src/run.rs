@@ -60,6 +60,18 @@ pub struct ErrorLocation {
     pub col: u32,
 }
 
+impl ErrorLocation {
+    /// `ValueError: bad`, or `MemoryError` alone when the message is empty
+    /// (the last line of a Python traceback).
+    pub fn summary(&self) -> String {
+        if self.message.is_empty() {
+            self.kind.clone()
+        } else {
+            format!("{}: {}", self.kind, self.message)
+        }
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct RunResult {
     pub stdout: String,
@@ -471,6 +483,18 @@ mod tests {
     /// Attribute loads from instances read the namespace first, without asking
     /// the type for a property, until a program makes that unsafe (see
     /// `Vm::shadowed_descriptors`): the prelude and the built-in examples never do.
+    #[test]
+    fn an_error_without_a_message_reads_as_its_kind() {
+        let at = |message: &str| ErrorLocation {
+            kind: "MemoryError".into(),
+            message: message.into(),
+            line: 2,
+            col: 5,
+        };
+        assert_eq!(at("").summary(), "MemoryError");
+        assert_eq!(at("too big").summary(), "MemoryError: too big");
+    }
+
     #[test]
     fn examples_keep_the_instance_attribute_fast_path() {
         for ex in crate::page::examples::EXAMPLES {

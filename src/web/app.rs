@@ -381,7 +381,12 @@ impl PageView {
                 } else {
                     String::new()
                 };
-                return Timeline::NotRun(format!("No task ran: {}{place}: {}", e.kind, e.message));
+                let message = if e.message.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", e.message)
+                };
+                return Timeline::NotRun(format!("No task ran: {}{place}{message}", e.kind));
             }
         }
         let sequential = self.sequential.as_ref().map(|h| h.live());
@@ -470,7 +475,7 @@ impl PageView {
             LiveStatus::Finished { error: Some(e), .. } if e.line > 0 => Some(EditorMark {
                 line: e.line,
                 col: e.col,
-                message: format!("{}: {}", e.kind, e.message),
+                message: e.summary(),
             }),
             _ => None,
         })
