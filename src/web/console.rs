@@ -2,7 +2,10 @@
 //! time of its first character (`run::console`, the same splitting the
 //! conformance suite checks against CPython). stderr rows (tracebacks) are
 //! marked as errors. While a run grows, the newest line stays in view unless
-//! the reader has scrolled up (until the next run starts).
+//! the reader has scrolled up (until the next run starts). Only the newest
+//! [`SHOWN_LINES`] lines are in the DOM, each cut at [`SHOWN_CHARS`]
+//! characters, with a note of what was left out: a flood of prints must not
+//! freeze the page.
 
 use std::rc::Rc;
 
