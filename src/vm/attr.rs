@@ -107,21 +107,12 @@ impl Class {
     /// loads ask it only once `Vm::shadowed_descriptors` is set.
     #[inline]
     pub fn has_data_descriptors(&self) -> bool {
-        let epoch = CLASS_EPOCH.with(Cell::get);
-        {
-            let c = self.lookup_cache.borrow();
-            if c.epoch == epoch {
-                if let Some(d) = c.data_descriptors {
-                    return d;
-                }
-            }
-        }
-        self.find_data_descriptors(epoch)
+        self.memo(|c| &mut c.data_descriptors, || self.find_data_descriptors())
     }
 
     #[inline(never)]
-    fn find_data_descriptors(&self, epoch: u64) -> bool {
-        let found = std::iter::once(self)
+    fn find_data_descriptors(&self) -> bool {
+        std::iter::once(self)
             .chain(self.mro.iter().map(|c| &**c))
             .any(|c| {
                 c.dict.borrow().iter().any(|(_, v)| match v {
@@ -129,13 +120,7 @@ impl Class {
                     Value::Instance(i) => i.class.borrow().descriptor_kind() & DESCR_DATA != 0,
                     _ => false,
                 })
-            });
-        let mut c = self.lookup_cache.borrow_mut();
-        if c.epoch != epoch {
-            c.reset(epoch);
-        }
-        c.data_descriptors = Some(found);
-        found
+            })
     }
 
     /// Which of `__get__` ([`DESCR_GET`]), `__set__` ([`DESCR_SET`]) and
@@ -144,34 +129,51 @@ impl Class {
     /// slots). Memoized per class; a class namespace change (`D.__set__ = f`)
     /// bumps the epoch, and with it every class's `data_descriptors` memo.
     pub fn descriptor_kind(&self) -> u8 {
+        self.memo(
+            |c| &mut c.descriptor_kind,
+            || {
+                let mut kind = 0;
+                for c in std::iter::once(self).chain(self.mro.iter().map(|c| &**c)) {
+                    let d = c.dict.borrow();
+                    for (bit, name) in [
+                        (DESCR_GET, "__get__"),
+                        (DESCR_SET, "__set__"),
+                        (DESCR_DELETE, "__delete__"),
+                    ] {
+                        if d.get_str(name).is_some() {
+                            kind |= bit;
+                        }
+                    }
+                }
+                kind
+            },
+        )
+    }
+
+    /// One of the class's memos in `lookup_cache`, valid while the class epoch
+    /// stands; `compute` runs without the cache borrowed (it may ask other memos).
+    #[inline]
+    fn memo<T: Copy>(
+        &self,
+        slot: fn(&mut LookupCache) -> &mut Option<T>,
+        compute: impl FnOnce() -> T,
+    ) -> T {
         let epoch = CLASS_EPOCH.with(Cell::get);
         {
-            let c = self.lookup_cache.borrow();
+            let mut c = self.lookup_cache.borrow_mut();
             if c.epoch == epoch {
-                if let Some(k) = c.descriptor_kind {
-                    return k;
+                if let Some(v) = *slot(&mut c) {
+                    return v;
                 }
             }
         }
-        let mut kind = 0;
-        for c in std::iter::once(self).chain(self.mro.iter().map(|c| &**c)) {
-            let d = c.dict.borrow();
-            for (bit, name) in [
-                (DESCR_GET, "__get__"),
-                (DESCR_SET, "__set__"),
-                (DESCR_DELETE, "__delete__"),
-            ] {
-                if d.get_str(name).is_some() {
-                    kind |= bit;
-                }
-            }
-        }
+        let v = compute();
         let mut c = self.lookup_cache.borrow_mut();
         if c.epoch != epoch {
             c.reset(epoch);
         }
-        c.descriptor_kind = Some(kind);
-        kind
+        *slot(&mut c) = Some(v);
+        v
     }
 }
 
@@ -243,25 +245,14 @@ impl Vm {
     /// Whether `setattr` on an instance of `cls` only stores into the
     /// instance's namespace (no property, no `__setattr__`): memoized per class.
     pub(crate) fn plain_store(&self, cls: &Rc<Class>) -> bool {
-        let epoch = CLASS_EPOCH.with(Cell::get);
-        {
-            let c = cls.lookup_cache.borrow();
-            if c.epoch == epoch {
-                if let Some(p) = c.plain_store {
-                    return p;
-                }
-            }
-        }
-        let plain = self
-            .class_lookup_user_name(cls, &self.names.setattr)
-            .is_none()
-            && !cls.has_data_descriptors();
-        let mut c = cls.lookup_cache.borrow_mut();
-        if c.epoch != epoch {
-            c.reset(epoch);
-        }
-        c.plain_store = Some(plain);
-        plain
+        cls.memo(
+            |c| &mut c.plain_store,
+            || {
+                self.class_lookup_user_name(cls, &self.names.setattr)
+                    .is_none()
+                    && !cls.has_data_descriptors()
+            },
+        )
     }
 
     pub fn class_lookup_name(&self, cls: &Rc<Class>, name: &Name) -> Option<Value> {
