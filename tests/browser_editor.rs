@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
+use awaitscope::run::console::{LineSplitter, ShownLines};
 use awaitscope::vm::OutChunk;
 use awaitscope::web::console::{Console, ConsoleProps};
 use awaitscope::web::editor::{
@@ -601,6 +602,15 @@ fn offsets() {
     assert_eq!(byte_offset(text, 3, 1), None);
 }
 
+/// What the driver hands the console for these writes.
+fn shown(chunks: &[OutChunk]) -> Rc<ShownLines> {
+    let mut splitter = LineSplitter::new();
+    for c in chunks {
+        splitter.push(c.t, c.task, &c.text, c.stderr);
+    }
+    Rc::new(splitter.shown())
+}
+
 fn chunk(t: f64, text: &str, stderr: bool) -> OutChunk {
     OutChunk {
         t,
@@ -613,13 +623,13 @@ fn chunk(t: f64, text: &str, stderr: bool) -> OutChunk {
 #[wasm_bindgen_test]
 async fn the_console_shows_one_stamped_row_per_line() {
     let root = fresh_root();
-    let output = Rc::new(vec![
+    let shown = shown(&[
         chunk(0.0, "Hello", false),
         chunk(1.0, " World\n\n", false),
         chunk(2.5, "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\nValueError: boom\n", true),
     ]);
     let _handle =
-        yew::Renderer::<Console>::with_root_and_props(root.clone(), ConsoleProps { output })
+        yew::Renderer::<Console>::with_root_and_props(root.clone(), ConsoleProps { shown })
             .render();
     yew::scheduler::flush().await;
     let log = find(&root, ".console");
@@ -652,16 +662,15 @@ async fn the_console_shows_one_stamped_row_per_line() {
 #[wasm_bindgen_test]
 async fn the_console_follows_new_lines_unless_scrolled_up() {
     let root = fresh_root();
-    let lines = |n: usize| -> Rc<Vec<OutChunk>> {
-        Rc::new(
-            (0..n)
-                .map(|i| chunk(i as f64, &format!("line {i}\n"), false))
-                .collect(),
-        )
+    let lines = |n: usize| -> Rc<ShownLines> {
+        let chunks: Vec<OutChunk> = (0..n)
+            .map(|i| chunk(i as f64, &format!("line {i}\n"), false))
+            .collect();
+        shown(&chunks)
     };
     let mut handle = yew::Renderer::<Console>::with_root_and_props(
         root.clone(),
-        ConsoleProps { output: lines(50) },
+        ConsoleProps { shown: lines(50) },
     )
     .render();
     yew::scheduler::flush().await;
@@ -669,7 +678,7 @@ async fn the_console_follows_new_lines_unless_scrolled_up() {
     // The page's stylesheet is not loaded here: give the log its scrolling box.
     log.set_attribute("style", "max-height: 100px; overflow: auto")
         .unwrap();
-    handle.update(ConsoleProps { output: lines(60) });
+    handle.update(ConsoleProps { shown: lines(60) });
     yew::scheduler::flush().await;
     let at_bottom =
         |log: &Element| log.scroll_height() - log.scroll_top() - log.client_height() <= 1;
@@ -679,14 +688,14 @@ async fn the_console_follows_new_lines_unless_scrolled_up() {
     );
     assert!(at_bottom(&log), "newest line in view");
 
-    handle.update(ConsoleProps { output: lines(80) });
+    handle.update(ConsoleProps { shown: lines(80) });
     yew::scheduler::flush().await;
     assert!(at_bottom(&log), "still following");
 
     log.set_scroll_top(0);
     log.dispatch_event(&web_sys::Event::new("scroll").unwrap())
         .unwrap();
-    handle.update(ConsoleProps { output: lines(120) });
+    handle.update(ConsoleProps { shown: lines(120) });
     yew::scheduler::flush().await;
     assert_eq!(log.scroll_top(), 0, "a reader who scrolled up stays put");
     assert_eq!(
@@ -694,7 +703,7 @@ async fn the_console_follows_new_lines_unless_scrolled_up() {
         120
     );
     // A new run (fewer lines) is followed again.
-    handle.update(ConsoleProps { output: lines(70) });
+    handle.update(ConsoleProps { shown: lines(70) });
     yew::scheduler::flush().await;
     assert!(at_bottom(&log), "a new run is followed");
 }

@@ -82,6 +82,9 @@ pub fn wrap(s: &str, max_px: f64, font_px: f64) -> Vec<String> {
 
 /// `s` cut to at most `max` characters (with "…"), to bound memory and tooltips.
 pub fn cap(s: &str, max: usize) -> String {
+    if s.len() <= max {
+        return s.to_string(); // no more characters than bytes: nothing to cut
+    }
     match s.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", &s[..i]),
         None => s.to_string(),

@@ -6,11 +6,13 @@
 //! examples     the built-in programs of the examples menu
 //! highlight    Python source → highlighted HTML lines (the engine's lexer)
 //! first_paint  the page's first frame (example 2 charted) as HTML, for index.html
+//! throttle     how often a growing chart is rebuilt
 //! ```
 
 pub mod examples;
 pub mod first_paint;
 pub mod highlight;
+pub mod throttle;
 
 /// The page's heading and the line under it.
 pub const TITLE: &str = "Awaitscope";

@@ -89,10 +89,36 @@ pub const SHOWN_LINES: usize = 1000;
 /// Characters of one line the page's console shows at most.
 pub const SHOWN_CHARS: usize = 2000;
 
-/// The newest `max` lines, and how many earlier ones they leave out.
-pub fn newest(lines: &[ConsoleLine], max: usize) -> (usize, &[ConsoleLine]) {
-    let omitted = lines.len().saturating_sub(max);
-    (omitted, &lines[omitted..])
+/// What the page's console shows of a run's lines: the newest [`SHOWN_LINES`], each
+/// cut at [`SHOWN_CHARS`] characters.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ShownLines {
+    /// Lines left out before the first shown one.
+    pub omitted: usize,
+    pub lines: Vec<ConsoleLine>,
+}
+
+impl ShownLines {
+    /// Lines so far, shown or not.
+    pub fn total(&self) -> usize {
+        self.omitted + self.lines.len()
+    }
+}
+
+impl LineSplitter {
+    /// The newest [`SHOWN_LINES`] lines, shortened: the work is bounded by what is
+    /// shown, however long the run's output (the page asks on every tick).
+    pub fn shown(&self) -> ShownLines {
+        let omitted = self.lines.len().saturating_sub(SHOWN_LINES);
+        let lines = self.lines[omitted..]
+            .iter()
+            .map(|line| ConsoleLine {
+                text: shortened(&line.text, SHOWN_CHARS).into_owned(),
+                ..line.clone()
+            })
+            .collect();
+        ShownLines { omitted, lines }
+    }
 }
 
 /// At most `max` characters of `text`, then how many more there were.
@@ -134,18 +160,32 @@ mod tests {
     }
 
     #[test]
-    fn the_page_shows_the_newest_lines() {
-        let chunks: Vec<OutChunk> = (0..2500)
-            .map(|i| out(i as f64, &format!("{i}\n")))
-            .collect();
-        let lines = console_lines(&chunks);
-        let (omitted, shown) = newest(&lines, SHOWN_LINES);
-        assert_eq!(omitted, 1500);
-        assert_eq!(shown.len(), SHOWN_LINES);
-        assert_eq!(shown[0].text, "1500");
-        assert_eq!(shown.last().unwrap().text, "2499");
-        let (omitted, shown) = newest(&lines[..10], SHOWN_LINES);
-        assert_eq!((omitted, shown.len()), (0, 10));
+    fn the_page_shows_the_newest_lines_shortened() {
+        let mut splitter = LineSplitter::new();
+        for i in 0..10 {
+            splitter.push(i as f64, None, &format!("{i}\n"), false);
+        }
+        let shown = splitter.shown();
+        assert_eq!(
+            (shown.omitted, shown.lines.len(), shown.total()),
+            (0, 10, 10)
+        );
+        for i in 10..2500 {
+            splitter.push(i as f64, None, &format!("{i}\n"), false);
+        }
+        splitter.push(2500.0, None, &"x".repeat(SHOWN_CHARS + 5), false);
+        let shown = splitter.shown();
+        assert_eq!((shown.omitted, shown.total()), (1501, 2501));
+        assert_eq!(shown.lines.len(), SHOWN_LINES);
+        assert_eq!(shown.lines[0].text, "1501");
+        assert_eq!(shown.lines[0].t, 1501.0);
+        let last = shown.lines.last().unwrap();
+        assert!(
+            last.text.ends_with("… (5 more characters)"),
+            "{}",
+            last.text
+        );
+        assert_eq!(splitter.lines().last().unwrap().text.len(), SHOWN_CHARS + 5);
     }
 
     #[test]

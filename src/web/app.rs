@@ -21,6 +21,8 @@ use super::table_view::TableView;
 use super::toolbar::Toolbar;
 use crate::chart::{Chart, ChartOptions};
 use crate::fixtures::bundled_http_fixtures;
+use crate::page::throttle::Throttle;
+use crate::run::console::ShownLines;
 use crate::run::{HttpFixture, DEFAULT_MAX_INSTRUCTIONS};
 use crate::trace::RunMode;
 
@@ -198,17 +200,31 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     let view = PageView::of(&state);
-    let chart = use_memo(
+    let throttle = use_mut_ref(Throttle::default);
+    let key = throttle.borrow_mut().key(
         (
             state.version,
             state.real.is_some(),
             view.chart_inputs(state.tick),
         ),
-        {
-            let view = view.clone();
-            move |_| view.chart()
+        driver::perf_now(),
+        // Only the growth of a run still going waits (not its end, nor the baseline's).
+        |built, wanted| {
+            let growing = matches!(wanted.2 .0, Some((_, _, true)));
+            growing && (built.0, built.1, built.2 .1) == (wanted.0, wanted.1, wanted.2 .1)
         },
     );
+    let chart = use_memo(key, {
+        let (view, throttle) = (view.clone(), throttle.clone());
+        move |_| {
+            throttle.borrow_mut().building(driver::perf_now());
+            view.chart()
+        }
+    });
+    // A build's cost includes drawing it: the effect runs once the DOM has it.
+    use_effect_with(key, move |_| {
+        throttle.borrow_mut().drawn(driver::perf_now())
+    });
 
     // The benchmark of "navigation → first chart" reads this mark. Once the
     // timeline shows anything but "computing", the live app replaces the first paint.
@@ -319,7 +335,7 @@ pub fn App(props: &AppProps) -> Html {
                     { for view.notes().into_iter().map(|note| html! {
                         <p class="notice">{ note }</p>
                     }) }
-                    <Console output={view.output()} />
+                    <Console shown={view.console()} />
                     <FilesView files={view.files()} />
                 </section>
             </main>
@@ -482,8 +498,9 @@ impl PageView {
         }
     }
 
-    fn output(&self) -> Rc<Vec<crate::vm::OutChunk>> {
-        Rc::new(self.with_shown(|l| l.output.clone()).unwrap_or_default())
+    /// The console's lines: bounded work per tick however long the output.
+    fn console(&self) -> Rc<ShownLines> {
+        Rc::new(self.with_shown(|l| l.console.shown()).unwrap_or_default())
     }
 
     fn notes(&self) -> Vec<String> {

@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use wasm_bindgen::prelude::{wasm_bindgen, JsValue};
 
-use super::driver::{run_now, run_to_end, Clock, MacrotaskYield, RunSpec};
+use super::driver::{perf_now, run_now, run_to_end, Clock, MacrotaskYield, RunSpec};
 use crate::run::DEFAULT_MAX_INSTRUCTIONS;
 use crate::trace::{Event, RunMode};
 
@@ -49,13 +49,6 @@ fn spec(source: &str, clock: Clock) -> RunSpec {
         max_instructions: DEFAULT_MAX_INSTRUCTIONS,
         fixtures: Rc::new(Vec::new()),
     }
-}
-
-fn perf_now() -> f64 {
-    web_sys::window()
-        .and_then(|w| w.performance())
-        .map(|p| p.now())
-        .unwrap_or_else(js_sys::Date::now)
 }
 
 /// Task switches per second on the virtual clock through the driver (slices on

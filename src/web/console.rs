@@ -3,7 +3,7 @@
 //! conformance suite checks against CPython). stderr rows (tracebacks) are
 //! marked as errors. While a run grows, the newest line stays in view unless
 //! the reader has scrolled up (until the next run starts). Only the newest
-//! [`SHOWN_LINES`] lines are in the DOM, each cut at [`SHOWN_CHARS`]
+//! [`SHOWN_LINES`] lines are in the DOM, each cut at [`SHOWN_CHARS`](crate::run::console::SHOWN_CHARS)
 //! characters, with a note of what was left out: a flood of prints must not
 //! freeze the page.
 
@@ -12,12 +12,12 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::run::console::{console_lines, newest, shortened, time_stamp, SHOWN_CHARS, SHOWN_LINES};
-use crate::vm::OutChunk;
+use crate::run::console::{time_stamp, ShownLines, SHOWN_LINES};
 
 #[derive(Properties, PartialEq)]
 pub struct ConsoleProps {
-    pub output: Rc<Vec<OutChunk>>,
+    /// The newest lines (the driver splits output into lines as it arrives).
+    pub shown: Rc<ShownLines>,
 }
 
 /// How close to the bottom (px) still counts as "following the output".
@@ -29,7 +29,7 @@ pub fn Console(props: &ConsoleProps) -> Html {
     // Whether the view was at the bottom before this render's new lines.
     let following = use_mut_ref(|| true);
     let shown_lines = use_mut_ref(|| 0usize);
-    let lines = use_memo(props.output.clone(), |output| console_lines(output));
+    let shown = props.shown.clone();
 
     let onscroll = {
         let following = following.clone();
@@ -40,9 +40,10 @@ pub fn Console(props: &ConsoleProps) -> Html {
     };
     {
         let (log_ref, following) = (log_ref.clone(), following.clone());
-        use_effect_with(lines.clone(), move |lines| {
+        use_effect_with(shown.clone(), move |shown| {
             // Fewer lines than before: a new run, followed from its start.
-            if lines.len() < std::mem::replace(&mut *shown_lines.borrow_mut(), lines.len()) {
+            let total = shown.total();
+            if total < std::mem::replace(&mut *shown_lines.borrow_mut(), total) {
                 *following.borrow_mut() = true;
             }
             if let Some(log) = log_ref.cast::<Element>() {
@@ -53,20 +54,20 @@ pub fn Console(props: &ConsoleProps) -> Html {
         });
     }
 
-    let (omitted, shown) = newest(&lines, SHOWN_LINES);
-    let rows = shown.iter().map(|line| {
+    let omitted = shown.omitted;
+    let rows = shown.lines.iter().map(|line| {
         let class = classes!("console-line", line.stderr.then_some("console-stderr"));
         html! {
             <div {class}>
                 <span class="console-time">{ time_stamp(line.t) }</span>
-                <span class="console-text">{ shortened(&line.text, SHOWN_CHARS).into_owned() }</span>
+                <span class="console-text">{ line.text.clone() }</span>
             </div>
         }
     });
     html! {
         <div class="console" role="log" aria-live="polite" aria-label="Console output"
             tabindex="0" ref={log_ref} {onscroll}>
-            if lines.is_empty() {
+            if shown.total() == 0 {
                 <p class="console-empty">{ "No output yet." }</p>
             } else {
                 if omitted > 0 {

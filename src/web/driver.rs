@@ -33,6 +33,7 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{MessageChannel, MessagePort};
 use yew::Callback;
 
+use crate::run::console::LineSplitter;
 use crate::run::{
     connect_error_message, ErrorLocation, HttpAnswer, HttpFixture, HttpRequest, Network,
     RunOptions, Session, SliceStatus,
@@ -91,6 +92,8 @@ pub struct Live {
     /// Tasks and events so far; `end_time` is the clock of the last slice.
     pub trace: Trace,
     pub output: Vec<OutChunk>,
+    /// `output` split into console lines as it arrives (the page shows the newest).
+    pub console: LineSplitter,
     /// Things a person should know that are not program output
     /// (e.g. "fetch … failed: answered from the bundled fixture").
     pub notes: Vec<String>,
@@ -119,6 +122,7 @@ impl Live {
                 end_time: 0.0,
             },
             output: Vec::new(),
+            console: LineSplitter::new(),
             notes: Vec::new(),
             files: BTreeMap::new(),
             status: LiveStatus::Running,
@@ -252,7 +256,8 @@ fn clean_speed(speed: f64) -> f64 {
     }
 }
 
-fn perf_now() -> f64 {
+/// `performance.now()` (ms), or the date where there is no `performance`.
+pub(crate) fn perf_now() -> f64 {
     web_sys::window()
         .and_then(|w| w.performance())
         .map(|p| p.now())
@@ -307,6 +312,10 @@ fn take_progress(session: &mut Session, live: &mut Live, now: f64) -> bool {
         live.trace.tasks.extend(new.iter().cloned());
     }
     live.trace.events.extend(events);
+    for chunk in &output {
+        live.console
+            .push(chunk.t, chunk.task, &chunk.text, chunk.stderr);
+    }
     live.output.extend(output);
     live.trace.end_time = now;
     if let Some(code) = session.exit_code() {
