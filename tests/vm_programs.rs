@@ -1361,3 +1361,57 @@ slice(None, None, -1) []
 "###
     );
 }
+
+/// A generator whose clean-up fails as it is closed on dying: CPython 3.11
+/// reports it on stderr ("Exception ignored in: <generator object broken at
+/// 0x…>", then the traceback) and the program goes on. (The address makes this
+/// unfit for the conformance suite, whose expectations must repeat exactly.)
+#[test]
+fn a_failing_clean_up_of_a_dying_generator_is_reported_and_ignored() {
+    let r = run(r#"def stubborn():
+    try:
+        yield 1
+    except GeneratorExit:
+        yield "no"
+
+
+def broken():
+    try:
+        yield 1
+    finally:
+        raise ValueError("in finally")
+
+
+s = stubborn()
+next(s)
+s = None
+print("after stubborn")
+b = broken()
+next(b)
+b = None
+print("after broken")
+"#);
+    assert_eq!(r.stdout, "after stubborn\nafter broken\n");
+    assert_eq!(r.exit_code, 0);
+    let lines: Vec<&str> = r.stderr.lines().collect();
+    assert!(
+        lines[0].starts_with("Exception ignored in: <generator object stubborn at 0x"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        lines.contains(&"RuntimeError: generator ignored GeneratorExit"),
+        "{}",
+        r.stderr
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("Exception ignored in: <generator object broken at 0x")),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(last_line(&r.stderr), "ValueError: in finally");
+    assert!(r.stderr.contains("line 12, in broken"), "{}", r.stderr);
+    assert!(!r.stderr.contains("During handling"), "{}", r.stderr);
+}

@@ -476,7 +476,7 @@ impl Vm {
     }
 
     /// Lines of one exception's own traceback (no chaining), for group rendering.
-    fn plain_lines(&mut self, exc: &Value, header: &str) -> Vec<String> {
+    pub(crate) fn plain_lines(&mut self, exc: &Value, header: &str) -> Vec<String> {
         let tb = match exc {
             Value::Instance(i) => i
                 .exc

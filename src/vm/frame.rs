@@ -2,7 +2,7 @@
 //! Finished frames go back to a small pool (`Vm::frame_pool`) with their vectors'
 //! capacity, so a call allocates nothing for its frame.
 
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 
 use super::namemap::NameMap;
 use super::value::{CellRef, GenObj, Module, Value};
@@ -36,6 +36,8 @@ pub enum RetKind {
     ForIter(u32),
     /// An async generator driven by an `__anext__()` awaitable in the caller's `Send`.
     ASend,
+    /// An async generator driven by an `aclose()` awaitable in the caller's `Send`.
+    AClose,
     /// A callback run by the event loop: result dropped, errors go to the handle error hook.
     Handle,
     /// A task's coroutine resumed by the native `Task._step` (`task_step.rs`;
@@ -58,7 +60,10 @@ pub struct Frame {
     pub globals: Rc<Module>,
     /// Class bodies: the namespace being built.
     pub ns: Option<Rc<RefCell<NameMap>>>,
-    pub gen: Option<Weak<GenObj>>,
+    /// The generator whose frame this is, while it runs (its only owner then may
+    /// be this frame: `next(gen())`). None while suspended: the generator holds
+    /// the frame then, and a reference back would be a cycle.
+    pub gen: Option<Rc<GenObj>>,
     pub ret: RetKind,
     /// The exception being handled in this frame (for bare `raise` and `__context__`).
     pub cur_exc: Option<Value>,

@@ -936,9 +936,12 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 ]),
             })
         }
-        "iscoroutine" => Ok(Value::Bool(
-            matches!(arg(&a, 0), Value::Gen(g) if g.kind == GenKind::Coroutine),
-        )),
+        "iscoroutine" => Ok(Value::Bool(match arg(&a, 0) {
+            Value::Gen(g) => g.kind == GenKind::Coroutine,
+            // asend()/athrow()/aclose() awaitables are collections.abc.Coroutines.
+            Value::Iter(it) => matches!(&*it.borrow(), IterObj::ASend { .. }),
+            _ => false,
+        })),
         "iscoroutinefunction" => {
             let f = match arg(&a, 0) {
                 Value::BoundMethod(bm) => bm.func.clone(),

@@ -59,7 +59,15 @@ macro_rules! pop {
 impl Vm {
     /// Runs until the frame at index `base` finishes. `pending` is raised first
     /// (used to throw into a generator).
-    pub(crate) fn exec(&mut self, base: usize, mut pending: Option<PyErr>) -> PyResult<ExecResult> {
+    pub(crate) fn exec(&mut self, base: usize, pending: Option<PyErr>) -> PyResult<ExecResult> {
+        // Generators dying meanwhile are this VM's to close (`finalize.rs`).
+        let outer = super::finalize::running(self.finalize_id);
+        let r = self.exec_frames(base, pending);
+        super::finalize::running(outer);
+        r
+    }
+
+    fn exec_frames(&mut self, base: usize, mut pending: Option<PyErr>) -> PyResult<ExecResult> {
         loop {
             let r = match pending.take() {
                 Some(e) => Err(e),
@@ -171,13 +179,24 @@ impl Vm {
             let Some(mut f) = self.frames.pop() else {
                 return Err(exc);
             };
-            if let Some(g) = f.gen.as_ref().and_then(|g| g.upgrade()) {
+            if let Some(g) = f.gen.take() {
                 g.state.set(GenState::Closed);
                 exc = self.fix_gen_stop(&g, exc);
             }
             let ret = f.ret;
             let task = std::mem::take(&mut f.aux);
             self.recycle_frame(f);
+            if ret == RetKind::AClose
+                && self.frames.len() > base
+                && self.is_instance_of_name(&exc, "GeneratorExit")
+            {
+                // aclose(): the generator let its GeneratorExit through, so it is closed.
+                if let Some(caller) = self.frames.last_mut() {
+                    caller.stack.pop();
+                    caller.push(Value::None);
+                }
+                return Ok(());
+            }
             if let (RetKind::TaskStep(call), true) = (ret, self.frames.len() > base) {
                 // The coroutine of a native step raised: `_step_raised(exc)`.
                 let piece = self.names.step_raised.clone();
@@ -329,9 +348,10 @@ impl Vm {
             f.push(value);
         }
         f.ret = ret;
-        f.gen = Some(Rc::downgrade(g));
+        f.gen = Some(g.clone());
         g.state.set(GenState::Running);
         if self.too_deep(&f.code) {
+            f.gen = None;
             *g.frame.borrow_mut() = Some(f);
             g.state.set(GenState::Suspended);
             return Err(PyErr::new(
@@ -354,7 +374,7 @@ impl Vm {
             return Err(PyErr::new("RuntimeError", "generator has no frame"));
         };
         f.ret = ret;
-        f.gen = Some(Rc::downgrade(g));
+        f.gen = Some(g.clone());
         g.state.set(GenState::Running);
         if created {
             // An exception thrown into a just-created generator is raised at its start.
@@ -374,24 +394,30 @@ impl Vm {
                         break;
                     };
                     fi.ret = RetKind::YieldFrom;
-                    fi.gen = Some(Rc::downgrade(&inner));
+                    fi.gen = Some(inner.clone());
                     inner.state.set(GenState::Running);
                     self.frames.push(fi);
                 }
                 Value::Iter(it) => {
                     let ag = match &*it.borrow() {
-                        IterObj::ASend { gen, .. } if gen.state.get() == GenState::Suspended => {
-                            Some(gen.clone())
+                        IterObj::ASend { gen, close, .. }
+                            if gen.state.get() == GenState::Suspended =>
+                        {
+                            Some((gen.clone(), *close))
                         }
                         _ => None,
                     };
                     match ag {
-                        Some(inner) => {
+                        Some((inner, close)) => {
                             let Some(mut fi) = inner.frame.borrow_mut().take() else {
                                 break;
                             };
-                            fi.ret = RetKind::ASend;
-                            fi.gen = Some(Rc::downgrade(&inner));
+                            fi.ret = if close {
+                                RetKind::AClose
+                            } else {
+                                RetKind::ASend
+                            };
+                            fi.gen = Some(inner.clone());
                             inner.state.set(GenState::Running);
                             self.frames.push(fi);
                         }
@@ -410,7 +436,7 @@ impl Vm {
             return Err(PyErr::new("SystemError", "no frame"));
         };
         let mut kind = None;
-        if let Some(g) = f.gen.as_ref().and_then(|g| g.upgrade()) {
+        if let Some(g) = f.gen.take() {
             g.state.set(GenState::Closed);
             kind = Some(g.kind);
         }
@@ -453,6 +479,10 @@ impl Vm {
                 caller.stack.pop();
                 return Err(PyErr::new("StopAsyncIteration", ""));
             }
+            RetKind::AClose => {
+                caller.stack.pop();
+                caller.push(Value::None);
+            }
             RetKind::Handle => {}
             RetKind::StepPiece(call) => {
                 self.host.native_steps = self.host.native_steps.saturating_sub(1);
@@ -474,7 +504,7 @@ impl Vm {
             let Some(mut f) = self.frames.pop() else {
                 return Err(PyErr::new("SystemError", "no frame"));
             };
-            let Some(g) = f.gen.as_ref().and_then(|g| g.upgrade()) else {
+            let Some(g) = f.gen.take() else {
                 return Err(PyErr::new("SystemError", "yield outside a generator frame"));
             };
             let ret = f.ret;
@@ -482,6 +512,10 @@ impl Vm {
                 RetKind::TaskStep(_) => std::mem::take(&mut f.aux),
                 _ => Value::None,
             };
+            if !self.may_finalize && g.kind != GenKind::Coroutine {
+                // From now on generators may die where closing them shows (finalize.rs).
+                self.may_finalize = f.blocks.iter().any(|b| matches!(b, Block::Try { .. }));
+            }
             g.state.set(GenState::Suspended);
             *g.frame.borrow_mut() = Some(f);
             if self.frames.len() <= base {
@@ -501,6 +535,16 @@ impl Vm {
                         caller.stack.pop();
                         caller.push(inner);
                         return Ok(None);
+                    }
+                    caller.ip = caller.ip.saturating_sub(1);
+                }
+                RetKind::AClose => {
+                    if unwrap_async_yield(&v).is_some() {
+                        caller.stack.pop();
+                        return Err(PyErr::new(
+                            "RuntimeError",
+                            "async generator ignored GeneratorExit",
+                        ));
                     }
                     caller.ip = caller.ip.saturating_sub(1);
                 }
@@ -526,6 +570,9 @@ impl Vm {
                     self.instructions -= 1;
                     return Ok(ExecResult::Budget);
                 }
+            }
+            if self.may_finalize && super::finalize::pending_for(self.finalize_id) {
+                self.finalize_pending();
             }
             self.check_heap()?;
             if self.frames.len() == self.host.loop_base {
@@ -1574,6 +1621,7 @@ impl Vm {
                             value,
                             started,
                             throw,
+                            close,
                         } => {
                             let first = if *started {
                                 v.clone()
@@ -1581,14 +1629,19 @@ impl Vm {
                                 std::mem::replace(value, Value::None)
                             };
                             *started = true;
+                            let ret = if *close {
+                                RetKind::AClose
+                            } else {
+                                RetKind::ASend
+                            };
                             if std::mem::take(throw) {
-                                // athrow(): raise it at the generator's `yield`.
+                                // athrow()/aclose(): raise it at the generator's `yield`.
                                 let g = gen.clone();
                                 drop(b);
-                                self.push_gen_for_throw(&g, RetKind::ASend)?;
+                                self.push_gen_for_throw(&g, ret)?;
                                 return Err(PyErr::exc(first));
                             }
-                            (Some(gen.clone()), first)
+                            (Some((gen.clone(), ret)), first)
                         }
                         IterObj::Done(x) => {
                             let x = x.clone();
@@ -1602,8 +1655,8 @@ impl Vm {
                     }
                 };
                 match gen {
-                    Some(g) => {
-                        self.push_gen_frame(&g, first, RetKind::ASend)?;
+                    Some((g, ret)) => {
+                        self.push_gen_frame(&g, first, ret)?;
                         Ok(None)
                     }
                     None => self.send_generic(base, recv, v),

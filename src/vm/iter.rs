@@ -27,6 +27,7 @@ pub fn iter_type_name(it: &IterObj) -> &'static str {
         IterObj::Map { .. } => "map",
         IterObj::Filter { .. } => "filter",
         IterObj::Reversed { .. } => "list_reverseiterator",
+        IterObj::ASend { close: true, .. } => "async_generator_athrow",
         IterObj::ASend { .. } => "async_generator_asend",
         IterObj::Done(_) => "coroutine_wrapper",
         IterObj::Callable { .. } => "callable_iterator",
@@ -435,35 +436,65 @@ impl Vm {
                 value,
                 started,
                 throw,
+                close,
             } => {
-                // Driven from native code (rare): run the async generator one step.
-                let v = if started { Value::None } else { value };
-                let mode = if throw {
-                    GenMode::Throw(v)
-                } else {
-                    GenMode::Send(v)
+                // Driven from native code (a task's coroutine, `send()`): one step.
+                let mode = match (started, throw) {
+                    (false, true) => GenMode::Throw(value),
+                    (false, false) => GenMode::Send(value),
+                    (true, _) => GenMode::Send(Value::None),
                 };
-                match self.gen_resume_native(&gen, mode) {
-                    Ok(Ok(y)) => match super::interp::unwrap_async_yield(&y) {
-                        Some(inner) => (IterObj::Empty, Err(inner)),
-                        None => (
-                            IterObj::ASend {
-                                gen,
-                                value: Value::None,
-                                started: true,
-                                throw: false,
-                            },
-                            Ok(y),
-                        ),
-                    },
-                    Ok(Err(_)) => return Err(PyErr::new("StopAsyncIteration", "")),
-                    Err(e) => return Err(e),
+                match self.asend_resume(&gen, close, mode)? {
+                    Ok(y) => (
+                        IterObj::ASend {
+                            gen,
+                            value: Value::None,
+                            started: true,
+                            throw: false,
+                            close,
+                        },
+                        Ok(y),
+                    ),
+                    Err(r) => (IterObj::Empty, Err(r)),
                 }
             }
             other @ (IterObj::Range { .. } | IterObj::Empty | IterObj::AsyncYield(_)) => {
                 (other, done)
             }
         })
+    }
+
+    /// One step of an async generator for its `asend()`/`athrow()` awaitable (or,
+    /// with `close`, its `aclose()`), driven from native code: Ok(y) when it
+    /// awaits (y goes to the event loop), Err(r) when the awaitable is done with
+    /// result r.
+    pub(crate) fn asend_resume(
+        &mut self,
+        gen: &Rc<GenObj>,
+        close: bool,
+        mode: GenMode,
+    ) -> PyResult<Result<Value, Value>> {
+        match self.gen_resume_native(gen, mode) {
+            Ok(Ok(y)) => match super::interp::unwrap_async_yield(&y) {
+                Some(_) if close => Err(PyErr::new(
+                    "RuntimeError",
+                    "async generator ignored GeneratorExit",
+                )),
+                Some(inner) => Ok(Err(inner)),
+                None => Ok(Ok(y)),
+            },
+            Ok(Err(_)) if close => Ok(Err(Value::None)),
+            Ok(Err(_)) => Err(PyErr::new("StopAsyncIteration", "")),
+            Err(e) if close => {
+                let exc = self.materialize(e);
+                if self.is_instance_of_name(&exc, "GeneratorExit") {
+                    Ok(Err(Value::None))
+                } else {
+                    Err(PyErr::exc(exc))
+                }
+            }
+            Err(e) => Err(e),
+        }
     }
 
     fn zip_rest_nonempty(&mut self, its: &[Value]) -> PyResult<bool> {
@@ -604,6 +635,7 @@ impl Vm {
                     value: Value::None,
                     started: false,
                     throw: false,
+                    close: false,
                 })),
             ))),
             _ => match self.special_method(it, "__anext__") {

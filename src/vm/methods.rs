@@ -1463,6 +1463,7 @@ fn gen_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 },
                 started: false,
                 throw: false,
+                close: false,
             },
         ))))),
         "athrow" => Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
@@ -1471,14 +1472,25 @@ fn gen_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 value: vm.throw_args(rest(&a))?,
                 started: false,
                 throw: true,
+                close: false,
             },
         ))))),
         "aclose" => {
-            // Closing an async generator: throw GeneratorExit now (no awaits inside finally supported).
-            let _ = vm.gen_close(&g);
-            Ok(Value::Iter(Rc::new(Shallow(RefCell::new(IterObj::Done(
-                Value::None,
-            ))))))
+            // GeneratorExit at the generator's `yield`, when awaited; a generator
+            // not started or already finished is just closed.
+            let it = if g.state.get() == GenState::Suspended {
+                IterObj::ASend {
+                    gen: g.clone(),
+                    value: vm.make_exc("GeneratorExit", ""),
+                    started: false,
+                    throw: true,
+                    close: true,
+                }
+            } else {
+                vm.gen_close(&g)?;
+                IterObj::Done(Value::None)
+            };
+            Ok(Value::Iter(Rc::new(Shallow(RefCell::new(it)))))
         }
         _ => Err(err3(
             "AttributeError",
@@ -1499,7 +1511,23 @@ fn iter_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         },
         "throw" => {
             let e = vm.throw_args(rest(&a))?;
-            Err(PyErr::exc(e))
+            // An asend()/athrow()/aclose() awaitable (a task's coroutine being
+            // cancelled): into the generator at once. As in CPython, the awaitable
+            // itself is not started by it (aclose()'s GeneratorExit comes later).
+            let target = match &it {
+                Value::Iter(cell) => match &*cell.borrow() {
+                    IterObj::ASend { gen, close, .. } => Some((gen.clone(), *close)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            let Some((gen, close)) = target else {
+                return Err(PyErr::exc(e));
+            };
+            match vm.asend_resume(&gen, close, GenMode::Throw(e))? {
+                Ok(v) => Ok(v),
+                Err(r) => Err(vm.stop_iteration(r)),
+            }
         }
         "close" => Ok(Value::None),
         _ => Err(err3(

@@ -9,6 +9,7 @@ pub mod case;
 pub mod deep_drop;
 pub mod dict;
 pub mod exc;
+pub mod finalize;
 pub mod fmt;
 pub mod format;
 pub mod frame;
@@ -133,6 +134,11 @@ const HEAP_CHECK_EVERY: u64 = 1024;
 
 pub struct Vm {
     pub frames: Vec<Box<Frame>>,
+    /// This VM's id for the generators it closes when they die (`finalize.rs`),
+    /// and whether any may be waiting: set once a generator has suspended in a
+    /// `try`, so that other programs skip the check before each instruction.
+    pub finalize_id: u32,
+    pub may_finalize: bool,
     /// Finished frames kept for reuse (see `frame.rs`).
     pub frame_pool: Vec<Box<Frame>>,
     pub builtins: Rc<Module>,
@@ -176,6 +182,8 @@ impl Vm {
         let (t, builtins, exc_classes) = types::bootstrap();
         let mut vm = Vm {
             frames: Vec::new(),
+            finalize_id: finalize::new_vm_id(),
+            may_finalize: false,
             frame_pool: Vec::new(),
             builtins,
             t,
@@ -255,6 +263,8 @@ impl Vm {
 /// was already unreachable during the run is not found: there is no cycle collector.)
 impl Drop for Vm {
     fn drop(&mut self) {
+        finalize::discard(self.finalize_id);
+        let executing = finalize::running(0);
         let mut work: Vec<Value> = std::mem::take(&mut self.frames)
             .into_iter()
             .flat_map(|f| frame_values(*f))
@@ -326,6 +336,7 @@ impl Drop for Vm {
             taken.push(v);
         }
         deep_drop::release(taken);
+        finalize::running(executing);
     }
 }
 

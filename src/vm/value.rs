@@ -300,6 +300,8 @@ pub struct GenObj {
     pub awaited: Cell<bool>,
     /// Async generators: the `asend`/`athrow` driver in progress (0 none).
     pub async_hooks: Cell<u8>,
+    /// Revived once to be closed as it died (`finalize.rs`): not again.
+    pub finalized: Cell<bool>,
 }
 
 impl std::fmt::Debug for GenObj {
@@ -366,12 +368,15 @@ pub enum IterObj {
     },
     /// An async generator's `__anext__()` awaitable (asend): drives the generator
     /// until it yields a value. With `throw` (`athrow(exc)`), `value` is the
-    /// exception its first step raises at the generator's `yield`.
+    /// exception its first step raises at the generator's `yield`. With `close`
+    /// (`aclose()`, `value` a GeneratorExit): the generator runs, awaiting as it
+    /// likes, until it ends (the result is None) or yields (a RuntimeError).
     ASend {
         gen: Rc<GenObj>,
         value: Value,
         started: bool,
         throw: bool,
+        close: bool,
     },
     /// Awaitable yielding nothing and returning a value (used for `__aexit__` of natives).
     Done(Value),
@@ -555,7 +560,10 @@ impl Drop for BoundMethod {
 
 impl Drop for GenObj {
     fn drop(&mut self) {
-        release(self.frame.get_mut().take());
+        // A generator suspended in a `try` is closed by the VM, as CPython does.
+        if !super::finalize::adopt(self) {
+            release(self.frame.get_mut().take());
+        }
     }
 }
 

@@ -231,6 +231,17 @@ def _on_handle_error(exc, handle, callback_source):
 _awaitscope.set_handle_error_hook(_on_handle_error)
 
 
+def _asyncgen_finalizer_hook(agen):
+    # BaseEventLoop._asyncgen_finalizer_hook: an async generator that dies
+    # suspended is closed by aclose() in a task of its own, scheduled now (the VM
+    # calls this from src/vm/finalize.rs). False: no loop runs to do it.
+    loop = _running_loop
+    if loop is None or loop._closed:
+        return False
+    loop.call_soon_threadsafe(loop.create_task, agen.aclose())
+    return True
+
+
 def get_running_loop():
     loop = _running_loop
     if loop is None:
