@@ -87,6 +87,7 @@ mod tests {
             ("collections.py", include_str!("../vm/pylib/collections.py")),
             ("contextlib.py", include_str!("../vm/pylib/contextlib.py")),
             ("functools.py", include_str!("../vm/pylib/functools.py")),
+            ("itertools.py", include_str!("../vm/pylib/itertools.py")),
         ];
         let embedded: Vec<(&str, &str)> = ASYNCIO_PRELUDE
             .iter()
@@ -96,6 +97,7 @@ mod tests {
                 ("collections.py", embedded_py!("collections.py")),
                 ("contextlib.py", embedded_py!("contextlib.py")),
                 ("functools.py", embedded_py!("functools.py")),
+                ("itertools.py", embedded_py!("itertools.py")),
             ])
             .collect();
         assert_eq!(embedded.len(), originals.len());

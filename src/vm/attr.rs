@@ -182,7 +182,7 @@ impl Class {
 fn is_attribute_error(vm: &mut Vm, e: &PyErr) -> bool {
     match e.kind() {
         super::ErrKind::New(k, _) => *k == "AttributeError",
-        super::ErrKind::Exc(v) => {
+        super::ErrKind::Exc(v) | super::ErrKind::Escaped(v) => {
             let v = v.clone();
             vm.is_instance_of_name(&v, "AttributeError")
         }

@@ -451,11 +451,12 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                         Ok(d.clone())
                     }
                     Some(d) => {
+                        let esc = e.is_escaped();
                         let ex = vm.materialize(e);
                         if vm.is_instance_of_name(&ex, "AttributeError") {
                             Ok(d.clone())
                         } else {
-                            Err(PyErr::exc(ex))
+                            Err(PyErr::pass_on(esc, ex))
                         }
                     }
                     None => Err(e),
@@ -476,11 +477,12 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     Ok(Value::Bool(false))
                 }
                 Err(e) => {
+                    let esc = e.is_escaped();
                     let ex = vm.materialize(e);
                     if vm.is_instance_of_name(&ex, "AttributeError") {
                         Ok(Value::Bool(false))
                     } else {
-                        Err(PyErr::exc(ex))
+                        Err(PyErr::pass_on(esc, ex))
                     }
                 }
             }
@@ -697,13 +699,8 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 None => false,
             };
             let mut its = Vec::new();
-            for (i, x) in a.pos.iter().enumerate() {
-                its.push(vm.get_iter(x).map_err(|_| {
-                    PyErr::new(
-                        "TypeError",
-                        format!("zip argument #{} must support iteration", i + 1),
-                    )
-                })?);
+            for x in a.pos.iter() {
+                its.push(vm.get_iter(x)?);
             }
             if its.is_empty() {
                 return Ok(Value::Iter(Rc::new(Shallow(RefCell::new(IterObj::Empty)))));

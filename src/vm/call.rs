@@ -661,13 +661,14 @@ impl Vm {
             }
             Ok(Err(_)) => Ok(Value::None),
             Err(e) => {
+                let esc = e.is_escaped();
                 let v = self.materialize(e);
                 if self.is_instance_of_name(&v, "GeneratorExit")
                     || self.is_instance_of_name(&v, "StopIteration")
                 {
                     Ok(Value::None)
                 } else {
-                    Err(PyErr::exc(v))
+                    Err(PyErr::pass_on(esc, v))
                 }
             }
         }
@@ -757,6 +758,7 @@ impl Vm {
         if e.is_suspend() {
             return Err(e);
         }
+        let esc = e.is_escaped();
         let v = self.materialize(e);
         if self.is_instance_of_name(&v, "StopIteration") {
             if let Value::Instance(i) = &v {
@@ -766,7 +768,7 @@ impl Vm {
             }
             return Ok(Value::None);
         }
-        Err(PyErr::exc(v))
+        Err(PyErr::pass_on(esc, v))
     }
 }
 

@@ -42,7 +42,7 @@ impl Vm {
 
     pub fn materialize(&mut self, e: PyErr) -> Value {
         match e.into_kind() {
-            ErrKind::Exc(v) => v,
+            ErrKind::Exc(v) | ErrKind::Escaped(v) => v,
             ErrKind::New(kind, msg) => {
                 if kind == "KeyError" {
                     // KeyError messages are produced as the key's repr by callers that have the key.

@@ -90,12 +90,13 @@ impl Vm {
                 }
                 Err(e) => {
                     let reraise = std::mem::replace(&mut self.host.reraising, false);
+                    let escaped = matches!(e.kind(), ErrKind::Escaped(_));
                     let exc = self.materialize(e);
-                    if !reraise {
+                    if !reraise && !escaped {
                         self.set_context(&exc);
                     }
                     if let Err(exc) = self.unwind(base, exc, !reraise) {
-                        return Err(PyErr::exc(exc));
+                        return Err(PyErr::escaped(exc));
                     }
                 }
             }

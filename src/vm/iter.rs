@@ -225,13 +225,14 @@ impl Vm {
                     Value::Instance(_) => match self.getitem(&seq, &Value::Int(idx as i64)) {
                         Ok(v) => Some(v),
                         Err(e) => {
+                            let esc = e.is_escaped();
                             let v = self.materialize(e);
                             if self.is_instance_of_name(&v, "IndexError")
                                 || self.is_instance_of_name(&v, "StopIteration")
                             {
                                 None
                             } else {
-                                return Err(PyErr::exc(v));
+                                return Err(PyErr::pass_on(esc, v));
                             }
                         }
                     },

@@ -47,11 +47,16 @@ pub enum Suspend {
     Deadlock,
 }
 
-/// What an error travelling through native code is: a raised exception, one to
-/// create lazily (class name + message), or a suspension of the whole VM.
+/// What an error travelling through native code is: a raised exception, one that
+/// left a frame loop unhandled, one to create lazily (class name + message), or a
+/// suspension of the whole VM.
 #[derive(Clone, Debug)]
 pub enum ErrKind {
     Exc(Value),
+    /// An exception that escaped `Vm::exec` (out of a Python frame called from native
+    /// code): its `__context__` was settled where it was raised, so the frame loop it
+    /// surfaces in does not chain it again (CPython chains at raise time only).
+    Escaped(Value),
     New(&'static str, String),
     Suspend(Suspend),
 }
@@ -81,6 +86,21 @@ impl PyErr {
     /// A raised exception (an exception instance).
     pub fn exc(v: Value) -> PyErr {
         PyErr::boxed(ErrKind::Exc(v))
+    }
+    pub fn escaped(v: Value) -> PyErr {
+        PyErr::boxed(ErrKind::Escaped(v))
+    }
+    /// `v` (the materialized `self`) raised on as it came: escaped stays escaped,
+    /// for native code that looks at an error before passing it on.
+    pub fn pass_on(escaped: bool, v: Value) -> PyErr {
+        if escaped {
+            PyErr::escaped(v)
+        } else {
+            PyErr::exc(v)
+        }
+    }
+    pub fn is_escaped(&self) -> bool {
+        matches!(*self.0, ErrKind::Escaped(_))
     }
     pub fn suspend(s: Suspend) -> PyErr {
         PyErr::boxed(ErrKind::Suspend(s))

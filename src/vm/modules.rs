@@ -1,6 +1,6 @@
 //! Imports: the asyncio prelude (Python, embedded), `_awaitscope`, and builtin
 //! modules `time`, `random`, `math`, `sys`, `collections`, `contextlib`, `functools`,
-//! `typing`, `json`.
+//! `itertools`, `typing`, `json`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,6 +15,7 @@ use crate::trace::Event;
 const COLLECTIONS_PY: &str = crate::asyncio::embedded_py!("collections.py");
 const CONTEXTLIB_PY: &str = crate::asyncio::embedded_py!("contextlib.py");
 const FUNCTOOLS_PY: &str = crate::asyncio::embedded_py!("functools.py");
+const ITERTOOLS_PY: &str = crate::asyncio::embedded_py!("itertools.py");
 
 fn module(name: &str, entries: Vec<(&str, Value)>) -> Value {
     let mut d = NameMap::new();
@@ -57,6 +58,9 @@ impl Vm {
             }
             "functools" => {
                 self.load_source_module("functools", &[("functools.py", FUNCTOOLS_PY)])?
+            }
+            "itertools" => {
+                self.load_source_module("itertools", &[("itertools.py", ITERTOOLS_PY)])?
             }
             "time" => module(
                 "time",
@@ -147,7 +151,16 @@ impl Vm {
             "sys" => {
                 let out = self.stream_object("<stdout>");
                 let err = self.stream_object("<stderr>");
-                let mut e = natives(&["exit", "getrecursionlimit", "setrecursionlimit"], sys_fn);
+                let mut e = natives(
+                    &[
+                        "exit",
+                        "getrecursionlimit",
+                        "setrecursionlimit",
+                        "exc_info",
+                        "exception",
+                    ],
+                    sys_fn,
+                );
                 e.push(("stdout", out));
                 e.push(("stderr", err));
                 e.push((
@@ -896,6 +909,12 @@ fn sys_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Err(PyErr::exc(vm.new_exc_instance(&cls, a.pos.clone())))
         }
         "getrecursionlimit" => Ok(Value::Int(super::RECURSION_LIMIT as i64)),
+        // The exception being handled (no traceback objects: the third item is None).
+        "exc_info" => Ok(Value::tuple(match vm.current_exc() {
+            Some(e) => vec![Value::Class(vm.type_of(&e)), e, Value::None],
+            None => vec![Value::None; 3],
+        })),
+        "exception" => Ok(vm.current_exc().unwrap_or(Value::None)),
         _ => Ok(Value::None),
     }
 }

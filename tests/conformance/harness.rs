@@ -82,7 +82,12 @@ pub fn timed_lines(writes: &[(f64, String)]) -> Vec<(f64, String)> {
 /// The file names of `src/vm/pylib`'s modules, standard library modules that are
 /// Python (or C) in CPython: their frames are dropped like CPython's stdlib frames.
 /// `PYLIB` in tools/oracle/capture.py is the same list.
-pub const PYLIB: [&str; 3] = ["<collections>/", "<contextlib>/", "<functools>/"];
+pub const PYLIB: [&str; 4] = [
+    "<collections>/",
+    "<contextlib>/",
+    "<functools>/",
+    "<itertools>/",
+];
 
 /// The last line of `text` that is not whitespace only (`""` if none). Lines
 /// break where Python's `str.splitlines` breaks them.

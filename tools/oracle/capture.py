@@ -66,7 +66,7 @@ def timed_lines(writes):
 
 # The file names of Awaitscope's src/vm/pylib modules (stdlib ports): their frames
 # are dropped like CPython's stdlib frames. `PYLIB` in tests/conformance/harness.rs.
-PYLIB = ("<collections>/", "<contextlib>/", "<functools>/")
+PYLIB = ("<collections>/", "<contextlib>/", "<functools>/", "<itertools>/")
 
 
 def traceback_frames(text, main="main.py"):
