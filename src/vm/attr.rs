@@ -370,8 +370,7 @@ impl Vm {
                 let kind = di.class.borrow().descriptor_kind();
                 // A data descriptor's `__get__` wins over the namespace; a
                 // non-data descriptor's (`__get__` only) comes after it.
-                if kind & DESCR_GET == 0
-                    || (kind & DESCR_DATA == 0 && inst.dict.borrow().get(name).is_some())
+                if kind & DESCR_GET == 0 || (kind & DESCR_DATA == 0 && inst.dict.borrow().has(name))
                 {
                     return None;
                 }
@@ -481,8 +480,8 @@ impl Vm {
                 let descriptors =
                     self.shadowed_descriptors && inst.class.borrow().has_data_descriptors();
                 if !descriptors {
-                    if let Some(v) = inst.dict.borrow().get(name) {
-                        return Ok(v.clone());
+                    if let Some(v) = inst.dict.borrow().lookup(name) {
+                        return Ok(v);
                     }
                 }
                 let cls = inst.class.borrow().clone();
@@ -494,8 +493,8 @@ impl Vm {
                     }
                 }
                 if descriptors {
-                    if let Some(v) = inst.dict.borrow().get(name) {
-                        return Ok(v.clone());
+                    if let Some(v) = inst.dict.borrow().lookup(name) {
+                        return Ok(v);
                     }
                 }
                 if let Some(v) = self.exc_attr(inst, &name.s) {
@@ -504,8 +503,11 @@ impl Vm {
                 match name.s.as_str() {
                     "__class__" => return Ok(Value::Class(cls)),
                     "__dict__" => {
-                        let d = inst.dict.borrow().clone();
-                        return self.namemap_to_dict(&d);
+                        // Live from now on (see `NameMap`): writes through it may
+                        // give the namespace a property's name.
+                        let d = inst.dict.borrow_mut().live_dict();
+                        self.stored_past_descriptors(inst);
+                        return Ok(Value::Dict(d));
                     }
                     _ => {}
                 }
@@ -653,8 +655,8 @@ impl Vm {
                 "__name__" => Ok(Value::Str(f.name.borrow().clone())),
                 "__qualname__" => Ok(Value::Str(f.qualname.borrow().clone())),
                 "__module__" => Ok(f.module.borrow().clone()),
-                "__doc__" => Ok(match f.dict.borrow().get_str("__doc__") {
-                    Some(v) => v.clone(),
+                "__doc__" => Ok(match f.dict.borrow().lookup_str("__doc__") {
+                    Some(v) => v,
                     None if f.code.flags & crate::compile::FLAG_DOC != 0 => {
                         f.code.consts[0].clone()
                     }
@@ -666,12 +668,9 @@ impl Vm {
                     Value::tuple(f.defaults.clone())
                 }),
                 "__code__" => Ok(Value::Code(f.code.clone())),
-                "__dict__" => {
-                    let d = f.dict.borrow().clone();
-                    self.namemap_to_dict(&d)
-                }
-                _ => match f.dict.borrow().get(name) {
-                    Some(v) => Ok(v.clone()),
+                "__dict__" => Ok(Value::Dict(f.dict.borrow_mut().live_dict())),
+                _ => match f.dict.borrow().lookup(name) {
+                    Some(v) => Ok(v),
                     None => Err(self.no_attr(obj, &name.s)),
                 },
             },
@@ -766,7 +765,7 @@ impl Vm {
     /// type, else (Undef, bound attribute).
     pub fn load_method(&mut self, obj: Value, name: &Name) -> PyResult<(Value, Value)> {
         match &obj {
-            Value::Instance(inst) if inst.dict.borrow().get(name).is_none() => {
+            Value::Instance(inst) if !inst.dict.borrow().has(name) => {
                 let cls = inst.class.borrow().clone();
                 if let Some(v @ Value::Function(_)) = self.class_lookup_name(&cls, name) {
                     return Ok((v, obj));
@@ -810,7 +809,34 @@ impl Vm {
         self.store_attr_as(obj, name, v, None, false)
     }
 
+    #[inline]
     fn store_attr_as(
+        &mut self,
+        obj: &Value,
+        name: &Name,
+        v: Value,
+        hint: Option<&std::cell::Cell<u32>>,
+        user_setattr: bool,
+    ) -> PyResult<()> {
+        if let Value::Instance(inst) = obj {
+            // The common case, a plain namespace store (`__class__` and
+            // `__dict__` are stored in `store_attr_slow`).
+            if inst.exc.is_none()
+                && (!matches!(name.s.len(), 8 | 9) || name.s != "__class__" && name.s != "__dict__")
+                && self.plain_store(&inst.class.borrow())
+            {
+                match hint {
+                    Some(h) => inst.dict.borrow_mut().insert_hinted(name, v, h),
+                    None => inst.dict.borrow_mut().insert(name.clone(), v),
+                }
+                return Ok(());
+            }
+        }
+        self.store_attr_slow(obj, name, v, hint, user_setattr)
+    }
+
+    #[inline(never)]
+    fn store_attr_slow(
         &mut self,
         obj: &Value,
         name: &Name,
@@ -821,13 +847,6 @@ impl Vm {
         match obj {
             Value::Instance(inst) => {
                 let cls = inst.class.borrow().clone();
-                if inst.exc.is_none() && name.s != "__class__" && self.plain_store(&cls) {
-                    match hint {
-                        Some(h) => inst.dict.borrow_mut().insert_hinted(name, v, h),
-                        None => inst.dict.borrow_mut().insert(name.clone(), v),
-                    }
-                    return Ok(());
-                }
                 // A class's own __setattr__ comes first: properties are object.__setattr__'s.
                 if let Some(sa) = user_setattr
                     .then(|| self.class_lookup_user_name(&cls, &self.names.setattr))
@@ -885,6 +904,11 @@ impl Vm {
                         _ => {}
                     }
                 }
+                if name.s == "__dict__" {
+                    inst.dict.borrow_mut().set_live(self.dict_arg(v)?);
+                    self.stored_past_descriptors(inst);
+                    return Ok(());
+                }
                 if name.s == "__class__" {
                     if let Value::Class(c) = v {
                         // (The instance may be a descriptor in some class's
@@ -933,6 +957,7 @@ impl Vm {
                         }
                     }
                     "__module__" => *f.module.borrow_mut() = v,
+                    "__dict__" => f.dict.borrow_mut().set_live(self.dict_arg(v)?),
                     _ => f.dict.borrow_mut().insert(name.clone(), v),
                 }
                 Ok(())
@@ -946,6 +971,26 @@ impl Vm {
                 ),
             )),
         }
+    }
+
+    /// The dict `obj.__dict__ = v` stores (CPython's TypeError for others).
+    fn dict_arg(&self, v: Value) -> PyResult<Rc<RefCell<super::dict::PyDict>>> {
+        let d = match &v {
+            Value::Dict(d) => Some(d.clone()),
+            // (A dict subclass's instance: its dict, without the subclass.)
+            Value::Instance(i) => match &*i.payload.borrow() {
+                Value::Dict(d) => Some(d.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        d.ok_or_else(|| {
+            let t = self.type_name(&v);
+            PyErr::new(
+                "TypeError",
+                format!("__dict__ must be set to a dictionary, not a '{t}'"),
+            )
+        })
     }
 
     pub fn delattr(&mut self, obj: &Value, name: &Name) -> PyResult<()> {
@@ -989,6 +1034,14 @@ impl Vm {
             }
         }
         let removed = match obj {
+            Value::Instance(inst) if name.s == "__dict__" => {
+                // (CPython: a fresh empty `__dict__` on the next read.)
+                *inst.dict.borrow_mut() = NameMap::new();
+                Some(Value::None)
+            }
+            Value::Function(_) if name.s == "__dict__" => {
+                return Err(PyErr::new("TypeError", "cannot delete __dict__"))
+            }
             Value::Instance(inst) => inst.dict.borrow_mut().remove(&name.s),
             Value::Class(c) => {
                 // A base's property of the name may show now (also in subclasses

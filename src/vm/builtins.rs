@@ -620,27 +620,25 @@ fn builtin_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let mut names: Vec<String> = Vec::new();
             match a.pos.first() {
                 Some(Value::Instance(i)) => {
-                    names.extend(rd(&i.dict).iter().map(|(k, _)| k.s.clone()));
+                    names.extend(rd(&i.dict).names());
                     let c = rd(&i.class).clone();
                     for cl in std::iter::once(&c).chain(c.mro.iter()) {
-                        names.extend(rd(&cl.dict).iter().map(|(k, _)| k.s.clone()));
+                        names.extend(rd(&cl.dict).names());
                     }
                 }
-                Some(Value::Module(m)) => {
-                    names.extend(rd(&m.dict).iter().map(|(k, _)| k.s.clone()))
-                }
+                Some(Value::Module(m)) => names.extend(rd(&m.dict).names()),
                 Some(Value::Class(c)) => {
                     for cl in std::iter::once(c).chain(c.mro.iter()) {
-                        names.extend(rd(&cl.dict).iter().map(|(k, _)| k.s.clone()));
+                        names.extend(rd(&cl.dict).names());
                     }
                 }
                 Some(v) => {
                     let c = vm.type_of(v);
-                    names.extend(rd(&c.dict).iter().map(|(k, _)| k.s.clone()));
+                    names.extend(rd(&c.dict).names());
                 }
                 None => {
                     if let Some(f) = vm.frames.last() {
-                        names.extend(rd(&f.globals.dict).iter().map(|(k, _)| k.s.clone()));
+                        names.extend(rd(&f.globals.dict).names());
                     }
                 }
             }

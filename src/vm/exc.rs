@@ -169,8 +169,7 @@ impl Vm {
             Value::Instance(i) => i
                 .dict
                 .borrow()
-                .get_str("message")
-                .cloned()
+                .lookup_str("message")
                 .unwrap_or(Value::str("")),
             _ => Value::str(""),
         };
@@ -206,7 +205,7 @@ impl Vm {
             return Ok((Value::None, eg.clone()));
         }
         let excs = match eg {
-            Value::Instance(i) => match i.dict.borrow().get_str("exceptions") {
+            Value::Instance(i) => match i.dict.borrow().lookup_str("exceptions") {
                 Some(Value::Tuple(t)) => t.to_vec(),
                 _ => Vec::new(),
             },
@@ -289,11 +288,11 @@ impl Vm {
             let (msg, n) = match exc {
                 Value::Instance(i) => {
                     let d = i.dict.borrow();
-                    let m = match d.get_str("message") {
+                    let m = match d.lookup_str("message") {
                         Some(Value::Str(s)) => s.s.clone(),
                         _ => String::new(),
                     };
-                    let n = match d.get_str("exceptions") {
+                    let n = match d.lookup_str("exceptions") {
                         Some(Value::Tuple(t)) => t.len(),
                         _ => 0,
                     };
@@ -318,8 +317,7 @@ impl Vm {
                 Value::Instance(i) => i
                     .dict
                     .borrow()
-                    .get_str("filename")
-                    .cloned()
+                    .lookup_str("filename")
                     .or_else(|| args.get(2).cloned()),
                 _ => None,
             };
@@ -508,7 +506,7 @@ impl Vm {
             first = false;
         }
         let subs = match exc {
-            Value::Instance(i) => match i.dict.borrow().get_str("exceptions") {
+            Value::Instance(i) => match i.dict.borrow().lookup_str("exceptions") {
                 Some(Value::Tuple(t)) => t.to_vec(),
                 _ => Vec::new(),
             },

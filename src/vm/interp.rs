@@ -779,7 +779,7 @@ impl Vm {
                     if let Some(d) = own {
                         let (name, hint) =
                             (&f.code.names[i as usize], &f.code.name_hints[i as usize]);
-                        let v = d.borrow().get_hinted(name, hint).cloned();
+                        let v = d.borrow().lookup_hinted(name, hint);
                         if let Some(v) = v {
                             f.push(v);
                             continue;

@@ -1616,7 +1616,7 @@ fn exc_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         "add_note" => {
             let n = arg(&a, 1).unwrap_or_default();
             if let Value::Instance(i) = &this {
-                let notes = rd(&i.dict).get_str("__notes__").cloned();
+                let notes = rd(&i.dict).lookup_str("__notes__");
                 match notes {
                     Some(Value::List(l)) => wr(&l).push(n),
                     _ => {

@@ -362,7 +362,9 @@ impl Drop for Vm {
 
 fn namespace_values(ns: &std::cell::RefCell<NameMap>) -> Vec<Value> {
     let ns = std::mem::take(&mut *ns.borrow_mut());
-    ns.iter().map(|(_, v)| v.clone()).collect()
+    let mut out: Vec<Value> = ns.iter().map(|(_, v)| v.clone()).collect();
+    out.extend(ns.live().map(|d| Value::Dict(d.clone())));
+    out
 }
 
 fn frame_values(f: Frame) -> Vec<Value> {

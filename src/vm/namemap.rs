@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 use std::rc::Rc;
 
+use super::dict::PyDict;
 use super::value::{Name, PyStr, Value};
 
 thread_local! {
@@ -146,10 +147,43 @@ pub type PtrMap = HashMap<usize, usize, BuildHasherDefault<PtrHasher>>;
 /// prelude's `Task`, 12 attributes, do not: their lookups are hinted).
 const INDEX_AT: usize = 16;
 
+/// A namespace. An instance's (or function's) becomes *live* the first time its
+/// `__dict__` is read ([`NameMap::live_dict`]): its entries move into that dict
+/// object, which from then on is the storage (`entries` stays empty), so writes
+/// through the dict and attribute stores see each other, and `obj.__dict__ is
+/// obj.__dict__`. Objects whose `__dict__` is never read keep the pointer-keyed
+/// entries; a live map is reached only after a miss there ([`NameMap::lookup`],
+/// `insert` of a new name, `remove`), so their fast paths test nothing new.
+/// `get`, `get_hinted`, `get_str` and `iter` see `entries` only: code that may
+/// meet a live map (instances, functions) reads through `lookup`/`has`.
+/// (A clone of a live map shares its dict: none is made.)
 #[derive(Default, Clone)]
 pub struct NameMap {
     entries: Vec<(Name, Value)>,
     index: Option<PtrMap>,
+    live: Option<Rc<RefCell<PyDict>>>,
+}
+
+/// `live_find`, trying position `hint` first and updating it.
+fn live_find_hinted(d: &PyDict, key: &Name, hint: &Cell<u32>) -> Option<usize> {
+    let h = hint.get() as usize;
+    if matches!(d.key_at(h), Some(Value::Str(k)) if Rc::ptr_eq(k, key) || k.s == key.s) {
+        return Some(h);
+    }
+    let i = live_find(d, &key.s)?;
+    hint.set(i as u32);
+    Some(i)
+}
+
+/// `insert_at`'s answer for a store into a live map (no position to hint).
+const LIVE: usize = usize::MAX;
+
+/// The position of the string key `key` in a live namespace's dict.
+fn live_find(d: &PyDict, key: &str) -> Option<usize> {
+    d.find_with(
+        super::ops::hash_str(key),
+        |k| matches!(k, Value::Str(s) if s.s == key),
+    )
 }
 
 fn key_of(n: &Name) -> usize {
@@ -202,6 +236,27 @@ impl NameMap {
         hint.set(i as u32);
         Some(&self.entries[i].1)
     }
+    /// `get_hinted`, also in a live map (the hint is then a position in its dict).
+    #[inline]
+    pub fn lookup_hinted(&self, key: &Name, hint: &Cell<u32>) -> Option<Value> {
+        if let Some((k, v)) = self.entries.get(hint.get() as usize) {
+            if Rc::ptr_eq(k, key) {
+                return Some(v.clone());
+            }
+        }
+        self.lookup_rehint(key, hint)
+    }
+    #[inline(never)]
+    fn lookup_rehint(&self, key: &Name, hint: &Cell<u32>) -> Option<Value> {
+        if let Some(d) = &self.live {
+            let d = d.borrow();
+            let i = live_find_hinted(&d, key, hint)?;
+            return d.value_at(i).cloned();
+        }
+        let i = self.find(key)?;
+        hint.set(i as u32);
+        Some(self.entries[i].1.clone())
+    }
     /// `insert` with a position hint, as in [`NameMap::get_hinted`].
     #[inline]
     pub fn insert_hinted(&mut self, key: &Name, v: Value, hint: &Cell<u32>) {
@@ -215,8 +270,94 @@ impl NameMap {
     }
     #[inline(never)]
     fn insert_rehint(&mut self, key: &Name, v: Value, hint: &Cell<u32>) {
+        if let Some(d) = &self.live {
+            let mut d = d.borrow_mut();
+            if let Some(slot) = live_find_hinted(&d, key, hint).and_then(|i| d.value_at_mut(i)) {
+                *slot = v;
+                return;
+            }
+        }
         let i = self.insert_at(key.clone(), v);
-        hint.set(i as u32);
+        if i != LIVE {
+            hint.set(i as u32);
+        }
+    }
+    /// The value of `key`, also in a live map (see [`NameMap`]).
+    #[inline]
+    pub fn lookup(&self, key: &Name) -> Option<Value> {
+        match self.get(key) {
+            Some(v) => Some(v.clone()),
+            None => self.live_get(&key.s),
+        }
+    }
+    pub fn lookup_str(&self, key: &str) -> Option<Value> {
+        match self.get_str(key) {
+            Some(v) => Some(v.clone()),
+            None => self.live_get(key),
+        }
+    }
+    #[inline]
+    pub fn has(&self, key: &Name) -> bool {
+        self.get(key).is_some() || (self.live.is_some() && self.live_get(&key.s).is_some())
+    }
+    #[inline(never)]
+    fn live_get(&self, key: &str) -> Option<Value> {
+        let d = self.live.as_ref()?.borrow();
+        live_find(&d, key).and_then(|i| d.value_at(i).cloned())
+    }
+    /// The dict object holding this namespace from now on (made on the first call).
+    pub fn live_dict(&mut self) -> Rc<RefCell<PyDict>> {
+        if let Some(d) = &self.live {
+            return d.clone();
+        }
+        let mut d = PyDict::new();
+        for (k, v) in std::mem::take(&mut self.entries) {
+            d.push(super::ops::hash_str(&k.s), Value::Str(k), v);
+        }
+        self.index = None;
+        let d = Rc::new(RefCell::new(d));
+        self.live = Some(d.clone());
+        d
+    }
+    /// `obj.__dict__ = d`: `d` is the storage from now on.
+    pub fn set_live(&mut self, d: Rc<RefCell<PyDict>>) {
+        *self = NameMap::default();
+        self.live = Some(d);
+    }
+    /// The string keys, also of a live map (`dir`).
+    pub fn names(&self) -> Vec<String> {
+        let mut v: Vec<String> = self.entries.iter().map(|(k, _)| k.s.clone()).collect();
+        if let Some(d) = &self.live {
+            v.extend(d.borrow().iter().filter_map(|(k, _)| match k {
+                Value::Str(s) => Some(s.s.clone()),
+                _ => None,
+            }));
+        }
+        v
+    }
+    /// The live dict, if any (for code walking every value).
+    pub fn live(&self) -> Option<&Rc<RefCell<PyDict>>> {
+        self.live.as_ref()
+    }
+    #[inline(never)]
+    fn live_insert(&mut self, key: Name, v: Value) {
+        if let Some(d) = &self.live {
+            let mut d = d.borrow_mut();
+            match live_find(&d, &key.s) {
+                Some(i) => {
+                    if let Some(slot) = d.value_at_mut(i) {
+                        *slot = v;
+                    }
+                }
+                None => d.push(super::ops::hash_str(&key.s), Value::Str(key), v),
+            }
+        }
+    }
+    #[inline(never)]
+    fn live_remove(&mut self, key: &str) -> Option<Value> {
+        let mut d = self.live.as_ref()?.borrow_mut();
+        let i = live_find(&d, key)?;
+        d.remove_at(i).map(|(_, v)| v)
     }
     pub fn get_str(&self, key: &str) -> Option<&Value> {
         self.find_ptr(key_of(&intern(key)))
@@ -231,6 +372,10 @@ impl NameMap {
         if let Some(i) = self.find_ptr(key_of(&key)) {
             self.entries[i].1 = v;
             return i;
+        }
+        if self.live.is_some() {
+            self.live_insert(key, v);
+            return LIVE;
         }
         let i = self.entries.len();
         if let Some(ix) = &mut self.index {
@@ -254,7 +399,9 @@ impl NameMap {
         self.index = Some(ix);
     }
     pub fn remove(&mut self, key: &str) -> Option<Value> {
-        let i = self.find_ptr(key_of(&intern(key)))?;
+        let Some(i) = self.find_ptr(key_of(&intern(key))) else {
+            return self.live_remove(key);
+        };
         let (_, v) = self.entries.remove(i);
         if self.index.is_some() {
             self.rebuild();
@@ -262,7 +409,7 @@ impl NameMap {
         Some(v)
     }
     pub fn contains(&self, key: &str) -> bool {
-        self.get_str(key).is_some()
+        self.lookup_str(key).is_some()
     }
     pub fn iter(&self) -> impl Iterator<Item = &(Name, Value)> {
         self.entries.iter()

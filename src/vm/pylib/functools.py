@@ -17,9 +17,7 @@ def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS,
         else:
             setattr(wrapper, attr, value)
     for attr in updated:
-        # (A function's __dict__ is a copy here: set the entries one by one.)
-        for k, v in getattr(wrapped, attr, {}).items():
-            setattr(wrapper, k, v)
+        getattr(wrapper, attr).update(getattr(wrapped, attr, {}))
     wrapper.__wrapped__ = wrapped
     return wrapper
 
