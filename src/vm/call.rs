@@ -382,6 +382,7 @@ impl Vm {
             code,
             awaited: Cell::new(false),
             async_hooks: Cell::new(0),
+            wrapped: Cell::new(false),
         }))
     }
 

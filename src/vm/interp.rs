@@ -873,7 +873,9 @@ impl Vm {
                 Op::GetYieldFromIter => {
                     let v = pop!(f);
                     let it = match &v {
-                        Value::Gen(g) if g.kind == GenKind::Generator => v.clone(),
+                        Value::Gen(g) if g.kind == GenKind::Generator || g.wrapped.get() => {
+                            v.clone()
+                        }
                         Value::Gen(g) if g.kind == GenKind::Coroutine => return Err(PyErr::new(
                             "TypeError",
                             "cannot 'yield from' a coroutine object in a non-coroutine generator",

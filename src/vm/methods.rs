@@ -1452,7 +1452,10 @@ fn gen_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "close" => vm.gen_close(&g),
         "__iter__" | "__aiter__" => Ok(Value::Gen(g.clone())),
-        "__await__" => Ok(Value::Gen(g.clone())),
+        "__await__" => {
+            g.wrapped.set(true);
+            Ok(Value::Gen(g.clone()))
+        }
         "__anext__" | "asend" => Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
             IterObj::ASend {
                 gen: g.clone(),

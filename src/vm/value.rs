@@ -300,6 +300,9 @@ pub struct GenObj {
     pub awaited: Cell<bool>,
     /// Async generators: the `asend`/`athrow` driver in progress (0 none).
     pub async_hooks: Cell<u8>,
+    /// Coroutines: `__await__()` handed it out (CPython's `coroutine_wrapper`), so a
+    /// plain generator may `yield from` it (a custom awaitable's `__await__`).
+    pub wrapped: Cell<bool>,
 }
 
 impl std::fmt::Debug for GenObj {
