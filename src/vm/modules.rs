@@ -92,6 +92,13 @@ impl Vm {
                         "sample",
                         "getrandbits",
                         "choices",
+                        "triangular",
+                        "expovariate",
+                        "paretovariate",
+                        "weibullvariate",
+                        "gauss",
+                        "normalvariate",
+                        "lognormvariate",
                     ],
                     random_fn,
                 ),
@@ -572,12 +579,55 @@ fn strftime(fmt: &str, t: i64) -> String {
     out
 }
 
+/// A parameter of a `random` function, given by position or by keyword.
+fn rarg(a: &Args, i: usize, name: &str) -> Option<Value> {
+    a.pos
+        .get(i)
+        .cloned()
+        .or_else(|| super::builtins::kwarg(a, name))
+}
+
+/// `bisect_right(cum, x, 0, hi)`: where `choices`/`sample(counts=)` land.
+fn bisect_right(cum: &[f64], x: f64, hi: usize) -> usize {
+    cum[..hi].partition_point(|c| *c <= x)
+}
+
+/// `itertools.accumulate` of the weights (ints and floats add up the same in f64).
+fn cumulative(vm: &mut Vm, v: &Value) -> PyResult<Vec<f64>> {
+    let mut total = 0.0;
+    let mut out = Vec::new();
+    for w in vm.to_vec(v)? {
+        total += num(vm, &w)?;
+        out.push(total);
+    }
+    Ok(out)
+}
+
 fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
-    let g = |i: usize| a.pos.get(i).cloned().unwrap_or(Value::None);
+    let g = |i: usize, k: &str| rarg(&a, i, k).unwrap_or(Value::None);
     let verr = |m: String| PyErr::new("ValueError", m);
+    let fl = |vm: &mut Vm, i: usize, k: &str, default: f64| match rarg(&a, i, k) {
+        Some(v) => num(vm, &v),
+        None => Ok(default),
+    };
+    let required: &[&str] = match name {
+        "expovariate" => &["lambd"],
+        "paretovariate" => &["alpha"],
+        "weibullvariate" => &["alpha", "beta"],
+        "lognormvariate" => &["mu", "sigma"],
+        _ => &[],
+    };
+    for (i, k) in required.iter().enumerate() {
+        if rarg(&a, i, k).is_none() {
+            return Err(PyErr::new(
+                "TypeError",
+                format!("Random.{name}() missing 1 required positional argument: '{k}'"),
+            ));
+        }
+    }
     match name {
         "seed" => {
-            match g(0) {
+            match g(0, "a") {
                 Value::Int(i) => vm.rng().seed(i),
                 Value::Bool(b) => vm.rng().seed(b as i64),
                 Value::Float(f) => vm.rng().seed_float(f),
@@ -592,28 +642,68 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "random" => Ok(Value::Float(vm.rng().random())),
         "uniform" => {
-            let (x, y) = (num(vm, &g(0))?, num(vm, &g(1))?);
+            let (x, y) = (num(vm, &g(0, "a"))?, num(vm, &g(1, "b"))?);
             Ok(Value::Float(vm.rng().uniform(x, y)))
         }
+        "triangular" => {
+            let (mut low, mut high) = (fl(vm, 0, "low", 0.0)?, fl(vm, 1, "high", 1.0)?);
+            let mut u = vm.rng().random();
+            let mut c = match rarg(&a, 2, "mode") {
+                None | Some(Value::None) => 0.5,
+                Some(m) => {
+                    if high == low {
+                        return Ok(rarg(&a, 0, "low").unwrap_or(Value::Float(0.0)));
+                    }
+                    (num(vm, &m)? - low) / (high - low)
+                }
+            };
+            if u > c {
+                u = 1.0 - u;
+                c = 1.0 - c;
+                std::mem::swap(&mut low, &mut high);
+            }
+            Ok(Value::Float(low + (high - low) * (u * c).sqrt()))
+        }
+        "expovariate" | "paretovariate" | "weibullvariate" => {
+            let first = fl(vm, 0, if name == "expovariate" { "lambd" } else { "alpha" }, f64::NAN)?;
+            let beta = fl(vm, 1, "beta", f64::NAN)?;
+            let u = 1.0 - vm.rng().random();
+            if first == 0.0 && name == "expovariate" {
+                return Err(PyErr::new("ZeroDivisionError", "float division by zero"));
+            }
+            Ok(Value::Float(match name {
+                "expovariate" => -u.ln() / first,
+                "paretovariate" => u.powf(-1.0 / first),
+                _ => first * (-u.ln()).powf(1.0 / beta),
+            }))
+        }
+        "gauss" | "normalvariate" | "lognormvariate" => {
+            let (mu, sigma) = (fl(vm, 0, "mu", 0.0)?, fl(vm, 1, "sigma", 1.0)?);
+            Ok(Value::Float(match name {
+                "gauss" => vm.rng().gauss(mu, sigma),
+                "normalvariate" => vm.rng().normalvariate(mu, sigma),
+                _ => vm.rng().normalvariate(mu, sigma).exp(),
+            }))
+        }
         "randint" => {
-            let (x, y) = (as_i64(vm, &g(0), "")?, as_i64(vm, &g(1), "")?);
+            let (x, y) = (as_i64(vm, &g(0, "a"), "")?, as_i64(vm, &g(1, "b"), "")?);
             vm.rng().randint(x, y).map(Value::Int).map_err(verr)
         }
         "randrange" => {
-            let x = as_i64(vm, &g(0), "")?;
-            if a.pos.len() == 1 {
+            let x = as_i64(vm, &g(0, "start"), "")?;
+            let stop = g(1, "stop");
+            if stop.is_none() {
                 return vm.rng().randrange_stop(x).map(Value::Int).map_err(verr);
             }
-            let y = as_i64(vm, &g(1), "")?;
-            let step = if a.pos.len() > 2 {
-                as_i64(vm, &g(2), "")?
-            } else {
-                1
+            let y = as_i64(vm, &stop, "")?;
+            let step = match rarg(&a, 2, "step") {
+                Some(v) => as_i64(vm, &v, "")?,
+                None => 1,
             };
             vm.rng().randrange(x, y, step).map(Value::Int).map_err(verr)
         }
         "getrandbits" => {
-            let k = as_i64(vm, &g(0), "")?;
+            let k = as_i64(vm, &g(0, "k"), "")?;
             if !(0..=63).contains(&k) {
                 return Err(PyErr::new(
                     "ValueError",
@@ -623,7 +713,7 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::Int(vm.rng().getrandbits(k as u32) as i64))
         }
         "choice" => {
-            let items = vm.to_vec(&g(0))?;
+            let items = vm.to_vec(&g(0, "seq"))?;
             match vm.rng().choice(items.len()) {
                 Some(i) => Ok(items[i].clone()),
                 None => Err(PyErr::new(
@@ -633,12 +723,49 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
         }
         "choices" => {
-            let items = vm.to_vec(&g(0))?;
+            let items = vm.to_vec(&g(0, "population"))?;
             let k = match super::builtins::kwarg(&a, "k") {
                 Some(v) => as_i64(vm, &v, "")?,
                 None => 1,
             };
+            let weights = g(1, "weights");
+            let cum = match (super::builtins::kwarg(&a, "cum_weights"), &weights) {
+                (None | Some(Value::None), Value::None) => None,
+                (None | Some(Value::None), Value::Int(n)) => {
+                    return Err(err3(
+                        "TypeError",
+                        "The number of choices must be a keyword argument: k=",
+                        &n.to_string(),
+                        "",
+                    ))
+                }
+                (None | Some(Value::None), w) => Some(cumulative(vm, w)?),
+                (Some(c), Value::None) => Some(cumulative_given(vm, &c)?),
+                _ => {
+                    return Err(PyErr::new(
+                        "TypeError",
+                        "Cannot specify both weights and cumulative weights",
+                    ))
+                }
+            };
             let mut out = Vec::new();
+            if let Some(cum) = cum {
+                if cum.len() != items.len() {
+                    return Err(verr("The number of weights does not match the population".into()));
+                }
+                let total = cum.last().copied().unwrap_or(0.0);
+                if total <= 0.0 {
+                    return Err(verr("Total of weights must be greater than zero".into()));
+                }
+                if !total.is_finite() {
+                    return Err(verr("Total of weights must be finite".into()));
+                }
+                for _ in 0..k.max(0) {
+                    let x = vm.rng().random() * total;
+                    out.push(items[bisect_right(&cum, x, items.len() - 1)].clone());
+                }
+                return Ok(Value::list(out));
+            }
             for _ in 0..k.max(0) {
                 if items.is_empty() {
                     return Err(PyErr::new(
@@ -652,7 +779,7 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::list(out))
         }
         "shuffle" => {
-            let Value::List(l) = g(0) else {
+            let Value::List(l) = g(0, "x") else {
                 return Err(PyErr::new("TypeError", "shuffle() argument must be a list"));
             };
             let mut items = rd(&l).clone();
@@ -661,12 +788,28 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::None)
         }
         "sample" => {
-            let items = vm.to_vec(&g(0))?;
-            let k = as_i64(vm, &g(1), "")?;
+            let items = vm.to_vec(&g(0, "population"))?;
+            let k = as_i64(vm, &g(1, "k"), "")?;
             if k < 0 {
                 return Err(PyErr::new(
                     "ValueError",
                     "Sample larger than population or is negative",
+                ));
+            }
+            let counts = super::builtins::kwarg(&a, "counts").unwrap_or(Value::None);
+            if !counts.is_none() {
+                // CPython: a sample of range(total), each landing in its item's run.
+                let mut cum = cumulative(vm, &counts)?;
+                if cum.len() != items.len() {
+                    return Err(verr("The number of counts does not match the population".into()));
+                }
+                let total = cum.pop().unwrap_or(0.0);
+                let idx = vm.rng().sample(total as usize, k as usize).map_err(verr)?;
+                let n = cum.len();
+                return Ok(Value::list(
+                    idx.into_iter()
+                        .map(|s| items[bisect_right(&cum, s as f64, n)].clone())
+                        .collect(),
                 ));
             }
             let idx = vm.rng().sample(items.len(), k as usize).map_err(verr)?;
