@@ -87,6 +87,14 @@ mod tests {
             ("collections.py", include_str!("../vm/pylib/collections.py")),
             ("contextlib.py", include_str!("../vm/pylib/contextlib.py")),
             ("functools.py", include_str!("../vm/pylib/functools.py")),
+            ("typing.py", include_str!("../vm/pylib/typing.py")),
+            ("types.py", include_str!("../vm/pylib/types.py")),
+            ("abc.py", include_str!("../vm/pylib/abc.py")),
+            (
+                "_collections_abc.py",
+                include_str!("../vm/pylib/_collections_abc.py"),
+            ),
+            ("__future__.py", include_str!("../vm/pylib/__future__.py")),
         ];
         let embedded: Vec<(&str, &str)> = ASYNCIO_PRELUDE
             .iter()
@@ -96,6 +104,11 @@ mod tests {
                 ("collections.py", embedded_py!("collections.py")),
                 ("contextlib.py", embedded_py!("contextlib.py")),
                 ("functools.py", embedded_py!("functools.py")),
+                ("typing.py", embedded_py!("typing.py")),
+                ("types.py", embedded_py!("types.py")),
+                ("abc.py", embedded_py!("abc.py")),
+                ("_collections_abc.py", embedded_py!("_collections_abc.py")),
+                ("__future__.py", embedded_py!("__future__.py")),
             ])
             .collect();
         assert_eq!(embedded.len(), originals.len());

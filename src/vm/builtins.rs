@@ -900,13 +900,30 @@ impl Vm {
     }
 
     pub fn isinstance_check(&mut self, v: &Value, cls: &Value, fname: &str) -> PyResult<bool> {
+        if let Value::Instance(_) = cls {
+            // `isinstance(x, int | None)`: the union's `__instancecheck__`.
+            if let Some(m) = self.special_method(cls, "__instancecheck__") {
+                let r = self.call(&m, vec![v.clone()])?;
+                return self.truthy(&r);
+            }
+        }
         let t = self.type_of(v);
         self.classinfo_match(&t, cls, fname)
     }
 
     pub fn classinfo_match(&mut self, t: &Rc<Class>, cls: &Value, fname: &str) -> PyResult<bool> {
         match cls {
-            Value::Class(c) => Ok(self.is_subclass(t, c)),
+            Value::Class(c) => {
+                // What a metaclass's `__subclasscheck__` does in CPython (typing's
+                // Protocol, collections.abc): a classmethod hook here.
+                let hook = self.names.subclass_hook.clone();
+                if let Some(h) = self.class_lookup_name(c, &hook) {
+                    let h = self.bind_descriptor(h, cls, c);
+                    let r = self.call(&h, vec![Value::Class(t.clone())])?;
+                    return self.truthy(&r);
+                }
+                Ok(self.is_subclass(t, c))
+            }
             Value::Tuple(items) => {
                 for x in items.iter() {
                     if self.nested(" in __instancecheck__", |vm| {
@@ -916,6 +933,13 @@ impl Vm {
                     }
                 }
                 Ok(false)
+            }
+            Value::Instance(_) if self.special_method(cls, "__subclasscheck__").is_some() => {
+                let m = self
+                    .special_method(cls, "__subclasscheck__")
+                    .unwrap_or_default();
+                let r = self.call(&m, vec![Value::Class(t.clone())])?;
+                self.truthy(&r)
             }
             _ => Err(err3(
                 "TypeError",
@@ -1098,7 +1122,7 @@ pub fn construct_builtin(
                 let c = super::types::make_class(&name.s, bs, BuiltinType::Object, ns)
                     .map_err(|m| PyErr::new("TypeError", m))?;
                 *wr(&c.module) = Value::str("__main__");
-                vm.set_names(&c)?;
+                vm.finish_class(&c, Vec::new())?;
                 Value::Class(c)
             }
             _ => return Err(PyErr::new("TypeError", "type() takes 1 or 3 arguments")),

@@ -848,11 +848,15 @@ impl Vm {
                     let qualname = pop!(f);
                     let code = pop!(f);
                     let closure = if flags & 8 != 0 { pop!(f) } else { Value::None };
+                    let annotations = if flags & 4 != 0 { pop!(f) } else { Value::None };
                     let kwdefaults = if flags & 2 != 0 { pop!(f) } else { Value::None };
                     let defaults = if flags & 1 != 0 { pop!(f) } else { Value::None };
                     let globals = f.globals.clone();
                     let func =
                         self.make_function(code, qualname, defaults, kwdefaults, closure, globals)?;
+                    if let (Value::Function(fo), Value::Dict(_)) = (&func, &annotations) {
+                        fo.dict.borrow_mut().set_str("__annotations__", annotations);
+                    }
                     self.push_top(func);
                 }
                 Op::Return => {

@@ -211,6 +211,7 @@ pub fn install_methods(vm: &mut Vm) {
         &t.object,
         &[
             "__init__",
+            "__new__",
             "__repr__",
             "__str__",
             "__format__",
@@ -242,6 +243,14 @@ pub fn install_methods(vm: &mut Vm) {
         &t.handle,
         &["cancel", "cancelled", "when"],
         Vm::handle_method,
+    );
+    // Implicitly a classmethod, so `super().__init_subclass__(**kw)` knows the class.
+    wr(&vm.t.object.dict).set_str(
+        "__init_subclass__",
+        Value::ClassMethod(Rc::new(Shallow(super::builtins::native(
+            "__init_subclass__",
+            object_method,
+        )))),
     );
     {
         let mut d = wr(&vm.t.dict.dict);
@@ -1530,7 +1539,61 @@ fn object_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 Err(err3("TypeError", "", &cls.name.s, "() takes no arguments"))
             }
         }
+        "__init_subclass__" if !a.kw.is_empty() => {
+            let name = match &this {
+                Value::Class(c) => c.name.s.clone(),
+                other => vm.type_name(other),
+            };
+            Err(err3(
+                "TypeError",
+                "",
+                &name,
+                ".__init_subclass__() takes no keyword arguments",
+            ))
+        }
         "__init__" | "__init_subclass__" => Ok(Value::None),
+        "__new__" => {
+            // `super().__new__(cls)` in a `__new__` (singletons, typing's Protocol).
+            let Value::Class(cls) = this else {
+                let tn = vm.type_name(&this);
+                return Err(err3(
+                    "TypeError",
+                    "object.__new__(X): X is not a type object (",
+                    &tn,
+                    ")",
+                ));
+            };
+            let rest: Vec<Value> = a.pos[1..].to_vec();
+            if (!rest.is_empty() || !a.kw.is_empty()) && !cls.is_exception {
+                if vm.class_lookup_user(&cls, "__new__").is_some() {
+                    return Err(PyErr::new(
+                        "TypeError",
+                        "object.__new__() takes exactly one argument (the type to instantiate)",
+                    ));
+                }
+                if vm.class_lookup_user(&cls, "__init__").is_none() {
+                    return Err(err3("TypeError", "", &cls.name.s, "() takes no arguments"));
+                }
+            }
+            let payload = if cls.builtin != BuiltinType::Object && !cls.is_exception {
+                super::builtins::builtin_payload(vm, &cls, &[])?
+            } else {
+                Value::None
+            };
+            Ok(Value::Instance(Rc::new(Instance {
+                class: RefCell::new(cls.clone()),
+                dict: RefCell::new(super::namemap::NameMap::new()),
+                exc: cls.is_exception.then(|| {
+                    RefCell::new(ExcData {
+                        args: rest,
+                        cause: Value::None,
+                        context: Value::None,
+                        ..Default::default()
+                    })
+                }),
+                payload: RefCell::new(payload),
+            })))
+        }
         "__repr__" => vm.default_repr(&this).map(Value::string),
         "__str__" => vm.repr(&this).map(Value::string),
         "__format__" => {

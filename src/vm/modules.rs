@@ -1,6 +1,6 @@
 //! Imports: the asyncio prelude (Python, embedded), `_awaitscope`, and builtin
 //! modules `time`, `random`, `math`, `sys`, `collections`, `contextlib`, `functools`,
-//! `typing`, `json`.
+//! `typing`, `types`, `abc`, `collections.abc`, `__future__`, `json`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,6 +15,11 @@ use crate::trace::Event;
 const COLLECTIONS_PY: &str = crate::asyncio::embedded_py!("collections.py");
 const CONTEXTLIB_PY: &str = crate::asyncio::embedded_py!("contextlib.py");
 const FUNCTOOLS_PY: &str = crate::asyncio::embedded_py!("functools.py");
+const TYPING_PY: &str = crate::asyncio::embedded_py!("typing.py");
+const TYPES_PY: &str = crate::asyncio::embedded_py!("types.py");
+const ABC_PY: &str = crate::asyncio::embedded_py!("abc.py");
+const FUTURE_PY: &str = crate::asyncio::embedded_py!("__future__.py");
+const COLLECTIONS_ABC_PY: &str = crate::asyncio::embedded_py!("_collections_abc.py");
 
 fn module(name: &str, entries: Vec<(&str, Value)>) -> Value {
     let mut d = NameMap::new();
@@ -170,39 +175,24 @@ impl Vm {
                 ));
                 module("sys", e)
             }
-            "typing" => {
-                let obj = Value::Class(self.t.object.clone());
-                let names = [
-                    "Any",
-                    "List",
-                    "Dict",
-                    "Set",
-                    "Tuple",
-                    "Optional",
-                    "Union",
-                    "Callable",
-                    "Awaitable",
-                    "Coroutine",
-                    "Iterable",
-                    "Iterator",
-                    "AsyncIterator",
-                    "AsyncIterable",
-                    "AsyncGenerator",
-                    "Generator",
-                    "Sequence",
-                    "Mapping",
-                    "Type",
-                    "NoReturn",
-                    "TypeVar",
-                    "Generic",
-                    "Protocol",
-                    "Final",
-                    "ClassVar",
-                    "Literal",
-                ];
-                let mut e: Vec<(&str, Value)> = names.iter().map(|n| (*n, obj.clone())).collect();
-                e.push(("TYPE_CHECKING", Value::Bool(false)));
-                module("typing", e)
+            "typing" | "types" | "abc" | "__future__" => {
+                let file = format!("{name}.py");
+                let src = match name {
+                    "typing" => TYPING_PY,
+                    "types" => TYPES_PY,
+                    "abc" => ABC_PY,
+                    _ => FUTURE_PY,
+                };
+                self.load_source_module(name, &[(&file, src)])?
+            }
+            "collections.abc" => {
+                let parent = self.import_module("collections")?.unwrap_or_default();
+                let m = self.load_source_module(
+                    "collections.abc",
+                    &[("_collections_abc.py", COLLECTIONS_ABC_PY)],
+                )?;
+                self.setattr(&parent, &intern("abc"), m.clone())?;
+                m
             }
             "json" => {
                 let mut e = natives(&["loads", "dumps"], json_fn);
@@ -214,7 +204,17 @@ impl Vm {
             }
             _ => {
                 let top = name.split_once('.').map_or(name, |(top, _)| top);
-                return Err(err3("ModuleNotFoundError", "No module named '", top, "'"));
+                // `import collections.foo`: the package is there, its submodule not.
+                let missing = match top != name && self.import_module(top).is_ok() {
+                    true => name,
+                    false => top,
+                };
+                return Err(err3(
+                    "ModuleNotFoundError",
+                    "No module named '",
+                    missing,
+                    "'",
+                ));
             }
         };
         self.modules.insert(name.to_string(), m.clone());
@@ -824,6 +824,12 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             "'",
         )),
     }
+}
+
+/// `cum_weights` as given (numbers, not summed again).
+fn cumulative_given(vm: &mut Vm, v: &Value) -> PyResult<Vec<f64>> {
+    let items = vm.to_vec(v)?;
+    items.iter().map(|w| num(vm, w)).collect()
 }
 
 fn math_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
