@@ -980,8 +980,9 @@ impl Vm {
                         ));
                     };
                     self.push_top(exit);
-                    let r = self.call(&enter, Vec::new())?;
-                    self.push_top(r);
+                    // As a Python call, not a nested native one: a `with` body's
+                    // `__enter__`/`__exit__` may run the event loop (asyncio.Runner).
+                    self.call_in_loop(enter, Vec::new(), Vec::new())?;
                 }
                 Op::BeforeAsyncWith => {
                     let mgr = pop!(f);
@@ -1000,8 +1001,11 @@ impl Vm {
                 }
                 Op::CallExitNone => {
                     let exit = pop!(f);
-                    let r = self.call(&exit, vec![Value::None, Value::None, Value::None])?;
-                    self.push_top(r);
+                    self.call_in_loop(
+                        exit,
+                        vec![Value::None, Value::None, Value::None],
+                        Vec::new(),
+                    )?;
                 }
                 Op::WithExceptStart => {
                     let n = f.stack.len();
@@ -1012,8 +1016,7 @@ impl Vm {
                     let tb_len = exc_data(&exc).map_or(0, |d| d.borrow().traceback.len());
                     let exit = std::mem::replace(&mut f.stack[n - 3], Value::Int(tb_len as i64));
                     let typ = Value::Class(self.type_of(&exc));
-                    let r = self.call(&exit, vec![typ, exc, Value::None])?;
-                    self.push_top(r);
+                    self.call_in_loop(exit, vec![typ, exc, Value::None], Vec::new())?;
                 }
                 Op::ImportName(i) => {
                     let name = f.code.names[i as usize].clone();
