@@ -95,6 +95,8 @@ mod tests {
                 include_str!("../vm/pylib/_collections_abc.py"),
             ),
             ("__future__.py", include_str!("../vm/pylib/__future__.py")),
+            ("heapq.py", include_str!("../vm/pylib/heapq.py")),
+            ("operator.py", include_str!("../vm/pylib/operator.py")),
         ];
         let embedded: Vec<(&str, &str)> = ASYNCIO_PRELUDE
             .iter()
@@ -109,6 +111,8 @@ mod tests {
                 ("abc.py", embedded_py!("abc.py")),
                 ("_collections_abc.py", embedded_py!("_collections_abc.py")),
                 ("__future__.py", embedded_py!("__future__.py")),
+                ("heapq.py", embedded_py!("heapq.py")),
+                ("operator.py", embedded_py!("operator.py")),
             ])
             .collect();
         assert_eq!(embedded.len(), originals.len());

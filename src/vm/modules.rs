@@ -1,6 +1,6 @@
 //! Imports: the asyncio prelude (Python, embedded), `_awaitscope`, and builtin
 //! modules `time`, `random`, `math`, `sys`, `collections`, `contextlib`, `functools`,
-//! `typing`, `types`, `abc`, `collections.abc`, `__future__`, `json`.
+//! `typing`, `types`, `abc`, `collections.abc`, `heapq`, `operator`, `__future__`, `json`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -18,6 +18,8 @@ const FUNCTOOLS_PY: &str = crate::asyncio::embedded_py!("functools.py");
 const TYPING_PY: &str = crate::asyncio::embedded_py!("typing.py");
 const TYPES_PY: &str = crate::asyncio::embedded_py!("types.py");
 const ABC_PY: &str = crate::asyncio::embedded_py!("abc.py");
+const HEAPQ_PY: &str = crate::asyncio::embedded_py!("heapq.py");
+const OPERATOR_PY: &str = crate::asyncio::embedded_py!("operator.py");
 const FUTURE_PY: &str = crate::asyncio::embedded_py!("__future__.py");
 const COLLECTIONS_ABC_PY: &str = crate::asyncio::embedded_py!("_collections_abc.py");
 
@@ -175,12 +177,14 @@ impl Vm {
                 ));
                 module("sys", e)
             }
-            "typing" | "types" | "abc" | "__future__" => {
+            "typing" | "types" | "abc" | "heapq" | "operator" | "__future__" => {
                 let file = format!("{name}.py");
                 let src = match name {
                     "typing" => TYPING_PY,
                     "types" => TYPES_PY,
                     "abc" => ABC_PY,
+                    "heapq" => HEAPQ_PY,
+                    "operator" => OPERATOR_PY,
                     _ => FUTURE_PY,
                 };
                 self.load_source_module(name, &[(&file, src)])?
@@ -665,7 +669,16 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::Float(low + (high - low) * (u * c).sqrt()))
         }
         "expovariate" | "paretovariate" | "weibullvariate" => {
-            let first = fl(vm, 0, if name == "expovariate" { "lambd" } else { "alpha" }, f64::NAN)?;
+            let first = fl(
+                vm,
+                0,
+                if name == "expovariate" {
+                    "lambd"
+                } else {
+                    "alpha"
+                },
+                f64::NAN,
+            )?;
             let beta = fl(vm, 1, "beta", f64::NAN)?;
             let u = 1.0 - vm.rng().random();
             if first == 0.0 && name == "expovariate" {
@@ -751,7 +764,9 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             let mut out = Vec::new();
             if let Some(cum) = cum {
                 if cum.len() != items.len() {
-                    return Err(verr("The number of weights does not match the population".into()));
+                    return Err(verr(
+                        "The number of weights does not match the population".into(),
+                    ));
                 }
                 let total = cum.last().copied().unwrap_or(0.0);
                 if total <= 0.0 {
@@ -801,7 +816,9 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 // CPython: a sample of range(total), each landing in its item's run.
                 let mut cum = cumulative(vm, &counts)?;
                 if cum.len() != items.len() {
-                    return Err(verr("The number of counts does not match the population".into()));
+                    return Err(verr(
+                        "The number of counts does not match the population".into(),
+                    ));
                 }
                 let total = cum.pop().unwrap_or(0.0);
                 let idx = vm.rng().sample(total as usize, k as usize).map_err(verr)?;
