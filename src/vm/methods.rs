@@ -244,6 +244,8 @@ pub fn install_methods(vm: &mut Vm) {
         &["cancel", "cancelled", "when"],
         Vm::handle_method,
     );
+    let group = vm.exc_class("BaseExceptionGroup");
+    reg(&group, &["split", "subgroup", "derive"], exc_method);
     // Implicitly a classmethod, so `super().__init_subclass__(**kw)` knows the class.
     wr(&vm.t.object.dict).set_str(
         "__init_subclass__",
@@ -1664,6 +1666,24 @@ fn exc_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 }
             }
             Ok(Value::None)
+        }
+        "split" | "subgroup" => {
+            let cond = arg(&a, 1).unwrap_or_default();
+            let (m, r) = vm.eg_split_by(&this, &cond, name == "split")?;
+            Ok(if name == "split" {
+                Value::tuple(vec![m, r])
+            } else {
+                m
+            })
+        }
+        "derive" => {
+            let excs = vm.to_vec(&arg(&a, 1).unwrap_or_default())?;
+            let msg = match &this {
+                Value::Instance(i) => rd(&i.dict).get_str("message").cloned(),
+                _ => None,
+            };
+            let base = vm.exc_class("BaseExceptionGroup");
+            vm.make_exception_group(&base, msg.unwrap_or(Value::str("")), excs)
         }
         _ => Err(PyErr::new("AttributeError", name.to_string())),
     }
