@@ -1093,6 +1093,23 @@ fn stream_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
 fn json_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     match name {
         "loads" => {
+            if let Some((k, _)) = a.kw.first() {
+                return Err(match k.as_str() {
+                    "cls" | "object_hook" | "parse_float" | "parse_int" | "parse_constant"
+                    | "object_pairs_hook" | "strict" => err3(
+                        "NotImplementedError",
+                        "json.loads(",
+                        &k.s,
+                        "=...) is not supported in Awaitscope",
+                    ),
+                    _ => err3(
+                        "TypeError",
+                        "JSONDecoder.__init__() got an unexpected keyword argument '",
+                        &k.s,
+                        "'",
+                    ),
+                });
+            }
             let s = vm.str_of(&a.pos.first().cloned().unwrap_or_default())?;
             json_loads(vm, &s)
         }
@@ -1102,6 +1119,10 @@ fn json_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 indent: None,
                 sort_keys: false,
                 ensure_ascii: true,
+                separators: None,
+                default: None,
+                skipkeys: false,
+                allow_nan: true,
             };
             for (k, x) in &a.kw {
                 match k.as_str() {
@@ -1116,7 +1137,39 @@ fn json_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     }
                     "sort_keys" => opts.sort_keys = vm.truthy(x)?,
                     "ensure_ascii" => opts.ensure_ascii = vm.truthy(x)?,
-                    _ => {}
+                    "skipkeys" => opts.skipkeys = vm.truthy(x)?,
+                    "allow_nan" => opts.allow_nan = vm.truthy(x)?,
+                    "check_circular" => {}
+                    "default" if !x.is_none() => opts.default = Some(x.clone()),
+                    "default" => {}
+                    "separators" if !x.is_none() => {
+                        let parts = vm.to_vec(x)?;
+                        let [item, key] = parts.as_slice() else {
+                            return Err(PyErr::new(
+                                "ValueError",
+                                format!(
+                                    "too many values to unpack (expected 2, got {})",
+                                    parts.len()
+                                ),
+                            ));
+                        };
+                        opts.separators = Some((vm.str_of(item)?, vm.str_of(key)?));
+                    }
+                    "separators" => {}
+                    "cls" => {
+                        return Err(PyErr::new(
+                            "NotImplementedError",
+                            "json.dumps(cls=...) is not supported in Awaitscope",
+                        ))
+                    }
+                    other => {
+                        return Err(err3(
+                            "TypeError",
+                            "JSONEncoder.__init__() got an unexpected keyword argument '",
+                            other,
+                            "'",
+                        ))
+                    }
                 }
             }
             let mut out = String::new();
@@ -1132,6 +1185,12 @@ struct JsonOut {
     indent: Option<String>,
     sort_keys: bool,
     ensure_ascii: bool,
+    /// `separators=(item, key)`; None: `", "`/`": "` (`","` between items with `indent`).
+    separators: Option<(String, String)>,
+    /// `default=f`: what an object json cannot write becomes.
+    default: Option<Value>,
+    skipkeys: bool,
+    allow_nan: bool,
 }
 
 impl JsonOut {
@@ -1144,12 +1203,15 @@ impl JsonOut {
             }
         }
     }
-    fn item_separator(&self) -> &'static str {
-        if self.indent.is_some() {
-            ","
-        } else {
-            ", "
+    fn item_separator(&self) -> &str {
+        match &self.separators {
+            Some((item, _)) => item,
+            None if self.indent.is_some() => ",",
+            None => ", ",
         }
+    }
+    fn key_separator(&self) -> &str {
+        self.separators.as_ref().map_or(": ", |(_, key)| key)
     }
 }
 
@@ -1194,6 +1256,12 @@ fn json_dump(
         Value::None => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Int(i) => out.push_str(&i.to_string()),
+        Value::Float(f) if !f.is_finite() && !opts.allow_nan => {
+            return Err(PyErr::new(
+                "ValueError",
+                "Out of range float values are not JSON compliant",
+            ))
+        }
         // Python's json writes the non-finite floats as JavaScript's names.
         Value::Float(f) if f.is_nan() => out.push_str("NaN"),
         Value::Float(f) if f.is_infinite() => {
@@ -1236,6 +1304,7 @@ fn json_dump(
                         json_dump(vm, &k, &mut key, depth + 1, opts)?;
                         key
                     }
+                    _ if opts.skipkeys => continue,
                     other => {
                         return Err(type_error_of(
                             vm,
@@ -1258,22 +1327,50 @@ fn json_dump(
                 }
                 opts.newline(out, depth + 1);
                 json_string(out, k, opts.ensure_ascii);
-                out.push_str(": ");
+                out.push_str(opts.key_separator());
                 json_dump(vm, x, out, depth + 1, opts)?;
             }
             opts.newline(out, depth);
             out.push('}');
         }
-        other => {
-            return Err(type_error_of(
-                vm,
-                "Object of type ",
-                other,
-                " is not JSON serializable",
-            ))
+        Value::Instance(_) => {
+            // dict/list subclasses (defaultdict, Counter) as their contents; the
+            // namedtuples of collections/typing (not tuples here) as lists.
+            if let Some(p) = vm.payload(v) {
+                return json_dump(vm, &p, out, depth, opts);
+            }
+            let cls = vm.type_of(v);
+            if vm.class_lookup(&cls, "_fields").is_some() {
+                let items = Value::list(vm.to_vec(v)?);
+                return json_dump(vm, &items, out, depth, opts);
+            }
+            json_default(vm, v, out, depth, opts)?;
         }
+        other => json_default(vm, other, out, depth, opts)?,
     }
     Ok(())
+}
+
+/// An object json has no form for: `default(obj)`'s result, or CPython's TypeError.
+fn json_default(
+    vm: &mut Vm,
+    v: &Value,
+    out: &mut String,
+    depth: usize,
+    opts: &JsonOut,
+) -> PyResult<()> {
+    match &opts.default {
+        Some(f) => {
+            let r = vm.call(f, vec![v.clone()])?;
+            json_dump(vm, &r, out, depth + 1, opts)
+        }
+        None => Err(type_error_of(
+            vm,
+            "Object of type ",
+            v,
+            " is not JSON serializable",
+        )),
+    }
 }
 
 /// `json.loads`: objects keep their key order (like CPython's dict).
