@@ -103,10 +103,10 @@ pub fn kwarg(a: &Args, name: &str) -> Option<Value> {
 }
 
 fn no_kw(name: &str, a: &Args) -> PyResult<()> {
-    if let Some((k, _)) = a.kw.first() {
+    if !a.kw.is_empty() {
         return Err(PyErr::new(
             "TypeError",
-            format!("{}() got an unexpected keyword argument '{}'", name, k.s),
+            format!("{}() takes no keyword arguments", name),
         ));
     }
     Ok(())
@@ -197,6 +197,19 @@ pub fn install(vm: &mut Vm) {
 
 /// A builtin taking `MIN..=MAX` positional arguments: checked here, then run.
 fn args<const MIN: usize, const MAX: usize>(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    if !a.kw.is_empty() && !["sorted", "sum", "round", "enumerate", "pow"].contains(&name) {
+        return Err(err3("TypeError", "", name, "() takes no keyword arguments"));
+    }
+    let mut a = a;
+    if name == "pow" && !a.kw.is_empty() {
+        // pow(base=2, exp=10, mod=None)
+        for k in ["base", "exp", "mod"].iter().skip(a.pos.len()) {
+            match kwarg(&a, k) {
+                Some(v) => a.pos.push(v),
+                None => break,
+            }
+        }
+    }
     nargs(name, &a, MIN, MAX)?;
     builtin_fn(vm, name, a)
 }
@@ -964,7 +977,39 @@ pub fn construct_builtin(
     }
     let t = &vm.t;
     let is = |c: &Rc<Class>| Rc::ptr_eq(cls, c);
-    let a0 = args.first().cloned();
+    let mut a0 = args.first().cloned();
+    if let Some((k, v)) = kw.first() {
+        // Keywords the builtin constructors refuse (they were ignored: `str(object=x)` was '').
+        let allowed: &[&str] = match cls.name.s.as_str() {
+            "int" => &["base"],
+            "str" => &["object", "encoding", "errors"],
+            "float" | "bool" | "list" | "tuple" | "set" | "frozenset" | "range" => &[],
+            _ => &["*"],
+        };
+        if let Some((bad, _)) = kw
+            .iter()
+            .find(|(k, _)| !allowed.contains(&k.as_str()) && allowed != ["*"])
+        {
+            return Err(match allowed.is_empty() {
+                true => err3(
+                    "TypeError",
+                    "",
+                    &cls.name.s,
+                    "() takes no keyword arguments",
+                ),
+                false => PyErr::new(
+                    "TypeError",
+                    format!(
+                        "'{}' is an invalid keyword argument for {}()",
+                        bad.s, cls.name.s
+                    ),
+                ),
+            });
+        }
+        if is(&t.str_) && k.s == "object" && a0.is_none() {
+            a0 = Some(v.clone());
+        }
+    }
     let r = if is(&t.int) {
         match (
             &a0,

@@ -364,7 +364,28 @@ fn norm_range(vm: &mut Vm, s: &PyStr, a: &Args, from: usize) -> PyResult<(usize,
     Ok((st as usize, en.max(st) as usize, beyond))
 }
 
+/// CPython's "str.count() takes no keyword arguments" for the methods that take
+/// none (keywords were ignored: `s.strip(chars=" ")`).
+fn refuse_kw(tname: &str, name: &str, a: &Args, takes_kw: &[&str]) -> PyResult<()> {
+    if a.kw.is_empty() || takes_kw.contains(&name) {
+        return Ok(());
+    }
+    Err(PyErr::new(
+        "TypeError",
+        format!("{tname}.{name}() takes no keyword arguments"),
+    ))
+}
+
 fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    let kw_ok = [
+        "split",
+        "rsplit",
+        "splitlines",
+        "encode",
+        "expandtabs",
+        "format",
+    ];
+    refuse_kw("str", name, &a, &kw_ok)?;
     let Some(Value::Str(s)) = self_arg(vm, &a) else {
         return Err(err3(
             "TypeError",
@@ -919,6 +940,7 @@ fn str_maketrans(vm: &mut Vm, _name: &str, a: Args) -> PyResult<Value> {
 }
 
 fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    refuse_kw("list", name, &a, &["sort"])?;
     let Some(Value::List(l)) = self_arg(vm, &a) else {
         return Err(err3(
             "TypeError",
@@ -1062,6 +1084,7 @@ fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
 }
 
 fn dict_fromkeys(vm: &mut Vm, _name: &str, a: Args) -> PyResult<Value> {
+    refuse_kw("dict", "fromkeys", &a, &[])?;
     // pos(&a, 0) is the class (classmethod)
     let keys = vm.to_vec(&arg(&a, 1).unwrap_or_default())?;
     let v = arg(&a, 2).unwrap_or(Value::None);
@@ -1073,6 +1096,7 @@ fn dict_fromkeys(vm: &mut Vm, _name: &str, a: Args) -> PyResult<Value> {
 }
 
 fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    refuse_kw("dict", name, &a, &["update"])?;
     let Some(Value::Dict(d)) = self_arg(vm, &a) else {
         return Err(err3(
             "TypeError",
@@ -1210,6 +1234,7 @@ fn view_repr(vm: &mut Vm, _n: &str, a: Args) -> PyResult<Value> {
 }
 
 fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    refuse_kw("set", name, &a, &[])?;
     let this = self_arg(vm, &a).unwrap_or_default();
     let d = match &this {
         Value::Set(d) => d.clone(),
@@ -1346,6 +1371,7 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
 }
 
 fn tuple_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    refuse_kw("tuple", name, &a, &[])?;
     let Some(Value::Tuple(t)) = self_arg(vm, &a) else {
         return Err(err3(
             "TypeError",
