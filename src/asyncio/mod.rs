@@ -88,6 +88,16 @@ mod tests {
             ("contextlib.py", include_str!("../vm/pylib/contextlib.py")),
             ("functools.py", include_str!("../vm/pylib/functools.py")),
             ("itertools.py", include_str!("../vm/pylib/itertools.py")),
+            ("typing.py", include_str!("../vm/pylib/typing.py")),
+            ("types.py", include_str!("../vm/pylib/types.py")),
+            ("abc.py", include_str!("../vm/pylib/abc.py")),
+            (
+                "_collections_abc.py",
+                include_str!("../vm/pylib/_collections_abc.py"),
+            ),
+            ("__future__.py", include_str!("../vm/pylib/__future__.py")),
+            ("heapq.py", include_str!("../vm/pylib/heapq.py")),
+            ("operator.py", include_str!("../vm/pylib/operator.py")),
         ];
         let embedded: Vec<(&str, &str)> = ASYNCIO_PRELUDE
             .iter()
@@ -98,6 +108,13 @@ mod tests {
                 ("contextlib.py", embedded_py!("contextlib.py")),
                 ("functools.py", embedded_py!("functools.py")),
                 ("itertools.py", embedded_py!("itertools.py")),
+                ("typing.py", embedded_py!("typing.py")),
+                ("types.py", embedded_py!("types.py")),
+                ("abc.py", embedded_py!("abc.py")),
+                ("_collections_abc.py", embedded_py!("_collections_abc.py")),
+                ("__future__.py", embedded_py!("__future__.py")),
+                ("heapq.py", embedded_py!("heapq.py")),
+                ("operator.py", embedded_py!("operator.py")),
             ])
             .collect();
         assert_eq!(embedded.len(), originals.len());

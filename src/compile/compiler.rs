@@ -3,7 +3,7 @@
 //! run the enclosing `finally` bodies and `with` exits, and exception handlers
 //! set up with a runtime block stack (`SetupFinally`/`PopBlock`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use super::symtable::{self, node_key, ScopeId, ScopeKind, Sym, SymTable};
@@ -65,6 +65,11 @@ struct Compiler<'a> {
     units: Vec<Unit<'a>>,
     filename: Rc<str>,
     source: Rc<Vec<String>>,
+    /// `from __future__ import annotations`: annotations are compiled as strings.
+    future_annotations: bool,
+    /// The `from __future__ import` statements at the top of the module (the only
+    /// place they may be).
+    future_stmts: HashSet<usize>,
 }
 
 /// Compiles a parsed module. `filename` appears in tracebacks (`main.py`).
@@ -77,13 +82,16 @@ pub fn compile_module(
 }
 
 fn compile_boxed(module: &Module, filename: &str, source: &str) -> CResult<Rc<Code>> {
-    let st = symtable::build(module)?;
+    let (future_annotations, future_stmts) = future_features(module)?;
+    let st = symtable::build(module, future_annotations)?;
     let lines: Vec<String> = source.lines().map(|l| l.to_string()).collect();
     let mut c = Compiler {
         st,
         units: Vec::new(),
         filename: Rc::from(filename),
         source: Rc::new(lines),
+        future_annotations,
+        future_stmts,
     };
     c.push_unit(
         0,
@@ -92,10 +100,81 @@ fn compile_boxed(module: &Module, filename: &str, source: &str) -> CResult<Rc<Co
         "<module>".into(),
         Span::default(),
     );
+    c.setup_annotations(&module.body);
     c.stmts(&module.body)?;
     c.load_const(Value::None);
     c.emit(Op::Return);
     Ok(c.pop_unit())
+}
+
+/// The `from __future__ import` statements that open the module (after its
+/// docstring), as CPython's future.c reads them: whether `annotations` is among
+/// them, and which statements they are.
+fn future_features(module: &Module) -> CResult<(bool, HashSet<usize>)> {
+    let (mut annotations, mut stmts) = (false, HashSet::new());
+    for (i, s) in module.body.iter().enumerate() {
+        match &s.kind {
+            StmtKind::Expr(e)
+                if i == 0 && matches!(e.kind, ExprKind::Constant(Constant::Str(_))) => {}
+            StmtKind::ImportFrom {
+                module: Some(m),
+                names,
+                level: 0,
+            } if m == "__future__" => {
+                for a in names {
+                    match a.name.as_str() {
+                        "annotations" => annotations = true,
+                        "nested_scopes" | "generators" | "division" | "absolute_import"
+                        | "with_statement" | "print_function" | "unicode_literals"
+                        | "generator_stop" => {}
+                        "braces" => return Err(err("not a chance", s.span)),
+                        "barry_as_FLUFL" => {
+                            return Err(Box::new(SourceError::new(
+                                "NotImplementedError",
+                                "'from __future__ import barry_as_FLUFL' is not supported",
+                                s.span,
+                            )))
+                        }
+                        other => {
+                            return Err(err(
+                                format!("future feature {other} is not defined"),
+                                s.span,
+                            ))
+                        }
+                    }
+                }
+                stmts.insert(node_key(s));
+            }
+            _ => break,
+        }
+    }
+    Ok((annotations, stmts))
+}
+
+/// Whether a module or class body has annotations CPython stores (`find_ann`):
+/// `x: T` anywhere in its statements, not inside nested functions or classes.
+fn has_annotations(body: &[Stmt]) -> bool {
+    body.iter().any(|s| match &s.kind {
+        StmtKind::AnnAssign { .. } => true,
+        StmtKind::For { body, orelse, .. } | StmtKind::While { body, orelse, .. } => {
+            has_annotations(body) || has_annotations(orelse)
+        }
+        StmtKind::If { body, orelse, .. } => has_annotations(body) || has_annotations(orelse),
+        StmtKind::With { body, .. } => has_annotations(body),
+        StmtKind::Try {
+            body,
+            handlers,
+            orelse,
+            finalbody,
+            ..
+        } => {
+            has_annotations(body)
+                || handlers.iter().any(|h| has_annotations(&h.body))
+                || has_annotations(orelse)
+                || has_annotations(finalbody)
+        }
+        _ => false,
+    })
 }
 
 fn err(msg: impl Into<String>, span: Span) -> Box<SourceError> {
@@ -381,10 +460,43 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             StmtKind::AugAssign { target, op, value } => self.aug_assign(target, *op, value),
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 if let Some(v) = value {
                     self.expr(v)?;
                     self.store_target(target)?;
+                }
+                if self.in_function() {
+                    return Ok(()); // annotations of locals are not evaluated
+                }
+                match &target.kind {
+                    ExprKind::Name(n) => {
+                        // `__annotations__['x'] = T` in the module/class namespace.
+                        self.annotation(annotation)?;
+                        let i = self.name_index("__annotations__");
+                        self.emit(Op::LoadName(i));
+                        self.load_const(Value::str(n));
+                        self.emit(Op::StoreSubscr);
+                        return Ok(());
+                    }
+                    ExprKind::Attribute { value: obj, .. } if value.is_none() => {
+                        self.expr(obj)?;
+                        self.emit(Op::Pop);
+                    }
+                    ExprKind::Subscript { value: obj, slice } if value.is_none() => {
+                        self.expr(obj)?;
+                        self.emit(Op::Pop);
+                        self.expr(slice)?;
+                        self.emit(Op::Pop);
+                    }
+                    _ => {}
+                }
+                if !self.future_annotations {
+                    self.expr(annotation)?;
+                    self.emit(Op::Pop);
                 }
                 Ok(())
             }
@@ -521,6 +633,12 @@ impl<'a> Compiler<'a> {
                     )));
                 }
                 let m = module.clone().unwrap_or_default();
+                if m == "__future__" && !self.future_stmts.contains(&node_key(s)) {
+                    return Err(err(
+                        "from __future__ imports must occur at the beginning of the file",
+                        s.span,
+                    ));
+                }
                 let i = self.name_index(&m);
                 self.emit(Op::ImportName(i));
                 for a in names {
@@ -1103,11 +1221,68 @@ impl<'a> Compiler<'a> {
     }
 
     /// Pushes defaults/kwdefaults/closure and the code, and emits MakeFunction.
+    /// `__annotations__ = {}` at the start of a module or class body that has some.
+    fn setup_annotations(&mut self, body: &[Stmt]) {
+        if has_annotations(body) {
+            self.emit(Op::BuildMap(0));
+            let i = self.name_index("__annotations__");
+            self.emit(Op::StoreName(i));
+        }
+    }
+
+    /// Pushes an annotation's value: the expression's, or its text as a string
+    /// under `from __future__ import annotations`.
+    fn annotation(&mut self, e: &'a Expr) -> CResult<()> {
+        if !self.future_annotations {
+            return self.expr(e);
+        }
+        match super::unparse::unparse(e) {
+            Ok(text) => {
+                self.load_const(Value::string(text));
+                Ok(())
+            }
+            Err(Some(msg)) => Err(err(msg, e.span)),
+            Err(None) => Err(Box::new(SourceError::new(
+                "NotImplementedError",
+                "this annotation cannot be turned into a string by Awaitscope",
+                e.span,
+            ))),
+        }
+    }
+
+    /// A function's annotations as a dict on the stack (in CPython 3.11's order:
+    /// the parameters after `/` first); false when it has none.
+    fn function_annotations(
+        &mut self,
+        a: &'a Arguments,
+        returns: Option<&'a Expr>,
+    ) -> CResult<bool> {
+        let mut n = 0;
+        let params = a.args.iter().chain(&a.posonlyargs).chain(&a.vararg);
+        for arg in params.chain(&a.kwonlyargs).chain(&a.kwarg) {
+            if let Some(ann) = &arg.annotation {
+                self.load_const(Value::str(&arg.name));
+                self.annotation(ann)?;
+                n += 1;
+            }
+        }
+        if let Some(r) = returns {
+            self.load_const(Value::str("return"));
+            self.annotation(r)?;
+            n += 1;
+        }
+        if n > 0 {
+            self.emit(Op::BuildMap(n));
+        }
+        Ok(n > 0)
+    }
+
     fn make_function(
         &mut self,
         scope: ScopeId,
         code: Rc<Code>,
         args: Option<&'a Arguments>,
+        returns: Option<&'a Expr>,
         qualname: &str,
     ) -> CResult<()> {
         let mut flags = 0;
@@ -1132,6 +1307,9 @@ impl<'a> Compiler<'a> {
                 }
                 self.emit(Op::BuildMap(kw.len() as u32));
                 flags |= 2;
+            }
+            if self.function_annotations(a, returns)? {
+                flags |= 4;
             }
         }
         let frees = self.st.scopes[scope].freevars.clone();
@@ -1202,12 +1380,20 @@ impl<'a> Compiler<'a> {
         self.emit(Op::Return);
         let code = self.pop_unit();
         self.u().span = span;
-        self.make_function(scope, code, Some(&fd.args), &qualname)?;
-        for _ in &fd.decorators {
-            self.emit(Op::Call(1));
-        }
+        self.make_function(scope, code, Some(&fd.args), fd.returns.as_ref(), &qualname)?;
+        self.decorate(&fd.decorators, span);
         self.name_op(&fd.name, 1);
         Ok(())
+    }
+
+    /// Applies the decorators, innermost first; a failing one is reported at its
+    /// own line, as CPython 3.11 does.
+    fn decorate(&mut self, decorators: &[Expr], span: Span) {
+        for d in decorators.iter().rev() {
+            self.u().span = d.span;
+            self.emit(Op::Call(1));
+        }
+        self.u().span = span;
     }
 
     fn class_def(&mut self, cd: &'a ClassDef, span: Span) -> CResult<()> {
@@ -1227,6 +1413,7 @@ impl<'a> Compiler<'a> {
         self.load_const(Value::str(&qualname));
         let i = self.name_index("__qualname__");
         self.emit(Op::StoreName(i));
+        self.setup_annotations(&cd.body);
         if let Err(e) = self.stmts(&cd.body) {
             self.units.pop();
             return Err(e);
@@ -1240,7 +1427,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::Return);
         let code = self.pop_unit();
         self.u().span = span;
-        self.make_function(scope, code, None, &qualname)?;
+        self.make_function(scope, code, None, None, &qualname)?;
         self.load_const(Value::str(&cd.name));
         for b in &cd.bases {
             self.expr(b)?;
@@ -1260,9 +1447,7 @@ impl<'a> Compiler<'a> {
             let ni = self.add_const(Value::tuple(names));
             self.emit(Op::CallKw(n + kws.len() as u32, ni));
         }
-        for _ in &cd.decorators {
-            self.emit(Op::Call(1));
-        }
+        self.decorate(&cd.decorators, span);
         self.name_op(&cd.name, 1);
         Ok(())
     }
@@ -1290,7 +1475,7 @@ impl<'a> Compiler<'a> {
         self.emit(Op::Return);
         let code = self.pop_unit();
         self.u().span = e.span;
-        self.make_function(scope, code, Some(args), &qualname)
+        self.make_function(scope, code, Some(args), None, &qualname)
     }
 
     fn comprehension(
@@ -1361,7 +1546,7 @@ impl<'a> Compiler<'a> {
         }
         let code = self.pop_unit();
         self.u().span = e.span;
-        self.make_function(scope, code, None, &qualname)?;
+        self.make_function(scope, code, None, None, &qualname)?;
         self.expr(&first.iter)?;
         if first.is_async {
             self.emit(Op::GetAIter);

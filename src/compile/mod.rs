@@ -5,6 +5,7 @@
 
 pub mod compiler;
 pub mod symtable;
+pub mod unparse;
 
 use std::rc::Rc;
 

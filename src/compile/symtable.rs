@@ -109,14 +109,17 @@ struct Builder {
     by_node: HashMap<usize, ScopeId>,
     stack: Vec<ScopeId>,
     errors: Option<SourceError>,
+    /// `from __future__ import annotations`: annotations are strings, not evaluated.
+    future_annotations: bool,
 }
 
-pub fn build(module: &Module) -> Result<SymTable, SourceError> {
+pub fn build(module: &Module, future_annotations: bool) -> Result<SymTable, SourceError> {
     let mut b = Builder {
         scopes: vec![Scope::new(ScopeKind::Module, "<module>")],
         by_node: HashMap::new(),
         stack: vec![0],
         errors: None,
+        future_annotations,
     };
     for s in &module.body {
         b.stmt(s);
@@ -217,6 +220,14 @@ impl Builder {
         }
     }
 
+    /// Annotations the compiler evaluates where the `def` (or module/class-level
+    /// `x: T`) is, unless they are strings (`from __future__ import annotations`).
+    fn annotation(&mut self, e: Option<&Expr>) {
+        if let (Some(e), false) = (e, self.future_annotations) {
+            self.expr(e);
+        }
+    }
+
     fn stmt(&mut self, s: &Stmt) {
         match &s.kind {
             StmtKind::FunctionDef(fd) => {
@@ -224,6 +235,14 @@ impl Builder {
                     self.expr(d);
                 }
                 self.defaults(&fd.args);
+                let a = &fd.args;
+                for arg in a.args.iter().chain(&a.posonlyargs).chain(&a.vararg) {
+                    self.annotation(arg.annotation.as_ref());
+                }
+                for arg in a.kwonlyargs.iter().chain(&a.kwarg) {
+                    self.annotation(arg.annotation.as_ref());
+                }
+                self.annotation(fd.returns.as_ref());
                 self.add(&fd.name, ASSIGNED, s.span);
                 self.push_scope(ScopeKind::Function, &fd.name, node_key(&**fd));
                 self.cur().is_async = fd.is_async;
@@ -270,13 +289,30 @@ impl Builder {
                     self.target(target);
                 }
             }
-            StmtKind::AnnAssign { target, value, .. } => {
+            StmtKind::AnnAssign {
+                target,
+                annotation,
+                value,
+            } => {
                 if let Some(v) = value {
                     self.expr(v);
                     self.target(target);
                 } else if let ExprKind::Name(n) = &target.kind {
                     // `x: int` alone makes x local in a function.
                     self.add(n, ASSIGNED, target.span);
+                } else if !self.cur().is_function_like() {
+                    // `obj.attr: int` at module/class level evaluates `obj`.
+                    if let ExprKind::Attribute { value, .. } | ExprKind::Subscript { value, .. } =
+                        &target.kind
+                    {
+                        self.expr(value);
+                    }
+                    if let ExprKind::Subscript { slice, .. } = &target.kind {
+                        self.expr(slice);
+                    }
+                }
+                if !self.cur().is_function_like() {
+                    self.annotation(Some(annotation));
                 }
             }
             StmtKind::For {
@@ -731,7 +767,7 @@ mod tests {
 
     fn table(src: &str) -> SymTable {
         let m = crate::python::parse_module(src).expect("parses");
-        build(&m).expect("builds")
+        build(&m, false).expect("builds")
     }
 
     fn scope<'a>(t: &'a SymTable, name: &str) -> &'a Scope {
@@ -781,11 +817,11 @@ mod tests {
     #[test]
     fn nonlocal_errors_use_cpython_messages() {
         let m = crate::python::parse_module("def f():\n    nonlocal q\n").expect("parses");
-        let e = build(&m).err().expect("error");
+        let e = build(&m, false).err().expect("error");
         assert_eq!(e.message, "no binding for nonlocal 'q' found");
         let m = crate::python::parse_module("nonlocal q\n").expect("parses");
         assert_eq!(
-            build(&m).err().expect("error").message,
+            build(&m, false).err().expect("error").message,
             "nonlocal declaration not allowed at module level"
         );
     }

@@ -555,6 +555,16 @@ impl Vm {
                             .cloned()
                             .unwrap_or(Value::None))
                     }
+                    // The class's own (3.10+: not a base's), made empty on first use.
+                    "__annotations__" if !matches!(&*c.module.borrow(), Value::Str(m) if m.s == "builtins") =>
+                    {
+                        if let Some(v) = c.dict.borrow().get_str("__annotations__") {
+                            return Ok(v.clone());
+                        }
+                        let d = Value::Dict(self.new_dict());
+                        self.setattr(obj, name, d.clone())?;
+                        return Ok(d);
+                    }
                     _ => {}
                 }
                 match self.class_lookup_name(c, name) {
@@ -669,6 +679,11 @@ impl Vm {
                 }),
                 "__code__" => Ok(Value::Code(f.code.clone())),
                 "__dict__" => Ok(Value::Dict(f.dict.borrow_mut().live_dict())),
+                "__annotations__" if f.dict.borrow().lookup(name).is_none() => {
+                    let d = Value::Dict(self.new_dict());
+                    f.dict.borrow_mut().set_str("__annotations__", d.clone());
+                    Ok(d)
+                }
                 _ => match f.dict.borrow().lookup(name) {
                     Some(v) => Ok(v),
                     None => Err(self.no_attr(obj, &name.s)),
@@ -1066,17 +1081,61 @@ impl Vm {
         let (Some(Value::Function(body)), Some(Value::Str(name))) = (pos.next(), pos.next()) else {
             return Err(PyErr::new("TypeError", "__build_class__: bad arguments"));
         };
+        let orig: Vec<Value> = pos.collect();
+        let mut kw = args.kw;
         let mut bases = Vec::new();
-        for b in pos {
-            match b {
-                Value::Class(c) => bases.push(c),
-                other => {
-                    let tn = self.type_name(&other);
+        let mut changed = false;
+        for b in &orig {
+            if let Value::Class(c) = b {
+                bases.push(c.clone());
+                continue;
+            }
+            // PEP 560: `Generic[T]`, `NamedTuple` ... name the classes to derive from.
+            let entries = match self.getattr(b, &intern("__mro_entries__")) {
+                Ok(m) => self.call(&m, vec![Value::tuple(orig.clone())])?,
+                Err(_) => {
+                    let tn = self.type_name(b);
                     return Err(PyErr::new(
                         "TypeError",
                         format!("bases must be types, not {tn}"),
                     ));
                 }
+            };
+            let Value::Tuple(entries) = entries else {
+                return Err(PyErr::new(
+                    "TypeError",
+                    "__mro_entries__ must return a tuple",
+                ));
+            };
+            changed = true;
+            for e in entries.iter() {
+                match e {
+                    Value::Class(c) => bases.push(c.clone()),
+                    other => {
+                        let tn = self.type_name(other);
+                        return Err(PyErr::new(
+                            "TypeError",
+                            format!("bases must be types, not {tn}"),
+                        ));
+                    }
+                }
+            }
+        }
+        // No metaclasses: `metaclass=type` is the default, and abc.ABCMeta names
+        // the base that stands for it (`__awaitscope_base__`).
+        if let Some(i) = kw.iter().position(|(k, _)| k.s == "metaclass") {
+            let (_, meta) = kw.remove(i);
+            match &meta {
+                Value::Class(m) if Rc::ptr_eq(m, &self.t.type_) => {}
+                _ => match self.getattr(&meta, &intern("__awaitscope_base__")) {
+                    Ok(Value::Class(base)) => bases.push(base),
+                    _ => {
+                        return Err(PyErr::new(
+                            "NotImplementedError",
+                            "metaclasses are not supported in Awaitscope",
+                        ))
+                    }
+                },
             }
         }
         if bases.is_empty() {
@@ -1094,11 +1153,20 @@ impl Vm {
         let mut frame = self.bind_args(&body, Vec::new(), Vec::new())?;
         frame.ns = Some(ns.clone());
         let cell = self.run_frame_native(frame)?;
-        let dict = ns.borrow().clone();
-        let qualname = match dict.get_str("__qualname__") {
+        let mut dict = ns.borrow().clone();
+        let qualname = match dict.remove("__qualname__") {
             Some(Value::Str(s)) => intern(&s.s),
             _ => intern(&name.s),
         };
+        if changed {
+            dict.set_str("__orig_bases__", Value::tuple(orig));
+        }
+        // `type.__new__` makes these two implicit classmethods.
+        for hook in ["__init_subclass__", "__class_getitem__"] {
+            if let Some(f @ Value::Function(_)) = dict.get_str(hook).cloned() {
+                dict.set_str(hook, Value::ClassMethod(Rc::new(Shallow(f))));
+            }
+        }
         let module = dict.get_str("__module__").cloned().unwrap_or(Value::None);
         let tmp = super::types::make_class(&name.s, bases, BuiltinType::Object, dict)
             .map_err(|m| PyErr::new("TypeError", m))?;
@@ -1116,24 +1184,38 @@ impl Vm {
         if let Value::Cell(c) = cell {
             *c.borrow_mut() = Value::Class(cls.clone());
         }
-        let _ = args.kw;
-        self.set_names(&cls)?;
-        // __init_subclass__ hooks of user base classes.
+        self.finish_class(&cls, kw)?;
+        Ok(Value::Class(cls))
+    }
+
+    /// The end of `type.__new__`: `__set_name__` on the namespace's values, then the
+    /// nearest base's `__init_subclass__(**kw)`.
+    pub fn finish_class(&mut self, cls: &Rc<Class>, kw: Vec<(Name, Value)>) -> PyResult<()> {
+        self.set_names(cls)?;
         let clsv = Value::Class(cls.clone());
-        if let Some(h) = cls
+        let hook = cls
             .mro
             .iter()
-            .find_map(|c| c.dict.borrow().get_str("__init_subclass__").cloned())
-        {
-            let f = match h {
-                Value::ClassMethod(f) => (*f).clone(),
-                other => other,
-            };
-            if !matches!(f, Value::Native(_)) {
-                self.call(&f, vec![clsv.clone()])?;
+            .find_map(|c| c.dict.borrow().get_str("__init_subclass__").cloned());
+        match hook.map(|h| match h {
+            Value::ClassMethod(f) => (*f).clone(),
+            other => other,
+        }) {
+            Some(f) if !matches!(f, Value::Native(_)) => {
+                self.call_kw(&f, vec![clsv], kw)?;
             }
+            _ if !kw.is_empty() => {
+                return Err(PyErr::new(
+                    "TypeError",
+                    format!(
+                        "{}.__init_subclass__() takes no keyword arguments",
+                        cls.name.s
+                    ),
+                ))
+            }
+            _ => {}
         }
-        Ok(clsv)
+        Ok(())
     }
 
     /// `type.__new__`'s `__set_name__(owner, name)` calls on the class namespace's

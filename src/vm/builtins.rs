@@ -103,10 +103,10 @@ pub fn kwarg(a: &Args, name: &str) -> Option<Value> {
 }
 
 fn no_kw(name: &str, a: &Args) -> PyResult<()> {
-    if let Some((k, _)) = a.kw.first() {
+    if !a.kw.is_empty() {
         return Err(PyErr::new(
             "TypeError",
-            format!("{}() got an unexpected keyword argument '{}'", name, k.s),
+            format!("{}() takes no keyword arguments", name),
         ));
     }
     Ok(())
@@ -197,6 +197,19 @@ pub fn install(vm: &mut Vm) {
 
 /// A builtin taking `MIN..=MAX` positional arguments: checked here, then run.
 fn args<const MIN: usize, const MAX: usize>(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    if !a.kw.is_empty() && !["sorted", "sum", "round", "enumerate", "pow"].contains(&name) {
+        return Err(err3("TypeError", "", name, "() takes no keyword arguments"));
+    }
+    let mut a = a;
+    if name == "pow" && !a.kw.is_empty() {
+        // pow(base=2, exp=10, mod=None)
+        for k in ["base", "exp", "mod"].iter().skip(a.pos.len()) {
+            match kwarg(&a, k) {
+                Some(v) => a.pos.push(v),
+                None => break,
+            }
+        }
+    }
     nargs(name, &a, MIN, MAX)?;
     builtin_fn(vm, name, a)
 }
@@ -895,13 +908,30 @@ impl Vm {
     }
 
     pub fn isinstance_check(&mut self, v: &Value, cls: &Value, fname: &str) -> PyResult<bool> {
+        if let Value::Instance(_) = cls {
+            // `isinstance(x, int | None)`: the union's `__instancecheck__`.
+            if let Some(m) = self.special_method(cls, "__instancecheck__") {
+                let r = self.call(&m, vec![v.clone()])?;
+                return self.truthy(&r);
+            }
+        }
         let t = self.type_of(v);
         self.classinfo_match(&t, cls, fname)
     }
 
     pub fn classinfo_match(&mut self, t: &Rc<Class>, cls: &Value, fname: &str) -> PyResult<bool> {
         match cls {
-            Value::Class(c) => Ok(self.is_subclass(t, c)),
+            Value::Class(c) => {
+                // What a metaclass's `__subclasscheck__` does in CPython (typing's
+                // Protocol, collections.abc): a classmethod hook here.
+                let hook = self.names.subclass_hook.clone();
+                if let Some(h) = self.class_lookup_name(c, &hook) {
+                    let h = self.bind_descriptor(h, cls, c);
+                    let r = self.call(&h, vec![Value::Class(t.clone())])?;
+                    return self.truthy(&r);
+                }
+                Ok(self.is_subclass(t, c))
+            }
             Value::Tuple(items) => {
                 for x in items.iter() {
                     if self.nested(" in __instancecheck__", |vm| {
@@ -911,6 +941,13 @@ impl Vm {
                     }
                 }
                 Ok(false)
+            }
+            Value::Instance(_) if self.special_method(cls, "__subclasscheck__").is_some() => {
+                let m = self
+                    .special_method(cls, "__subclasscheck__")
+                    .unwrap_or_default();
+                let r = self.call(&m, vec![Value::Class(t.clone())])?;
+                self.truthy(&r)
             }
             _ => Err(err3(
                 "TypeError",
@@ -935,7 +972,39 @@ pub fn construct_builtin(
     }
     let t = &vm.t;
     let is = |c: &Rc<Class>| Rc::ptr_eq(cls, c);
-    let a0 = args.first().cloned();
+    let mut a0 = args.first().cloned();
+    if let Some((k, v)) = kw.first() {
+        // Keywords the builtin constructors refuse (they were ignored: `str(object=x)` was '').
+        let allowed: &[&str] = match cls.name.s.as_str() {
+            "int" => &["base"],
+            "str" => &["object", "encoding", "errors"],
+            "float" | "bool" | "list" | "tuple" | "set" | "frozenset" | "range" => &[],
+            _ => &["*"],
+        };
+        if let Some((bad, _)) = kw
+            .iter()
+            .find(|(k, _)| !allowed.contains(&k.as_str()) && allowed != ["*"])
+        {
+            return Err(match allowed.is_empty() {
+                true => err3(
+                    "TypeError",
+                    "",
+                    &cls.name.s,
+                    "() takes no keyword arguments",
+                ),
+                false => PyErr::new(
+                    "TypeError",
+                    format!(
+                        "'{}' is an invalid keyword argument for {}()",
+                        bad.s, cls.name.s
+                    ),
+                ),
+            });
+        }
+        if is(&t.str_) && k.s == "object" && a0.is_none() {
+            a0 = Some(v.clone());
+        }
+    }
     let r = if is(&t.int) {
         match (
             &a0,
@@ -1093,7 +1162,7 @@ pub fn construct_builtin(
                 let c = super::types::make_class(&name.s, bs, BuiltinType::Object, ns)
                     .map_err(|m| PyErr::new("TypeError", m))?;
                 *wr(&c.module) = Value::str("__main__");
-                vm.set_names(&c)?;
+                vm.finish_class(&c, Vec::new())?;
                 Value::Class(c)
             }
             _ => return Err(PyErr::new("TypeError", "type() takes 1 or 3 arguments")),

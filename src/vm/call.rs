@@ -383,6 +383,7 @@ impl Vm {
             awaited: Cell::new(false),
             async_hooks: Cell::new(0),
             finalized: Cell::new(false),
+            wrapped: Cell::new(false),
         }))
     }
 

@@ -241,6 +241,78 @@ impl Vm {
         Ok((r, m))
     }
 
+    /// Whether `e` meets `split()`/`subgroup()`'s condition: an exception type, a
+    /// tuple of them, or a predicate.
+    fn eg_condition(&mut self, e: &Value, cond: &Value) -> PyResult<bool> {
+        match cond {
+            Value::Class(c) if c.is_exception => Ok(self.is_instance(e, c)),
+            Value::Tuple(t)
+                if t.iter()
+                    .all(|x| matches!(x, Value::Class(c) if c.is_exception)) =>
+            {
+                self.exc_matches(e, cond)
+            }
+            Value::Function(_) | Value::Native(_) | Value::BoundMethod(_) => {
+                let r = self.call(cond, vec![e.clone()])?;
+                self.truthy(&r)
+            }
+            Value::Instance(_) if self.special_method(cond, "__call__").is_some() => {
+                let r = self.call(cond, vec![e.clone()])?;
+                self.truthy(&r)
+            }
+            _ => Err(PyErr::new(
+                "TypeError",
+                "expected a function, exception type or tuple of exception types",
+            )),
+        }
+    }
+
+    /// `eg.split(cond)` as (match, rest), `eg.subgroup(cond)` as its match (CPython's
+    /// exceptiongroup_split_recursive: a group the condition takes is taken whole;
+    /// new groups keep the original's message, traceback, cause and context).
+    pub fn eg_split_by(
+        &mut self,
+        eg: &Value,
+        cond: &Value,
+        rest: bool,
+    ) -> PyResult<(Value, Value)> {
+        if self.eg_condition(eg, cond)? {
+            return Ok((eg.clone(), Value::None));
+        }
+        if !self.is_exception_group(eg) {
+            return Ok((Value::None, eg.clone()));
+        }
+        let excs = match eg {
+            Value::Instance(i) => match i.dict.borrow().get_str("exceptions") {
+                Some(Value::Tuple(t)) => t.to_vec(),
+                _ => Vec::new(),
+            },
+            _ => Vec::new(),
+        };
+        let (mut matched, mut others) = (Vec::new(), Vec::new());
+        for e in excs {
+            let (m, r) = self.eg_split_by(&e, cond, rest)?;
+            matched.extend((!m.is_none()).then_some(m));
+            others.extend((!r.is_none() && rest).then_some(r));
+        }
+        let part = |vm: &mut Vm, v: Vec<Value>| -> PyResult<Value> {
+            if v.is_empty() {
+                return Ok(Value::None);
+            }
+            let g = vm.derive_group(eg, v)?;
+            if let (Value::Instance(o), Value::Instance(n)) = (eg, &g) {
+                if let Some(Value::List(notes)) = o.dict.borrow().get_str("__notes__") {
+                    let copy = Value::list(notes.borrow().clone());
+                    n.dict.borrow_mut().set_str("__notes__", copy);
+                }
+            }
+            Ok(g)
+        };
+        let m = part(self, matched)?;
+        let r = part(self, others)?;
+        Ok((m, r))
+    }
+
     /// Exception-specific attributes (`args`, `__cause__`, `value`...).
     pub fn exc_attr(&self, inst: &Instance, name: &str) -> Option<Value> {
         let d = inst.exc.as_ref()?.borrow();

@@ -81,6 +81,7 @@ pub fn adopt(g: &mut GenObj) -> bool {
         awaited: Cell::new(g.awaited.get()),
         async_hooks: Cell::new(g.async_hooks.get()),
         finalized: Cell::new(true),
+        wrapped: Cell::new(g.wrapped.get()),
     };
     let queued = QUEUE.try_with(|q| q.borrow_mut().push((vm, Rc::new(revived))));
     if queued.is_ok() {

@@ -966,17 +966,28 @@ fn awaitscope_native(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 .rsplit_once('/')
                 .map_or(&*g.code.filename, |(_, f)| f)
                 .to_string();
-            let running = rd(&g.frame).as_ref().map(|f| {
-                if g.state.get() == GenState::Created {
-                    f.code.first_line
-                } else {
-                    let ip = if matches!(f.code.ops.get(f.ip), Some(crate::compile::Op::Send)) {
-                        f.ip
+            // A running coroutine's frame is on the VM's stack, not in `g.frame`.
+            let line_now =
+                |f: &crate::vm::frame::Frame| f.code.span_at(f.ip.saturating_sub(1)).start.line;
+            let on_stack = vm
+                .frames
+                .iter()
+                .rev()
+                .find(|f| f.gen.as_ref().is_some_and(|w| Rc::ptr_eq(w, g)))
+                .map(|f| line_now(f));
+            let running = on_stack.or_else(|| {
+                rd(&g.frame).as_ref().map(|f| {
+                    if g.state.get() == GenState::Created {
+                        f.code.first_line
                     } else {
-                        f.ip.saturating_sub(1)
-                    };
-                    f.code.span_at(ip).start.line
-                }
+                        let ip = if matches!(f.code.ops.get(f.ip), Some(crate::compile::Op::Send)) {
+                            f.ip
+                        } else {
+                            f.ip.saturating_sub(1)
+                        };
+                        f.code.span_at(ip).start.line
+                    }
+                })
             });
             Ok(Value::string(match running {
                 Some(line) if g.state.get() != GenState::Closed => {

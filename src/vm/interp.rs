@@ -896,11 +896,15 @@ impl Vm {
                     let qualname = pop!(f);
                     let code = pop!(f);
                     let closure = if flags & 8 != 0 { pop!(f) } else { Value::None };
+                    let annotations = if flags & 4 != 0 { pop!(f) } else { Value::None };
                     let kwdefaults = if flags & 2 != 0 { pop!(f) } else { Value::None };
                     let defaults = if flags & 1 != 0 { pop!(f) } else { Value::None };
                     let globals = f.globals.clone();
                     let func =
                         self.make_function(code, qualname, defaults, kwdefaults, closure, globals)?;
+                    if let (Value::Function(fo), Value::Dict(_)) = (&func, &annotations) {
+                        fo.dict.borrow_mut().set_str("__annotations__", annotations);
+                    }
                     self.push_top(func);
                 }
                 Op::Return => {
@@ -921,7 +925,9 @@ impl Vm {
                 Op::GetYieldFromIter => {
                     let v = pop!(f);
                     let it = match &v {
-                        Value::Gen(g) if g.kind == GenKind::Generator => v.clone(),
+                        Value::Gen(g) if g.kind == GenKind::Generator || g.wrapped.get() => {
+                            v.clone()
+                        }
                         Value::Gen(g) if g.kind == GenKind::Coroutine => return Err(PyErr::new(
                             "TypeError",
                             "cannot 'yield from' a coroutine object in a non-coroutine generator",
@@ -1022,8 +1028,9 @@ impl Vm {
                         ));
                     };
                     self.push_top(exit);
-                    let r = self.call(&enter, Vec::new())?;
-                    self.push_top(r);
+                    // As a Python call, not a nested native one: a `with` body's
+                    // `__enter__`/`__exit__` may run the event loop (asyncio.Runner).
+                    self.call_in_loop(enter, Vec::new(), Vec::new())?;
                 }
                 Op::BeforeAsyncWith => {
                     let mgr = pop!(f);
@@ -1042,8 +1049,11 @@ impl Vm {
                 }
                 Op::CallExitNone => {
                     let exit = pop!(f);
-                    let r = self.call(&exit, vec![Value::None, Value::None, Value::None])?;
-                    self.push_top(r);
+                    self.call_in_loop(
+                        exit,
+                        vec![Value::None, Value::None, Value::None],
+                        Vec::new(),
+                    )?;
                 }
                 Op::WithExceptStart => {
                     let n = f.stack.len();
@@ -1054,8 +1064,7 @@ impl Vm {
                     let tb_len = exc_data(&exc).map_or(0, |d| d.borrow().traceback.len());
                     let exit = std::mem::replace(&mut f.stack[n - 3], Value::Int(tb_len as i64));
                     let typ = Value::Class(self.type_of(&exc));
-                    let r = self.call(&exit, vec![typ, exc, Value::None])?;
-                    self.push_top(r);
+                    self.call_in_loop(exit, vec![typ, exc, Value::None], Vec::new())?;
                 }
                 Op::ImportName(i) => {
                     let name = f.code.names[i as usize].clone();

@@ -211,6 +211,7 @@ pub fn install_methods(vm: &mut Vm) {
         &t.object,
         &[
             "__init__",
+            "__new__",
             "__repr__",
             "__str__",
             "__format__",
@@ -242,6 +243,16 @@ pub fn install_methods(vm: &mut Vm) {
         &t.handle,
         &["cancel", "cancelled", "when"],
         Vm::handle_method,
+    );
+    let group = vm.exc_class("BaseExceptionGroup");
+    reg(&group, &["split", "subgroup", "derive"], exc_method);
+    // Implicitly a classmethod, so `super().__init_subclass__(**kw)` knows the class.
+    wr(&vm.t.object.dict).set_str(
+        "__init_subclass__",
+        Value::ClassMethod(Rc::new(Shallow(super::builtins::native(
+            "__init_subclass__",
+            object_method,
+        )))),
     );
     {
         let mut d = wr(&vm.t.dict.dict);
@@ -353,7 +364,28 @@ fn norm_range(vm: &mut Vm, s: &PyStr, a: &Args, from: usize) -> PyResult<(usize,
     Ok((st as usize, en.max(st) as usize, beyond))
 }
 
+/// CPython's "str.count() takes no keyword arguments" for the methods that take
+/// none (keywords were ignored: `s.strip(chars=" ")`).
+fn refuse_kw(tname: &str, name: &str, a: &Args, takes_kw: &[&str]) -> PyResult<()> {
+    if a.kw.is_empty() || takes_kw.contains(&name) {
+        return Ok(());
+    }
+    Err(PyErr::new(
+        "TypeError",
+        format!("{tname}.{name}() takes no keyword arguments"),
+    ))
+}
+
 fn str_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    let kw_ok = [
+        "split",
+        "rsplit",
+        "splitlines",
+        "encode",
+        "expandtabs",
+        "format",
+    ];
+    refuse_kw("str", name, &a, &kw_ok)?;
     let Some(Value::Str(s)) = self_arg(vm, &a) else {
         return Err(err3(
             "TypeError",
@@ -908,6 +940,7 @@ fn str_maketrans(vm: &mut Vm, _name: &str, a: Args) -> PyResult<Value> {
 }
 
 fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    refuse_kw("list", name, &a, &["sort"])?;
     let Some(Value::List(l)) = self_arg(vm, &a) else {
         return Err(err3(
             "TypeError",
@@ -1051,6 +1084,7 @@ fn list_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
 }
 
 fn dict_fromkeys(vm: &mut Vm, _name: &str, a: Args) -> PyResult<Value> {
+    refuse_kw("dict", "fromkeys", &a, &[])?;
     // pos(&a, 0) is the class (classmethod)
     let keys = vm.to_vec(&arg(&a, 1).unwrap_or_default())?;
     let v = arg(&a, 2).unwrap_or(Value::None);
@@ -1062,6 +1096,7 @@ fn dict_fromkeys(vm: &mut Vm, _name: &str, a: Args) -> PyResult<Value> {
 }
 
 fn dict_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    refuse_kw("dict", name, &a, &["update"])?;
     let Some(Value::Dict(d)) = self_arg(vm, &a) else {
         return Err(err3(
             "TypeError",
@@ -1199,6 +1234,7 @@ fn view_repr(vm: &mut Vm, _n: &str, a: Args) -> PyResult<Value> {
 }
 
 fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    refuse_kw("set", name, &a, &[])?;
     let this = self_arg(vm, &a).unwrap_or_default();
     let d = match &this {
         Value::Set(d) => d.clone(),
@@ -1335,6 +1371,7 @@ fn set_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
 }
 
 fn tuple_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
+    refuse_kw("tuple", name, &a, &[])?;
     let Some(Value::Tuple(t)) = self_arg(vm, &a) else {
         return Err(err3(
             "TypeError",
@@ -1452,7 +1489,10 @@ fn gen_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "close" => vm.gen_close(&g),
         "__iter__" | "__aiter__" => Ok(Value::Gen(g.clone())),
-        "__await__" => Ok(Value::Gen(g.clone())),
+        "__await__" => {
+            g.wrapped.set(true);
+            Ok(Value::Gen(g.clone()))
+        }
         "__anext__" | "asend" => Ok(Value::Iter(Rc::new(Shallow(RefCell::new(
             IterObj::ASend {
                 gen: g.clone(),
@@ -1555,7 +1595,61 @@ fn object_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 Err(err3("TypeError", "", &cls.name.s, "() takes no arguments"))
             }
         }
+        "__init_subclass__" if !a.kw.is_empty() => {
+            let name = match &this {
+                Value::Class(c) => c.name.s.clone(),
+                other => vm.type_name(other),
+            };
+            Err(err3(
+                "TypeError",
+                "",
+                &name,
+                ".__init_subclass__() takes no keyword arguments",
+            ))
+        }
         "__init__" | "__init_subclass__" => Ok(Value::None),
+        "__new__" => {
+            // `super().__new__(cls)` in a `__new__` (singletons, typing's Protocol).
+            let Value::Class(cls) = this else {
+                let tn = vm.type_name(&this);
+                return Err(err3(
+                    "TypeError",
+                    "object.__new__(X): X is not a type object (",
+                    &tn,
+                    ")",
+                ));
+            };
+            let rest: Vec<Value> = a.pos[1..].to_vec();
+            if (!rest.is_empty() || !a.kw.is_empty()) && !cls.is_exception {
+                if vm.class_lookup_user(&cls, "__new__").is_some() {
+                    return Err(PyErr::new(
+                        "TypeError",
+                        "object.__new__() takes exactly one argument (the type to instantiate)",
+                    ));
+                }
+                if vm.class_lookup_user(&cls, "__init__").is_none() {
+                    return Err(err3("TypeError", "", &cls.name.s, "() takes no arguments"));
+                }
+            }
+            let payload = if cls.builtin != BuiltinType::Object && !cls.is_exception {
+                super::builtins::builtin_payload(vm, &cls, &[])?
+            } else {
+                Value::None
+            };
+            Ok(Value::Instance(Rc::new(Instance {
+                class: RefCell::new(cls.clone()),
+                dict: RefCell::new(super::namemap::NameMap::new()),
+                exc: cls.is_exception.then(|| {
+                    RefCell::new(ExcData {
+                        args: rest,
+                        cause: Value::None,
+                        context: Value::None,
+                        ..Default::default()
+                    })
+                }),
+                payload: RefCell::new(payload),
+            })))
+        }
         "__repr__" => vm.default_repr(&this).map(Value::string),
         "__str__" => vm.repr(&this).map(Value::string),
         "__format__" => {
@@ -1626,6 +1720,24 @@ fn exc_method(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 }
             }
             Ok(Value::None)
+        }
+        "split" | "subgroup" => {
+            let cond = arg(&a, 1).unwrap_or_default();
+            let (m, r) = vm.eg_split_by(&this, &cond, name == "split")?;
+            Ok(if name == "split" {
+                Value::tuple(vec![m, r])
+            } else {
+                m
+            })
+        }
+        "derive" => {
+            let excs = vm.to_vec(&arg(&a, 1).unwrap_or_default())?;
+            let msg = match &this {
+                Value::Instance(i) => rd(&i.dict).get_str("message").cloned(),
+                _ => None,
+            };
+            let base = vm.exc_class("BaseExceptionGroup");
+            vm.make_exception_group(&base, msg.unwrap_or(Value::str("")), excs)
         }
         _ => Err(PyErr::new("AttributeError", name.to_string())),
     }

@@ -1,6 +1,7 @@
 //! Imports: the asyncio prelude (Python, embedded), `_awaitscope`, and builtin
 //! modules `time`, `random`, `math`, `sys`, `collections`, `contextlib`, `functools`,
-//! `itertools`, `typing`, `json`.
+//! `itertools`, `typing`, `types`, `abc`, `collections.abc`, `heapq`, `operator`,
+//! `__future__`, `json`.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -16,6 +17,13 @@ const COLLECTIONS_PY: &str = crate::asyncio::embedded_py!("collections.py");
 const CONTEXTLIB_PY: &str = crate::asyncio::embedded_py!("contextlib.py");
 const FUNCTOOLS_PY: &str = crate::asyncio::embedded_py!("functools.py");
 const ITERTOOLS_PY: &str = crate::asyncio::embedded_py!("itertools.py");
+const TYPING_PY: &str = crate::asyncio::embedded_py!("typing.py");
+const TYPES_PY: &str = crate::asyncio::embedded_py!("types.py");
+const ABC_PY: &str = crate::asyncio::embedded_py!("abc.py");
+const HEAPQ_PY: &str = crate::asyncio::embedded_py!("heapq.py");
+const OPERATOR_PY: &str = crate::asyncio::embedded_py!("operator.py");
+const FUTURE_PY: &str = crate::asyncio::embedded_py!("__future__.py");
+const COLLECTIONS_ABC_PY: &str = crate::asyncio::embedded_py!("_collections_abc.py");
 
 fn module(name: &str, entries: Vec<(&str, Value)>) -> Value {
     let mut d = NameMap::new();
@@ -96,6 +104,13 @@ impl Vm {
                         "sample",
                         "getrandbits",
                         "choices",
+                        "triangular",
+                        "expovariate",
+                        "paretovariate",
+                        "weibullvariate",
+                        "gauss",
+                        "normalvariate",
+                        "lognormvariate",
                     ],
                     random_fn,
                 ),
@@ -176,39 +191,26 @@ impl Vm {
                 ));
                 module("sys", e)
             }
-            "typing" => {
-                let obj = Value::Class(self.t.object.clone());
-                let names = [
-                    "Any",
-                    "List",
-                    "Dict",
-                    "Set",
-                    "Tuple",
-                    "Optional",
-                    "Union",
-                    "Callable",
-                    "Awaitable",
-                    "Coroutine",
-                    "Iterable",
-                    "Iterator",
-                    "AsyncIterator",
-                    "AsyncIterable",
-                    "AsyncGenerator",
-                    "Generator",
-                    "Sequence",
-                    "Mapping",
-                    "Type",
-                    "NoReturn",
-                    "TypeVar",
-                    "Generic",
-                    "Protocol",
-                    "Final",
-                    "ClassVar",
-                    "Literal",
-                ];
-                let mut e: Vec<(&str, Value)> = names.iter().map(|n| (*n, obj.clone())).collect();
-                e.push(("TYPE_CHECKING", Value::Bool(false)));
-                module("typing", e)
+            "typing" | "types" | "abc" | "heapq" | "operator" | "__future__" => {
+                let file = format!("{name}.py");
+                let src = match name {
+                    "typing" => TYPING_PY,
+                    "types" => TYPES_PY,
+                    "abc" => ABC_PY,
+                    "heapq" => HEAPQ_PY,
+                    "operator" => OPERATOR_PY,
+                    _ => FUTURE_PY,
+                };
+                self.load_source_module(name, &[(&file, src)])?
+            }
+            "collections.abc" => {
+                let parent = self.import_module("collections")?.unwrap_or_default();
+                let m = self.load_source_module(
+                    "collections.abc",
+                    &[("_collections_abc.py", COLLECTIONS_ABC_PY)],
+                )?;
+                self.setattr(&parent, &intern("abc"), m.clone())?;
+                m
             }
             "json" => {
                 let mut e = natives(&["loads", "dumps"], json_fn);
@@ -220,7 +222,17 @@ impl Vm {
             }
             _ => {
                 let top = name.split_once('.').map_or(name, |(top, _)| top);
-                return Err(err3("ModuleNotFoundError", "No module named '", top, "'"));
+                // `import collections.foo`: the package is there, its submodule not.
+                let missing = match top != name && self.import_module(top).is_ok() {
+                    true => name,
+                    false => top,
+                };
+                return Err(err3(
+                    "ModuleNotFoundError",
+                    "No module named '",
+                    missing,
+                    "'",
+                ));
             }
         };
         self.modules.insert(name.to_string(), m.clone());
@@ -585,12 +597,55 @@ fn strftime(fmt: &str, t: i64) -> String {
     out
 }
 
+/// A parameter of a `random` function, given by position or by keyword.
+fn rarg(a: &Args, i: usize, name: &str) -> Option<Value> {
+    a.pos
+        .get(i)
+        .cloned()
+        .or_else(|| super::builtins::kwarg(a, name))
+}
+
+/// `bisect_right(cum, x, 0, hi)`: where `choices`/`sample(counts=)` land.
+fn bisect_right(cum: &[f64], x: f64, hi: usize) -> usize {
+    cum[..hi].partition_point(|c| *c <= x)
+}
+
+/// `itertools.accumulate` of the weights (ints and floats add up the same in f64).
+fn cumulative(vm: &mut Vm, v: &Value) -> PyResult<Vec<f64>> {
+    let mut total = 0.0;
+    let mut out = Vec::new();
+    for w in vm.to_vec(v)? {
+        total += num(vm, &w)?;
+        out.push(total);
+    }
+    Ok(out)
+}
+
 fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
-    let g = |i: usize| a.pos.get(i).cloned().unwrap_or(Value::None);
+    let g = |i: usize, k: &str| rarg(&a, i, k).unwrap_or(Value::None);
     let verr = |m: String| PyErr::new("ValueError", m);
+    let fl = |vm: &mut Vm, i: usize, k: &str, default: f64| match rarg(&a, i, k) {
+        Some(v) => num(vm, &v),
+        None => Ok(default),
+    };
+    let required: &[&str] = match name {
+        "expovariate" => &["lambd"],
+        "paretovariate" => &["alpha"],
+        "weibullvariate" => &["alpha", "beta"],
+        "lognormvariate" => &["mu", "sigma"],
+        _ => &[],
+    };
+    for (i, k) in required.iter().enumerate() {
+        if rarg(&a, i, k).is_none() {
+            return Err(PyErr::new(
+                "TypeError",
+                format!("Random.{name}() missing 1 required positional argument: '{k}'"),
+            ));
+        }
+    }
     match name {
         "seed" => {
-            match g(0) {
+            match g(0, "a") {
                 Value::Int(i) => vm.rng().seed(i),
                 Value::Bool(b) => vm.rng().seed(b as i64),
                 Value::Float(f) => vm.rng().seed_float(f),
@@ -605,28 +660,77 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
         }
         "random" => Ok(Value::Float(vm.rng().random())),
         "uniform" => {
-            let (x, y) = (num(vm, &g(0))?, num(vm, &g(1))?);
+            let (x, y) = (num(vm, &g(0, "a"))?, num(vm, &g(1, "b"))?);
             Ok(Value::Float(vm.rng().uniform(x, y)))
         }
+        "triangular" => {
+            let (mut low, mut high) = (fl(vm, 0, "low", 0.0)?, fl(vm, 1, "high", 1.0)?);
+            let mut u = vm.rng().random();
+            let mut c = match rarg(&a, 2, "mode") {
+                None | Some(Value::None) => 0.5,
+                Some(m) => {
+                    if high == low {
+                        return Ok(rarg(&a, 0, "low").unwrap_or(Value::Float(0.0)));
+                    }
+                    (num(vm, &m)? - low) / (high - low)
+                }
+            };
+            if u > c {
+                u = 1.0 - u;
+                c = 1.0 - c;
+                std::mem::swap(&mut low, &mut high);
+            }
+            Ok(Value::Float(low + (high - low) * (u * c).sqrt()))
+        }
+        "expovariate" | "paretovariate" | "weibullvariate" => {
+            let first = fl(
+                vm,
+                0,
+                if name == "expovariate" {
+                    "lambd"
+                } else {
+                    "alpha"
+                },
+                f64::NAN,
+            )?;
+            let beta = fl(vm, 1, "beta", f64::NAN)?;
+            let u = 1.0 - vm.rng().random();
+            if first == 0.0 && name == "expovariate" {
+                return Err(PyErr::new("ZeroDivisionError", "float division by zero"));
+            }
+            Ok(Value::Float(match name {
+                "expovariate" => -u.ln() / first,
+                "paretovariate" => u.powf(-1.0 / first),
+                _ => first * (-u.ln()).powf(1.0 / beta),
+            }))
+        }
+        "gauss" | "normalvariate" | "lognormvariate" => {
+            let (mu, sigma) = (fl(vm, 0, "mu", 0.0)?, fl(vm, 1, "sigma", 1.0)?);
+            Ok(Value::Float(match name {
+                "gauss" => vm.rng().gauss(mu, sigma),
+                "normalvariate" => vm.rng().normalvariate(mu, sigma),
+                _ => vm.rng().normalvariate(mu, sigma).exp(),
+            }))
+        }
         "randint" => {
-            let (x, y) = (as_i64(vm, &g(0), "")?, as_i64(vm, &g(1), "")?);
+            let (x, y) = (as_i64(vm, &g(0, "a"), "")?, as_i64(vm, &g(1, "b"), "")?);
             vm.rng().randint(x, y).map(Value::Int).map_err(verr)
         }
         "randrange" => {
-            let x = as_i64(vm, &g(0), "")?;
-            if a.pos.len() == 1 {
+            let x = as_i64(vm, &g(0, "start"), "")?;
+            let stop = g(1, "stop");
+            if stop.is_none() {
                 return vm.rng().randrange_stop(x).map(Value::Int).map_err(verr);
             }
-            let y = as_i64(vm, &g(1), "")?;
-            let step = if a.pos.len() > 2 {
-                as_i64(vm, &g(2), "")?
-            } else {
-                1
+            let y = as_i64(vm, &stop, "")?;
+            let step = match rarg(&a, 2, "step") {
+                Some(v) => as_i64(vm, &v, "")?,
+                None => 1,
             };
             vm.rng().randrange(x, y, step).map(Value::Int).map_err(verr)
         }
         "getrandbits" => {
-            let k = as_i64(vm, &g(0), "")?;
+            let k = as_i64(vm, &g(0, "k"), "")?;
             if !(0..=63).contains(&k) {
                 return Err(PyErr::new(
                     "ValueError",
@@ -636,7 +740,7 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::Int(vm.rng().getrandbits(k as u32) as i64))
         }
         "choice" => {
-            let items = vm.to_vec(&g(0))?;
+            let items = vm.to_vec(&g(0, "seq"))?;
             match vm.rng().choice(items.len()) {
                 Some(i) => Ok(items[i].clone()),
                 None => Err(PyErr::new(
@@ -646,12 +750,51 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             }
         }
         "choices" => {
-            let items = vm.to_vec(&g(0))?;
+            let items = vm.to_vec(&g(0, "population"))?;
             let k = match super::builtins::kwarg(&a, "k") {
                 Some(v) => as_i64(vm, &v, "")?,
                 None => 1,
             };
+            let weights = g(1, "weights");
+            let cum = match (super::builtins::kwarg(&a, "cum_weights"), &weights) {
+                (None | Some(Value::None), Value::None) => None,
+                (None | Some(Value::None), Value::Int(n)) => {
+                    return Err(err3(
+                        "TypeError",
+                        "The number of choices must be a keyword argument: k=",
+                        &n.to_string(),
+                        "",
+                    ))
+                }
+                (None | Some(Value::None), w) => Some(cumulative(vm, w)?),
+                (Some(c), Value::None) => Some(cumulative_given(vm, &c)?),
+                _ => {
+                    return Err(PyErr::new(
+                        "TypeError",
+                        "Cannot specify both weights and cumulative weights",
+                    ))
+                }
+            };
             let mut out = Vec::new();
+            if let Some(cum) = cum {
+                if cum.len() != items.len() {
+                    return Err(verr(
+                        "The number of weights does not match the population".into(),
+                    ));
+                }
+                let total = cum.last().copied().unwrap_or(0.0);
+                if total <= 0.0 {
+                    return Err(verr("Total of weights must be greater than zero".into()));
+                }
+                if !total.is_finite() {
+                    return Err(verr("Total of weights must be finite".into()));
+                }
+                for _ in 0..k.max(0) {
+                    let x = vm.rng().random() * total;
+                    out.push(items[bisect_right(&cum, x, items.len() - 1)].clone());
+                }
+                return Ok(Value::list(out));
+            }
             for _ in 0..k.max(0) {
                 if items.is_empty() {
                     return Err(PyErr::new(
@@ -665,7 +808,7 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::list(out))
         }
         "shuffle" => {
-            let Value::List(l) = g(0) else {
+            let Value::List(l) = g(0, "x") else {
                 return Err(PyErr::new("TypeError", "shuffle() argument must be a list"));
             };
             let mut items = rd(&l).clone();
@@ -674,12 +817,30 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             Ok(Value::None)
         }
         "sample" => {
-            let items = vm.to_vec(&g(0))?;
-            let k = as_i64(vm, &g(1), "")?;
+            let items = vm.to_vec(&g(0, "population"))?;
+            let k = as_i64(vm, &g(1, "k"), "")?;
             if k < 0 {
                 return Err(PyErr::new(
                     "ValueError",
                     "Sample larger than population or is negative",
+                ));
+            }
+            let counts = super::builtins::kwarg(&a, "counts").unwrap_or(Value::None);
+            if !counts.is_none() {
+                // CPython: a sample of range(total), each landing in its item's run.
+                let mut cum = cumulative(vm, &counts)?;
+                if cum.len() != items.len() {
+                    return Err(verr(
+                        "The number of counts does not match the population".into(),
+                    ));
+                }
+                let total = cum.pop().unwrap_or(0.0);
+                let idx = vm.rng().sample(total as usize, k as usize).map_err(verr)?;
+                let n = cum.len();
+                return Ok(Value::list(
+                    idx.into_iter()
+                        .map(|s| items[bisect_right(&cum, s as f64, n)].clone())
+                        .collect(),
                 ));
             }
             let idx = vm.rng().sample(items.len(), k as usize).map_err(verr)?;
@@ -694,6 +855,12 @@ fn random_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
             "'",
         )),
     }
+}
+
+/// `cum_weights` as given (numbers, not summed again).
+fn cumulative_given(vm: &mut Vm, v: &Value) -> PyResult<Vec<f64>> {
+    let items = vm.to_vec(v)?;
+    items.iter().map(|w| num(vm, w)).collect()
 }
 
 fn math_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
@@ -946,6 +1113,23 @@ fn stream_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
 fn json_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
     match name {
         "loads" => {
+            if let Some((k, _)) = a.kw.first() {
+                return Err(match k.as_str() {
+                    "cls" | "object_hook" | "parse_float" | "parse_int" | "parse_constant"
+                    | "object_pairs_hook" | "strict" => err3(
+                        "NotImplementedError",
+                        "json.loads(",
+                        &k.s,
+                        "=...) is not supported in Awaitscope",
+                    ),
+                    _ => err3(
+                        "TypeError",
+                        "JSONDecoder.__init__() got an unexpected keyword argument '",
+                        &k.s,
+                        "'",
+                    ),
+                });
+            }
             let s = vm.str_of(&a.pos.first().cloned().unwrap_or_default())?;
             json_loads(vm, &s)
         }
@@ -955,6 +1139,10 @@ fn json_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                 indent: None,
                 sort_keys: false,
                 ensure_ascii: true,
+                separators: None,
+                default: None,
+                skipkeys: false,
+                allow_nan: true,
             };
             for (k, x) in &a.kw {
                 match k.as_str() {
@@ -969,7 +1157,39 @@ fn json_fn(vm: &mut Vm, name: &str, a: Args) -> PyResult<Value> {
                     }
                     "sort_keys" => opts.sort_keys = vm.truthy(x)?,
                     "ensure_ascii" => opts.ensure_ascii = vm.truthy(x)?,
-                    _ => {}
+                    "skipkeys" => opts.skipkeys = vm.truthy(x)?,
+                    "allow_nan" => opts.allow_nan = vm.truthy(x)?,
+                    "check_circular" => {}
+                    "default" if !x.is_none() => opts.default = Some(x.clone()),
+                    "default" => {}
+                    "separators" if !x.is_none() => {
+                        let parts = vm.to_vec(x)?;
+                        let [item, key] = parts.as_slice() else {
+                            return Err(PyErr::new(
+                                "ValueError",
+                                format!(
+                                    "too many values to unpack (expected 2, got {})",
+                                    parts.len()
+                                ),
+                            ));
+                        };
+                        opts.separators = Some((vm.str_of(item)?, vm.str_of(key)?));
+                    }
+                    "separators" => {}
+                    "cls" => {
+                        return Err(PyErr::new(
+                            "NotImplementedError",
+                            "json.dumps(cls=...) is not supported in Awaitscope",
+                        ))
+                    }
+                    other => {
+                        return Err(err3(
+                            "TypeError",
+                            "JSONEncoder.__init__() got an unexpected keyword argument '",
+                            other,
+                            "'",
+                        ))
+                    }
                 }
             }
             let mut out = String::new();
@@ -985,6 +1205,12 @@ struct JsonOut {
     indent: Option<String>,
     sort_keys: bool,
     ensure_ascii: bool,
+    /// `separators=(item, key)`; None: `", "`/`": "` (`","` between items with `indent`).
+    separators: Option<(String, String)>,
+    /// `default=f`: what an object json cannot write becomes.
+    default: Option<Value>,
+    skipkeys: bool,
+    allow_nan: bool,
 }
 
 impl JsonOut {
@@ -997,12 +1223,15 @@ impl JsonOut {
             }
         }
     }
-    fn item_separator(&self) -> &'static str {
-        if self.indent.is_some() {
-            ","
-        } else {
-            ", "
+    fn item_separator(&self) -> &str {
+        match &self.separators {
+            Some((item, _)) => item,
+            None if self.indent.is_some() => ",",
+            None => ", ",
         }
+    }
+    fn key_separator(&self) -> &str {
+        self.separators.as_ref().map_or(": ", |(_, key)| key)
     }
 }
 
@@ -1047,6 +1276,12 @@ fn json_dump(
         Value::None => out.push_str("null"),
         Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
         Value::Int(i) => out.push_str(&i.to_string()),
+        Value::Float(f) if !f.is_finite() && !opts.allow_nan => {
+            return Err(PyErr::new(
+                "ValueError",
+                "Out of range float values are not JSON compliant",
+            ))
+        }
         // Python's json writes the non-finite floats as JavaScript's names.
         Value::Float(f) if f.is_nan() => out.push_str("NaN"),
         Value::Float(f) if f.is_infinite() => {
@@ -1089,6 +1324,7 @@ fn json_dump(
                         json_dump(vm, &k, &mut key, depth + 1, opts)?;
                         key
                     }
+                    _ if opts.skipkeys => continue,
                     other => {
                         return Err(type_error_of(
                             vm,
@@ -1111,22 +1347,50 @@ fn json_dump(
                 }
                 opts.newline(out, depth + 1);
                 json_string(out, k, opts.ensure_ascii);
-                out.push_str(": ");
+                out.push_str(opts.key_separator());
                 json_dump(vm, x, out, depth + 1, opts)?;
             }
             opts.newline(out, depth);
             out.push('}');
         }
-        other => {
-            return Err(type_error_of(
-                vm,
-                "Object of type ",
-                other,
-                " is not JSON serializable",
-            ))
+        Value::Instance(_) => {
+            // dict/list subclasses (defaultdict, Counter) as their contents; the
+            // namedtuples of collections/typing (not tuples here) as lists.
+            if let Some(p) = vm.payload(v) {
+                return json_dump(vm, &p, out, depth, opts);
+            }
+            let cls = vm.type_of(v);
+            if vm.class_lookup(&cls, "_fields").is_some() {
+                let items = Value::list(vm.to_vec(v)?);
+                return json_dump(vm, &items, out, depth, opts);
+            }
+            json_default(vm, v, out, depth, opts)?;
         }
+        other => json_default(vm, other, out, depth, opts)?,
     }
     Ok(())
+}
+
+/// An object json has no form for: `default(obj)`'s result, or CPython's TypeError.
+fn json_default(
+    vm: &mut Vm,
+    v: &Value,
+    out: &mut String,
+    depth: usize,
+    opts: &JsonOut,
+) -> PyResult<()> {
+    match &opts.default {
+        Some(f) => {
+            let r = vm.call(f, vec![v.clone()])?;
+            json_dump(vm, &r, out, depth + 1, opts)
+        }
+        None => Err(type_error_of(
+            vm,
+            "Object of type ",
+            v,
+            " is not JSON serializable",
+        )),
+    }
 }
 
 /// `json.loads`: objects keep their key order (like CPython's dict).

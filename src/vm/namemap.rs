@@ -50,6 +50,8 @@ pub struct Names {
     pub set_name: Name,
     pub new_: Name,
     pub init: Name,
+    /// The metaclass `__subclasscheck__` that typing/abc classes provide (no metaclasses).
+    pub subclass_hook: Name,
     // The native `Task._step` (task_step.rs).
     pub step: Name,
     pub state: Name,
@@ -78,6 +80,7 @@ impl Names {
             set_name: intern("__set_name__"),
             new_: intern("__new__"),
             init: intern("__init__"),
+            subclass_hook: intern("__awaitscope_subclasscheck__"),
             step: intern("_step"),
             state: intern("_state"),
             pending: intern("_PENDING"),

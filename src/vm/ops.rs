@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use super::dict::PyDict;
 use super::fmt;
-use super::namemap::NameMap;
+use super::namemap::{intern, NameMap};
 use super::value::*;
 use super::{ErrKind, PyErr, PyResult, Vm, MAX_COLLECTION, MAX_STR_BYTES};
 use crate::python::ast::{BinOp, CmpOp, UnaryOp};
@@ -1073,6 +1073,14 @@ impl Vm {
                 return Ok(r);
             }
         }
+        if let (Value::Class(_) | Value::None, Value::Class(_) | Value::None, BinOp::BitOr) =
+            (a, b, op)
+        {
+            if matches!(a, Value::Class(_)) || matches!(b, Value::Class(_)) {
+                // `int | None`: a types.UnionType.
+                return self.call_types("_union", vec![a.clone(), b.clone()]);
+            }
+        }
         match (a, b, op) {
             (Value::Str(_), _, BinOp::Add) => Err(PyErr::new(
                 "TypeError",
@@ -1508,12 +1516,43 @@ impl Vm {
                     format!("'{}' object is not subscriptable", cls.name.s),
                 ))
             }
-            Value::Class(_) => Ok(obj.clone()),
+            Value::Class(c) => self.class_getitem(c, idx),
             _ => Err(PyErr::new(
                 "TypeError",
                 format!("'{}' object is not subscriptable", self.type_name(obj)),
             )),
         }
+    }
+
+    /// `cls[item]`: the class's `__class_getitem__` (typing's Generic, asyncio.Queue
+    /// ...), or `types.GenericAlias` for the builtin generic types (`list[int]`).
+    fn class_getitem(&mut self, c: &Rc<Class>, idx: &Value) -> PyResult<Value> {
+        let cls = Value::Class(c.clone());
+        if let Some(f) = self.class_lookup_user(c, "__class_getitem__") {
+            let f = match f {
+                Value::ClassMethod(f) => (*f).clone(),
+                other => other,
+            };
+            return self.call(&f, vec![cls, idx.clone()]);
+        }
+        use BuiltinType as B;
+        if !matches!(
+            c.builtin,
+            B::List | B::Dict | B::Tuple | B::Set | B::FrozenSet | B::Type
+        ) {
+            return Err(PyErr::new(
+                "TypeError",
+                format!("type '{}' is not subscriptable", c.name.s),
+            ));
+        }
+        self.call_types("GenericAlias", vec![cls, idx.clone()])
+    }
+
+    /// Calls `name` of the `types` module (Python, src/vm/pylib/types.py).
+    pub fn call_types(&mut self, name: &str, args: Vec<Value>) -> PyResult<Value> {
+        let m = self.import_module("types")?.unwrap_or_default();
+        let f = self.getattr(&m, &intern(name))?;
+        self.call(&f, args)
     }
 
     pub fn setitem(&mut self, obj: &Value, key: Value, v: Value) -> PyResult<()> {

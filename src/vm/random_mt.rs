@@ -82,6 +82,8 @@ fn floor_div(a: i128, b: i128) -> i128 {
 pub struct MersenneTwister {
     state: [u32; N],
     index: usize,
+    /// `gauss()` makes two values at a time: the second one, until used.
+    pub gauss_next: Option<f64>,
 }
 
 impl std::fmt::Debug for MersenneTwister {
@@ -98,6 +100,7 @@ impl MersenneTwister {
         let mut mt = MersenneTwister {
             state: [0; N],
             index: N + 1,
+            gauss_next: None,
         };
         mt.seed(seed);
         mt
@@ -118,6 +121,7 @@ impl MersenneTwister {
 
     /// `init_by_array` over the 32-bit chunks of a non-negative seed.
     fn seed_u64(&mut self, magnitude: u64) {
+        self.gauss_next = None;
         let mut key = vec![magnitude as u32];
         if magnitude >> 32 != 0 {
             key.push((magnitude >> 32) as u32);
@@ -293,6 +297,34 @@ impl MersenneTwister {
         let mut perm: Vec<usize> = (0..len).collect();
         self.shuffle(&mut perm);
         perm
+    }
+
+    /// `normalvariate(mu, sigma)`: Kinderman and Monahan's method, as CPython.
+    pub fn normalvariate(&mut self, mu: f64, sigma: f64) -> f64 {
+        // NV_MAGICCONST = 4 * exp(-0.5) / sqrt(2.0)
+        let magic = 4.0 * (-0.5f64).exp() / 2f64.sqrt();
+        loop {
+            let u1 = self.random();
+            let u2 = 1.0 - self.random();
+            let z = magic * (u1 - 0.5) / u2;
+            if z * z / 4.0 <= -u2.ln() {
+                return mu + z * sigma;
+            }
+        }
+    }
+
+    /// `gauss(mu, sigma)`: the Box-Muller pair, the second kept for the next call.
+    pub fn gauss(&mut self, mu: f64, sigma: f64) -> f64 {
+        let z = match self.gauss_next.take() {
+            Some(z) => z,
+            None => {
+                let x2pi = self.random() * std::f64::consts::TAU;
+                let g2rad = (-2.0 * (1.0 - self.random()).ln()).sqrt();
+                self.gauss_next = Some(x2pi.sin() * g2rad);
+                x2pi.cos() * g2rad
+            }
+        };
+        mu + z * sigma
     }
 
     /// `uniform(a, b)`.

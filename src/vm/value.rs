@@ -302,6 +302,9 @@ pub struct GenObj {
     pub async_hooks: Cell<u8>,
     /// Revived once to be closed as it died (`finalize.rs`): not again.
     pub finalized: Cell<bool>,
+    /// Coroutines: `__await__()` handed it out (CPython's `coroutine_wrapper`), so a
+    /// plain generator may `yield from` it (a custom awaitable's `__await__`).
+    pub wrapped: Cell<bool>,
 }
 
 impl std::fmt::Debug for GenObj {

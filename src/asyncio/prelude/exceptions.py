@@ -20,6 +20,12 @@ _log_error = _awaitscope.log_error
 _SEQUENTIAL = _awaitscope.sequential()
 
 
+def _generic_alias(cls, item):
+    # `asyncio.Queue[int]`: CPython's `classmethod(types.GenericAlias)`.
+    import types
+    return types.GenericAlias(cls, item)
+
+
 class CancelledError(BaseException):
     """The Future or Task was cancelled."""
     __module__ = 'asyncio.exceptions'

@@ -28,6 +28,7 @@ class Future:
     _cancel_message = None
     _cancelled_exc = None
     _asyncio_future_blocking = False
+    __class_getitem__ = classmethod(_generic_alias)
     _log_traceback = False
     # For the trace: what a task awaiting this future waits for (None: generic),
     # and this future's own task id when it is a traced Task.

@@ -16,6 +16,7 @@ class Queue(_LoopBoundMixin):
     # How a task blocked in get()/put() is described in the trace.
     _get_what = 'Queue.get()'
     _put_what = 'Queue.put()'
+    __class_getitem__ = classmethod(_generic_alias)
 
     def __init__(self, maxsize=0):
         self._maxsize = maxsize

@@ -1,6 +1,13 @@
 # collections for Awaitscope: deque, defaultdict, Counter, OrderedDict, namedtuple.
 
+def _generic_alias(cls, item):
+    import types
+    return types.GenericAlias(cls, item)
+
+
 class deque:
+    __class_getitem__ = classmethod(_generic_alias)
+
     def __init__(self, iterable=(), maxlen=None):
         self._items = []
         self.maxlen = maxlen
@@ -89,6 +96,8 @@ class deque:
 
 
 class defaultdict(dict):
+    __class_getitem__ = classmethod(_generic_alias)
+
     def __init__(self, default_factory=None, *args, **kwargs):
         self.default_factory = default_factory
         for k, v in dict(*args, **kwargs).items():
@@ -106,6 +115,8 @@ class defaultdict(dict):
 
 
 class Counter(dict):
+    __class_getitem__ = classmethod(_generic_alias)
+
     def __init__(self, iterable=None, **kwargs):
         if iterable is not None:
             self.update(iterable)
