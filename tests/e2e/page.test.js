@@ -331,6 +331,12 @@ test('a share link opens the same program', async () => {
       program,
       { timeout: 10000 },
     );
+    // The concurrent run is drawn first; the baseline joins it when it is done.
+    await other.waitForFunction(
+      () => /sequential/.test(document.querySelector('.timeline svg')?.textContent ?? ''),
+      null,
+      { timeout: 15000 },
+    );
     assert.match(await other.locator('.timeline svg').first().textContent(), /1\.0 s concurrent vs 1\.5 s sequential/);
     assert.deepEqual(problems, []);
   } finally {
