@@ -773,6 +773,27 @@ impl Vm {
     }
 }
 
+/// CPython's errno → OSError subclass map (errnomap in exceptions.c), Linux numbers.
+fn oserror_subclass(errno: i64) -> Option<&'static str> {
+    Some(match errno {
+        11 | 114 | 115 => "BlockingIOError",
+        10 => "ChildProcessError",
+        32 | 108 => "BrokenPipeError",
+        103 => "ConnectionAbortedError",
+        111 => "ConnectionRefusedError",
+        104 => "ConnectionResetError",
+        17 => "FileExistsError",
+        2 => "FileNotFoundError",
+        21 => "IsADirectoryError",
+        20 => "NotADirectoryError",
+        4 => "InterruptedError",
+        1 | 13 => "PermissionError",
+        3 => "ProcessLookupError",
+        110 => "TimeoutError",
+        _ => return None,
+    })
+}
+
 pub enum Instantiated {
     Done(Value),
     /// `__init__` is a Python function: run this frame (RetKind::Init, aux = instance).
@@ -790,6 +811,20 @@ impl Vm {
         if let Some(v) = super::builtins::construct_builtin(self, cls, &args, &kw)? {
             return Ok(Instantiated::Done(v));
         }
+        // `OSError(errno, msg)` is the subclass for that errno (Linux numbers), as in CPython.
+        let by_errno;
+        let cls = match (cls.is_exception && cls.name.s == "OSError", args.as_slice()) {
+            (true, [Value::Int(errno), _, ..]) if Rc::ptr_eq(cls, &self.exc_class("OSError")) => {
+                match oserror_subclass(*errno) {
+                    Some(name) => {
+                        by_errno = self.exc_class(name);
+                        &by_errno
+                    }
+                    None => cls,
+                }
+            }
+            _ => cls,
+        };
         let payload =
             if cls.builtin != BuiltinType::Object && cls.builtin != BuiltinType::BaseException {
                 super::builtins::builtin_payload(self, cls, &args)?

@@ -317,6 +317,13 @@ impl Vm {
     pub fn exc_attr(&self, inst: &Instance, name: &str) -> Option<Value> {
         let d = inst.exc.as_ref()?.borrow();
         Some(match name {
+            // OSError(errno, strerror, filename): args are the first two.
+            "args"
+                if (3..=5).contains(&d.args.len())
+                    && self.is_subclass(&inst.class.borrow(), &self.exc_class("OSError")) =>
+            {
+                Value::tuple(d.args[..2].to_vec())
+            }
             "args" => Value::tuple(d.args.clone()),
             "__cause__" => d.cause.clone(),
             "__context__" => d.context.clone(),
@@ -407,7 +414,14 @@ impl Vm {
 
     pub fn exc_default_repr(&mut self, exc: &Value) -> PyResult<String> {
         let name = self.type_of(exc).name.s.clone();
-        let args = self.exc_args(exc);
+        let args = match exc {
+            // (OSError's `args`, without the filename)
+            Value::Instance(i) => match self.exc_attr(i, "args") {
+                Some(Value::Tuple(t)) => t.to_vec(),
+                _ => self.exc_args(exc),
+            },
+            _ => self.exc_args(exc),
+        };
         if args.len() == 1 {
             return Ok(format!("{}({})", name, self.repr(&args[0])?));
         }

@@ -1,5 +1,6 @@
 # heapq for Awaitscope: CPython 3.11's Lib/heapq.py (the algorithms its C
-# accelerator shares), with the C functions' type check and error messages.
+# accelerator shares), with the C functions' type check and error messages; no
+# merge().
 
 
 def _check(heap, fname):
@@ -132,70 +133,6 @@ def _siftup_max(heap, pos):
         childpos = 2*pos + 1
     heap[pos] = newitem
     _siftdown_max(heap, startpos, pos)
-
-
-def merge(*iterables, key=None, reverse=False):
-
-    h = []
-    h_append = h.append
-
-    if reverse:
-        _heapify = _heapify_max
-        _heappop = _heappop_max
-        _heapreplace = _heapreplace_max
-        direction = -1
-    else:
-        _heapify = heapify
-        _heappop = heappop
-        _heapreplace = heapreplace
-        direction = 1
-
-    if key is None:
-        for order, it in enumerate(map(iter, iterables)):
-            try:
-                next = it.__next__
-                h_append([next(), order * direction, next])
-            except StopIteration:
-                pass
-        _heapify(h)
-        while len(h) > 1:
-            try:
-                while True:
-                    value, order, next = s = h[0]
-                    yield value
-                    s[0] = next()           # raises StopIteration when exhausted
-                    _heapreplace(h, s)      # restore heap condition
-            except StopIteration:
-                _heappop(h)                 # remove empty iterator
-        if h:
-            value, order, next = h[0]
-            yield value
-            yield from next.__self__
-        return
-
-    for order, it in enumerate(map(iter, iterables)):
-        try:
-            next = it.__next__
-            value = next()
-            h_append([key(value), order * direction, value, next])
-        except StopIteration:
-            pass
-    _heapify(h)
-    while len(h) > 1:
-        try:
-            while True:
-                key_value, order, value, next = s = h[0]
-                yield value
-                value = next()
-                s[0] = key(value)
-                s[2] = value
-                _heapreplace(h, s)
-        except StopIteration:
-            _heappop(h)
-    if h:
-        key_value, order, value, next = h[0]
-        yield value
-        yield from next.__self__
 
 
 def nsmallest(n, iterable, key=None):

@@ -43,8 +43,8 @@ def _collect(args):
     for a in args:
         if isinstance(a, type):
             continue
-        for p in (a,) if isinstance(a, TypeVar) else getattr(a, "__parameters__", ()):
-            if isinstance(p, TypeVar) and p not in out:
+        for p in (a,) if isinstance(a, (TypeVar, ParamSpec)) else getattr(a, "__parameters__", ()):
+            if isinstance(p, (TypeVar, ParamSpec)) and p not in out:
                 out.append(p)
     return tuple(out)
 
@@ -95,6 +95,27 @@ class TypeVar(_Final):
         return ("+" if self.__covariant__ else "-" if self.__contravariant__ else "~") + self.__name__
 
 
+class ParamSpec(_Final):
+    def __init__(self, name, *, bound=None, covariant=False, contravariant=False):
+        self.__name__ = name
+        self.__bound__ = _convert(bound)
+        self.__covariant__ = bool(covariant)
+        self.__contravariant__ = bool(contravariant)
+        self.args = _ParamSpecPart(self, "args")
+        self.kwargs = _ParamSpecPart(self, "kwargs")
+
+    __repr__ = TypeVar.__repr__
+
+
+class _ParamSpecPart:
+    def __init__(self, origin, part):
+        self.__origin__ = origin
+        self._part = part
+
+    def __repr__(self):
+        return f"{self.__origin__.__name__}.{self._part}"
+
+
 class _SpecialForm(_Final):
     def __init__(self, name, getitem=None):
         self._name = name
@@ -136,7 +157,7 @@ class _GenericAlias(_Final):
         if self.__origin__ is Union and len(args) == 2 and _NoneType in args:
             return f"typing.Optional[{_type_repr(args[args[0] is _NoneType])}]"
         name = "typing." + self._name if self._name else _type_repr(self.__origin__)
-        if self._name == "Callable" and not (len(args) == 2 and args[0] is ...):
+        if self._name == "Callable" and not (len(args) == 2 and _is_params(args[0])):
             return f"{name}[[{', '.join(_type_repr(a) for a in args[:-1])}], {_type_repr(args[-1])}]"
         return f"{name}[{', '.join(_type_repr(a) for a in args) if args else '()'}]"
 
@@ -227,7 +248,9 @@ class _Alias(_Final):
             if len(params) != 2:
                 raise TypeError("Callable must be used as Callable[[arg, ...], result].")
             args, result = params
-            params = (args, result) if args is ... else (*map(_convert, args), result)
+            if not (_is_params(args) or isinstance(args, (list, tuple))):
+                args = [args]
+            params = (args, result) if _is_params(args) else (*map(_convert, args), result)
         elif self._name != "Tuple":
             _check_count(self, len(params), self._nparams)
         return _GenericAlias(self.__origin__, params, self._name, self._inst)
@@ -251,6 +274,10 @@ class _Alias(_Final):
 
     def __subclasscheck__(self, cls):
         return issubclass(cls, self.__origin__)
+
+
+def _is_params(x):
+    return x is ... or isinstance(x, ParamSpec)
 
 
 def _union_getitem(self, params):
@@ -555,6 +582,27 @@ class NewType:
     def __mro_entries__(self, bases):
         raise TypeError("Cannot subclass an instance of NewType. Perhaps you were looking for: "
                         f"`{self.__name__}Sub = NewType('{self.__name__}Sub', {self.__name__})`")
+
+
+def get_origin(tp):
+    if isinstance(tp, _AnnotatedAlias):
+        return Annotated
+    if isinstance(tp, (_GenericAlias, _Alias, _GA, _ParamSpecPart)):
+        return tp.__origin__
+    if isinstance(tp, _UT):
+        return _UT
+    return Generic if tp is Generic else None
+
+
+def get_args(tp):
+    if isinstance(tp, _AnnotatedAlias):
+        return (tp.__origin__,) + tp.__metadata__
+    if isinstance(tp, (_GenericAlias, _GA)):
+        res = tp.__args__
+        if tp.__origin__ is _abc.Callable and res and not (len(res) == 2 and _is_params(res[0])):
+            res = (list(res[:-1]), res[-1])
+        return res
+    return tp.__args__ if isinstance(tp, _UT) else ()
 
 
 def cast(typ, val):
